@@ -1,0 +1,40 @@
+package org.inclusionmatch.profile.catalogue;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.inclusionmatch.profile.organisation.OrganisationRequest;
+import org.inclusionmatch.profile.vocabulary.MeasureKind;
+import org.inclusionmatch.profile.vocabulary.Region;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A whole catalogue in one document, as partners keep it: records refer to each other by {@code code}, not by id
+ * (the format of deploy/local/demo/catalogue.json).
+ */
+@Schema(name = "CatalogueFile")
+public record CatalogueFile(
+        @Schema(description = "Free text about the file; not stored") String about,
+        @Size(max = 10_000) List<@Valid OrganisationRequest> organisations,
+        @Size(max = 10_000) List<ProgrammeEntry> programmes,
+        @Size(max = 10_000) List<MeasureEntry> measures) {
+
+    @Schema(name = "CatalogueProgramme")
+    public record ProgrammeEntry(String code, String name,
+                                 @Schema(description = "Operator's organisation code") String operator,
+                                 @Schema(description = "Funder's organisation code") String funder,
+                                 LocalDate startDate, LocalDate endDate, Integer capacity, List<Region> regions,
+                                 String eligibility) {
+    }
+
+    @Schema(name = "CatalogueMeasure")
+    public record MeasureEntry(String code,
+                               @Schema(description = "Programme code, if any") String programme,
+                               @Schema(description = "Provider's organisation code") String provider,
+                               MeasureKind kind, String title, List<String> needs, List<String> goals,
+                               List<Region> regions, Boolean remote, Integer capacity, Integer seatsTaken,
+                               LocalDate startDate, LocalDate endDate, String eligibility) {
+    }
+}

@@ -1,0 +1,154 @@
+package org.inclusionmatch.profile.catalogue;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import org.inclusionmatch.profile.common.ApiException;
+import org.inclusionmatch.profile.common.Problem;
+import org.inclusionmatch.profile.measure.Measure;
+import org.inclusionmatch.profile.measure.MeasureRequest;
+import org.inclusionmatch.profile.measure.MeasureService;
+import org.inclusionmatch.profile.organisation.Organisation;
+import org.inclusionmatch.profile.organisation.OrganisationRequest;
+import org.inclusionmatch.profile.organisation.OrganisationService;
+import org.inclusionmatch.profile.programme.Programme;
+import org.inclusionmatch.profile.programme.ProgrammeRequest;
+import org.inclusionmatch.profile.programme.ProgrammeService;
+import org.inclusionmatch.profile.vocabulary.Region;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Imports a catalogue file by code: a new code creates a record, a changed record is updated, an identical one is
+ * left alone, so importing the same file twice changes nothing. All or nothing: one bad record rejects the file.
+ */
+@ApplicationScoped
+@Transactional
+public class CatalogueImporter {
+
+    enum Outcome { CREATED, UPDATED, UNCHANGED }
+
+    private final OrganisationService organisations;
+    private final ProgrammeService programmes;
+    private final MeasureService measures;
+    private final Validator validator;
+
+    public CatalogueImporter(OrganisationService organisations, ProgrammeService programmes, MeasureService measures,
+                             Validator validator) {
+        this.organisations = organisations;
+        this.programmes = programmes;
+        this.measures = measures;
+        this.validator = validator;
+    }
+
+    public ImportSummary importCatalogue(CatalogueFile file) {
+        ImportSummary.Counts orgCounts = ImportSummary.NONE;
+        ImportSummary.Counts programmeCounts = ImportSummary.NONE;
+        ImportSummary.Counts measureCounts = ImportSummary.NONE;
+        // Organisations first, then programmes, then measures: each refers only to kinds imported before it.
+        for (int i = 0; i < size(file.organisations()); i++) {
+            OrganisationRequest request = valid(file.organisations().get(i), "organisations[" + i + "]");
+            orgCounts = orgCounts.plus(upsert(request, Organisation.findByCode(request.code()).map(o -> o.id),
+                    id -> toRequest(Organisation.<Organisation>findById(id)),
+                    r -> organisations.create(r, null), (id, r) -> organisations.update(id, r, null)));
+        }
+        for (int i = 0; i < size(file.programmes()); i++) {
+            String at = "programmes[" + i + "]";
+            ProgrammeRequest request = valid(toRequest(file.programmes().get(i), at), at);
+            programmeCounts = programmeCounts.plus(upsert(request, Programme.findByCode(request.code()).map(p -> p.id),
+                    id -> toRequest(Programme.<Programme>findById(id)),
+                    r -> programmes.create(r, null), (id, r) -> programmes.update(id, r, null)));
+        }
+        for (int i = 0; i < size(file.measures()); i++) {
+            String at = "measures[" + i + "]";
+            MeasureRequest request = valid(toRequest(file.measures().get(i), at), at);
+            measureCounts = measureCounts.plus(upsert(request, Measure.findByCode(request.code()).map(m -> m.id),
+                    id -> toRequest(Measure.<Measure>findById(id)),
+                    r -> measures.create(r, null), (id, r) -> measures.update(id, r, null)));
+        }
+        return new ImportSummary(orgCounts, programmeCounts, measureCounts);
+    }
+
+    private static <R> Outcome upsert(R request, Optional<UUID> existing, Function<UUID, R> current,
+                                      java.util.function.Consumer<R> create, java.util.function.BiConsumer<UUID, R> update) {
+        if (existing.isEmpty()) {
+            create.accept(request);
+            return Outcome.CREATED;
+        }
+        if (current.apply(existing.get()).equals(request)) {
+            return Outcome.UNCHANGED;
+        }
+        update.accept(existing.get(), request);
+        return Outcome.UPDATED;
+    }
+
+    private <T> T valid(T request, String at) {
+        List<Problem.Violation> violations = new ArrayList<>();
+        for (ConstraintViolation<T> v : validator.validate(request)) {
+            violations.add(new Problem.Violation(at + "." + v.getPropertyPath(), v.getMessage()));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidCatalogueException(violations);
+        }
+        return request;
+    }
+
+    private static UUID organisationId(String code, String field) {
+        if (code == null) {
+            return null;
+        }
+        return Organisation.findByCode(code).map(o -> o.id)
+                .orElseThrow(() -> ApiException.invalidField(field, "no organisation has code " + code));
+    }
+
+    private static ProgrammeRequest toRequest(CatalogueFile.ProgrammeEntry e, String at) {
+        return new ProgrammeRequest(e.code(), e.name(), organisationId(e.operator(), at + ".operator"),
+                organisationId(e.funder(), at + ".funder"), e.startDate(), e.endDate(), e.capacity(),
+                distinct(e.regions()), e.eligibility());
+    }
+
+    private static MeasureRequest toRequest(CatalogueFile.MeasureEntry e, String at) {
+        UUID programmeId = e.programme() == null ? null : Programme.findByCode(e.programme()).map(p -> p.id)
+                .orElseThrow(() -> ApiException.invalidField(at + ".programme", "no programme has code " + e.programme()));
+        return new MeasureRequest(e.code(), programmeId, organisationId(e.provider(), at + ".provider"), e.kind(),
+                e.title(), distinct(e.needs()), distinct(e.goals()), distinct(e.regions()),
+                Boolean.TRUE.equals(e.remote()), e.capacity(), e.seatsTaken() == null ? 0 : e.seatsTaken(),
+                e.startDate(), e.endDate(), e.eligibility());
+    }
+
+    private static OrganisationRequest toRequest(Organisation o) {
+        return new OrganisationRequest(o.code, o.name, o.kind, o.region);
+    }
+
+    private static ProgrammeRequest toRequest(Programme p) {
+        return new ProgrammeRequest(p.code, p.name, p.operator.id, p.funder == null ? null : p.funder.id,
+                p.startDate, p.endDate, p.capacity, p.regions.stream().map(Region::valueOf).toList(), p.eligibility);
+    }
+
+    private static MeasureRequest toRequest(Measure m) {
+        return new MeasureRequest(m.code, m.programme == null ? null : m.programme.id, m.provider.id, m.kind, m.title,
+                m.needs, m.goals, m.regions.stream().map(Region::valueOf).toList(), m.remote, m.capacity,
+                m.seatsTaken, m.startDate, m.endDate, m.eligibility);
+    }
+
+    private static <T> List<T> distinct(List<T> values) {
+        return values == null ? List.of() : values.stream().distinct().toList();
+    }
+
+    private static int size(List<?> list) {
+        return list == null ? 0 : list.size();
+    }
+
+    /** A catalogue record that breaks a field rule; the violations name the record by its position in the file. */
+    static class InvalidCatalogueException extends ApiException {
+        InvalidCatalogueException(List<Problem.Violation> violations) {
+            super(400, "validation", "Invalid catalogue", violations.size() + " field(s) of the catalogue are invalid: "
+                    + violations.get(0).field() + " " + violations.get(0).message(), violations);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package org.inclusionmatch.profile.common;
+
+import org.inclusionmatch.contracts.eligibility.EligibilityLanguage;
+import org.inclusionmatch.contracts.eligibility.InvalidRuleException;
+
+import java.time.LocalDate;
+
+/** Rules that span fields or need more than an annotation; each failure is a 400 on the named field. */
+public final class Checks {
+
+    private Checks() {
+    }
+
+    /** Compiles a CEL rule; a rule that does not compile is a 400 on the field, with the compiler's message. */
+    public static String eligibility(String rule) {
+        if (rule == null) {
+            return null;
+        }
+        try {
+            return EligibilityLanguage.compile(rule).expression();
+        } catch (InvalidRuleException e) {
+            throw ApiException.invalidField("eligibility", "does not compile: " + e.getMessage());
+        }
+    }
+
+    public static void period(LocalDate start, LocalDate end) {
+        if (start != null && end != null && end.isBefore(start)) {
+            throw ApiException.invalidField("endDate", "must not be before startDate");
+        }
+    }
+}

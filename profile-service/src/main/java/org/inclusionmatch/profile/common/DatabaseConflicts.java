@@ -1,0 +1,23 @@
+package org.inclusionmatch.profile.common;
+
+import jakarta.ws.rs.core.Response;
+import org.hibernate.exception.ConstraintViolationException;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * The database's own integrity checks, for the races the services' checks cannot close (two creates with the
+ * same code at once) and for deletes of records others still point at.
+ */
+public class DatabaseConflicts {
+
+    @ServerExceptionMapper
+    public Response constraint(ConstraintViolationException e) {
+        String detail = switch (e.getSQLState() == null ? "" : e.getSQLState()) {
+            case "23505" -> "A record with the same code or key already exists";
+            case "23503" -> "Other records still refer to this one (or a referenced record does not exist); remove those references first";
+            case "23514" -> "The values break a rule of the data model (for example a start date after the end date)";
+            default -> "The change conflicts with the stored data";
+        };
+        return ProblemMappers.problem(Problem.of("conflict", "Conflict", 409, detail));
+    }
+}

@@ -1,0 +1,76 @@
+package org.inclusionmatch.profile.common;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Makes creates safe to retry: a create sent again with the same {@code Idempotency-Key} returns the record the
+ * first one made. The same key with a different body is a client error, not a second record.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class IdempotencyKeys {
+
+    public static final String HEADER = "Idempotency-Key";
+    private static final int MAX_KEY_LENGTH = 200;
+
+    private final ObjectMapper json;
+
+    public IdempotencyKeys(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /** The id created earlier under this key, if any. */
+    public Optional<UUID> previous(String scope, String key, Object request) {
+        if (key == null) {
+            return Optional.empty();
+        }
+        if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
+            throw ApiException.badRequest(HEADER + " must be 1 to " + MAX_KEY_LENGTH + " characters");
+        }
+        List<Object[]> rows = Panache.getEntityManager()
+                .createNativeQuery("select request_hash, resource_id from idempotency_key where scope = ?1 and key = ?2", Object[].class)
+                .setParameter(1, scope).setParameter(2, key)
+                .getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!rows.get(0)[0].equals(hash(request))) {
+            throw ApiException.unprocessable("idempotency-key-reused", "Idempotency key reused",
+                    HEADER + " " + key + " was already used for a different request");
+        }
+        return Optional.of((UUID) rows.get(0)[1]);
+    }
+
+    public void remember(String scope, String key, Object request, UUID resourceId) {
+        if (key == null) {
+            return;
+        }
+        Panache.getEntityManager()
+                .createNativeQuery("insert into idempotency_key (scope, key, request_hash, resource_id, created_at) values (?1, ?2, ?3, ?4, ?5)")
+                .setParameter(1, scope).setParameter(2, key).setParameter(3, hash(request))
+                .setParameter(4, resourceId).setParameter(5, Instant.now())
+                .executeUpdate();
+    }
+
+    private String hash(Object request) {
+        try {
+            byte[] body = json.writeValueAsBytes(request);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Cannot hash the request", e);
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package org.inclusionmatch.profile.common;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import org.hibernate.StaleStateException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Turns every failure into {@code application/problem+json}. Details name the field and the rule, never a stack
+ * trace, SQL, or the rejected value of a person field (which may be sensitive).
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    static Response problem(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    @ServerExceptionMapper
+    public Response api(ApiException e) {
+        return problem(e.toProblem());
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e) {
+        List<Problem.Violation> violations = e.getConstraintViolations().stream()
+                .map(v -> new Problem.Violation(fieldOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.Violation::field))
+                .toList();
+        String detail = violations.stream().map(v -> v.field() + " " + v.message())
+                .collect(Collectors.joining("; "));
+        return problem(Problem.validation(detail, violations));
+    }
+
+    /** The JSON path of the field, without the Java method and parameter names the validator puts in front. */
+    private static String fieldOf(ConstraintViolation<?> violation) {
+        StringBuilder field = new StringBuilder();
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER
+                    || node.getKind() == ElementKind.CROSS_PARAMETER || node.getKind() == ElementKind.RETURN_VALUE) {
+                continue;
+            }
+            if (node.getKind() == ElementKind.CONTAINER_ELEMENT || node.getKind() == ElementKind.BEAN && node.getName() == null) {
+                if (node.getIndex() != null) {
+                    field.append('[').append(node.getIndex()).append(']');
+                }
+                continue;
+            }
+            if (!field.isEmpty()) {
+                field.append('.');
+            }
+            field.append(node.getName());
+            if (node.getIndex() != null) {
+                field.append('[').append(node.getIndex()).append(']');
+            }
+        }
+        return field.isEmpty() ? "body" : field.toString();
+    }
+
+    @ServerExceptionMapper
+    public Response json(JsonProcessingException e) {
+        if (e instanceof JsonParseException parse) {
+            var location = parse.getLocation();
+            return problem(Problem.of("malformed-json", "Malformed JSON", 400,
+                    "The body is not valid JSON (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")"));
+        }
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            String field = path(unknown);
+            return problem(Problem.validation("Unknown field '" + field + "'",
+                    List.of(new Problem.Violation(field, "is not a field of this resource"))));
+        }
+        if (e instanceof InvalidFormatException format && format.getTargetType() != null && format.getTargetType().isEnum()) {
+            String allowed = Arrays.stream(format.getTargetType().getEnumConstants()).map(Object::toString)
+                    .collect(Collectors.joining(", "));
+            String field = path(format);
+            return problem(Problem.validation(field + " must be one of " + allowed,
+                    List.of(new Problem.Violation(field, "must be one of " + allowed))));
+        }
+        if (e instanceof MismatchedInputException mismatch) {
+            String field = path(mismatch);
+            String expected = mismatch.getTargetType() == null ? "another type" : describe(mismatch.getTargetType());
+            String message = field.isEmpty() ? "The body must be a JSON object" : "must be " + expected;
+            return problem(Problem.validation(field.isEmpty() ? message : field + " " + message,
+                    List.of(new Problem.Violation(field.isEmpty() ? "body" : field, message))));
+        }
+        return problem(Problem.of("malformed-json", "Malformed JSON", 400, "The body could not be read as the expected JSON"));
+    }
+
+    private static String describe(Class<?> type) {
+        if (type.isEnum()) {
+            return "one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
+        }
+        if (Number.class.isAssignableFrom(type) || type == int.class || type == long.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (List.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (type == UUID.class) {
+            return "a UUID";
+        }
+        if (type.getName().startsWith("java.time")) {
+            return "a date (YYYY-MM-DD)";
+        }
+        return "a JSON object";
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder field = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getIndex() >= 0) {
+                field.append('[').append(ref.getIndex()).append(']');
+            } else if (ref.getFieldName() != null) {
+                if (!field.isEmpty()) {
+                    field.append('.');
+                }
+                field.append(ref.getFieldName());
+            }
+        }
+        return field.toString();
+    }
+
+    @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class})
+    public Response concurrentUpdate(RuntimeException e) {
+        return problem(Problem.of("stale-version", "Precondition failed", 412,
+                "The resource was changed by someone else at the same time; read it again and retry"));
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e);
+        }
+        String title = Response.Status.fromStatusCode(status) == null ? "Error" : Response.Status.fromStatusCode(status).getReasonPhrase();
+        String detail = switch (status) {
+            case 404 -> "No resource at this path (check the URL and that ids are UUIDs)";
+            case 405 -> "This method is not allowed on this path";
+            case 406 -> "This resource answers in application/json";
+            case 413 -> "The request body is too large";
+            case 415 -> "Send the body as application/json";
+            default -> e.getMessage();
+        };
+        return problem(Problem.of(title.toLowerCase().replace(' ', '-'), title, status, detail));
+    }
+
+    @ServerExceptionMapper(priority = 10_000)
+    public Response unexpected(Throwable e) {
+        String reference = UUID.randomUUID().toString();
+        // Only the exception type and a reference: messages can carry SQL or personal data.
+        LOG.errorf("Unexpected %s (reference %s)", e.getClass().getName(), reference);
+        LOG.debug("Unexpected failure " + reference, e);
+        return problem(Problem.of("internal", "Internal error", 500,
+                "Something went wrong on our side; quote reference " + reference + " when you report it"));
+    }
+}

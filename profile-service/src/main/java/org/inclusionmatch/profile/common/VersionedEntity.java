@@ -1,0 +1,43 @@
+package org.inclusionmatch.profile.common;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Id;
+import jakarta.persistence.MappedSuperclass;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** What every stored resource has: a server-assigned id, a version for ETags and If-Match, and timestamps. */
+@MappedSuperclass
+public abstract class VersionedEntity extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Version
+    public long version;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @PrePersist
+    void beforeInsert() {
+        if (id == null) {
+            id = UUID.randomUUID();
+        }
+        createdAt = Instant.now();
+        updatedAt = createdAt;
+    }
+
+    @PreUpdate
+    void beforeUpdate() {
+        updatedAt = Instant.now();
+    }
+}

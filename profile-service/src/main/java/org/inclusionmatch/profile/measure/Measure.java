@@ -1,0 +1,72 @@
+package org.inclusionmatch.profile.measure;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import org.inclusionmatch.profile.common.VersionedEntity;
+import org.inclusionmatch.profile.organisation.Organisation;
+import org.inclusionmatch.profile.programme.Programme;
+import org.inclusionmatch.profile.vocabulary.MeasureKind;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/** A support measure a person can take part in: mentoring, a grant, a course, a bed in a half-way house, ... */
+@Entity
+@Table(name = "measure")
+public class Measure extends VersionedEntity {
+
+    public String code;
+
+    @ManyToOne
+    @JoinColumn(name = "programme_id")
+    public Programme programme;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "provider_id")
+    public Organisation provider;
+
+    @Enumerated(EnumType.STRING)
+    public MeasureKind kind;
+
+    public String title;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(columnDefinition = "text[]")
+    public List<String> needs;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(columnDefinition = "text[]")
+    public List<String> goals;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(columnDefinition = "text[]")
+    public List<String> regions;
+
+    public boolean remote;
+
+    public int capacity;
+
+    @Column(name = "seats_taken")
+    public int seatsTaken;
+
+    @Column(name = "start_date")
+    public LocalDate startDate;
+
+    @Column(name = "end_date")
+    public LocalDate endDate;
+
+    /** A CEL expression over {@code person}; null admits everyone. */
+    public String eligibility;
+
+    public static Optional<Measure> findByCode(String code) {
+        return find("code", code).firstResultOptional();
+    }
+}

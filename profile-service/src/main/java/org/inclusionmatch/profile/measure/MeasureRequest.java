@@ -1,0 +1,41 @@
+package org.inclusionmatch.profile.measure;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.inclusionmatch.profile.vocabulary.Codes;
+import org.inclusionmatch.profile.vocabulary.MeasureKind;
+import org.inclusionmatch.profile.vocabulary.Region;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+@JsonIgnoreProperties(value = {"id", "version", "createdAt", "updatedAt"}, allowGetters = false)
+@Schema(name = "MeasureRequest")
+public record MeasureRequest(
+        @NotBlank @Pattern(regexp = Codes.RECORD_CODE, message = "must be 2-64 characters of A-Z, 0-9, '.', '_' or '-'")
+        @Schema(example = "LRC-PIE-CAREER") String code,
+        @Schema(description = "Programme the measure belongs to, if any") UUID programmeId,
+        @NotNull @Schema(description = "Organisation that provides the measure") UUID providerId,
+        @NotNull @Schema(example = "CONSULTATION") MeasureKind kind,
+        @NotBlank @Size(max = 300) @Schema(example = "Career consultant") String title,
+        @Size(max = 20) @Schema(example = "[\"CAREER_GUIDANCE\"]")
+        List<@NotNull @Pattern(regexp = Codes.TAG, message = "must be an UPPER_SNAKE_CASE code") String> needs,
+        @Size(max = 20) @Schema(example = "[\"OPEN_LABOUR_MARKET\"]")
+        List<@NotNull @Pattern(regexp = Codes.TAG, message = "must be an UPPER_SNAKE_CASE code") String> goals,
+        @NotEmpty @Size(max = 6) @Schema(example = "[\"RIGA\", \"PIERIGA\"]") List<@NotNull Region> regions,
+        @Schema(description = "Can be taken part in from anywhere", defaultValue = "false") Boolean remote,
+        @NotNull @PositiveOrZero @Max(1_000_000) @Schema(example = "30") Integer capacity,
+        @PositiveOrZero @Max(1_000_000) @Schema(example = "18", defaultValue = "0") Integer seatsTaken,
+        @Schema(example = "2026-09-01") LocalDate startDate,
+        @Schema(example = "2027-02-28") LocalDate endDate,
+        @Size(max = 2000) @Schema(description = "CEL rule over person; leave out to admit everyone", example = "person.age >= 18")
+        String eligibility) {
+}

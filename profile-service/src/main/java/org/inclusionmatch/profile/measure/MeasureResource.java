@@ -1,0 +1,94 @@
+package org.inclusionmatch.profile.measure;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.inclusionmatch.profile.common.ApiResponsesDoc;
+import org.inclusionmatch.profile.common.EnumParam;
+import org.inclusionmatch.profile.common.IdempotencyKeys;
+import org.inclusionmatch.profile.common.PageParams;
+import org.inclusionmatch.profile.common.PageResult;
+import org.inclusionmatch.profile.common.Versions;
+import org.inclusionmatch.profile.vocabulary.MeasureKind;
+import org.inclusionmatch.profile.vocabulary.Region;
+
+import java.util.UUID;
+
+@Path("/api/v1/measures")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Measures")
+public class MeasureResource {
+
+    private final MeasureService service;
+
+    public MeasureResource(MeasureService service) {
+        this.service = service;
+    }
+
+    @POST
+    @Operation(operationId = "createMeasure", summary = "Add a support measure")
+    public Response create(@NotNull @Valid MeasureRequest request,
+                           @Parameter(description = ApiResponsesDoc.IDEMPOTENCY_KEY) @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
+                           UriInfo uri) {
+        MeasureView created = service.create(request, idempotencyKey);
+        return Versions.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build(), created, created.version());
+    }
+
+    @GET
+    @Operation(operationId = "listMeasures", summary = "List support measures, filtered and paged")
+    public PageResult<MeasureView> list(@QueryParam("kind") @Parameter(description = "MENTORING, TRAINING, GRANT, ...") String kind,
+                                        @QueryParam("region") @Parameter(description = "Offered in this region, or remote") String region,
+                                        @QueryParam("programmeId") UUID programmeId,
+                                        @QueryParam("providerId") UUID providerId,
+                                        @QueryParam("need") @Parameter(description = "Covers this need, e.g. HOUSING") String need,
+                                        @QueryParam("goal") @Parameter(description = "Serves this goal, e.g. START_BUSINESS") String goal,
+                                        @QueryParam("remote") Boolean remote,
+                                        @QueryParam("code") String code,
+                                        @Valid @BeanParam PageParams page) {
+        return service.list(new MeasureService.MeasureFilter(EnumParam.parse(MeasureKind.class, kind, "kind"),
+                EnumParam.parse(Region.class, region, "region"), programmeId, providerId, need, goal, remote, code), page);
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(operationId = "getMeasure", summary = "Read one measure")
+    public Response get(@PathParam("id") UUID id) {
+        MeasureView view = service.get(id);
+        return Versions.ok(view, view.version());
+    }
+
+    @PUT
+    @Path("{id}")
+    @Operation(operationId = "updateMeasure", summary = "Replace a measure's fields")
+    public Response update(@PathParam("id") UUID id, @NotNull @Valid MeasureRequest request,
+                           @Parameter(description = ApiResponsesDoc.IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
+        MeasureView view = service.update(id, request, ifMatch);
+        return Versions.ok(view, view.version());
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(operationId = "deleteMeasure", summary = "Delete a measure")
+    public Response delete(@PathParam("id") UUID id,
+                           @Parameter(description = ApiResponsesDoc.IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
+        service.delete(id, ifMatch);
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,117 @@
+package org.inclusionmatch.profile.measure;
+
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.inclusionmatch.profile.common.ApiException;
+import org.inclusionmatch.profile.common.Checks;
+import org.inclusionmatch.profile.common.IdempotencyKeys;
+import org.inclusionmatch.profile.common.PageParams;
+import org.inclusionmatch.profile.common.PageResult;
+import org.inclusionmatch.profile.common.QueryFilter;
+import org.inclusionmatch.profile.common.Records;
+import org.inclusionmatch.profile.common.Versions;
+import org.inclusionmatch.profile.organisation.Organisation;
+import org.inclusionmatch.profile.programme.Programme;
+import org.inclusionmatch.profile.vocabulary.MeasureKind;
+import org.inclusionmatch.profile.vocabulary.Region;
+
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+@Transactional
+public class MeasureService {
+
+    private static final String WHAT = "Measure";
+
+    private final IdempotencyKeys idempotency;
+
+    public MeasureService(IdempotencyKeys idempotency) {
+        this.idempotency = idempotency;
+    }
+
+    public MeasureView create(MeasureRequest request, String idempotencyKey) {
+        var previous = idempotency.previous("measure", idempotencyKey, request);
+        if (previous.isPresent()) {
+            return get(previous.get());
+        }
+        Records.requireFreeCode(Measure.class, request.code(), null);
+        Measure measure = new Measure();
+        apply(request, measure);
+        measure.persist();
+        idempotency.remember("measure", idempotencyKey, request, measure.id);
+        return MeasureView.of(measure);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public MeasureView get(UUID id) {
+        return MeasureView.of(Records.require(Measure.class, id, WHAT));
+    }
+
+    /** Filters combine with AND; {@code region} also matches remote measures, since those are open everywhere. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PageResult<MeasureView> list(MeasureFilter f, PageParams page) {
+        QueryFilter filter = new QueryFilter()
+                .equal("kind", f.kind())
+                .equal("programme.id", f.programmeId())
+                .equal("provider.id", f.providerId())
+                .contains("needs", f.need())
+                .contains("goals", f.goal())
+                .equal("remote", f.remote())
+                .equal("code", f.code());
+        String where = filter.where();
+        if (f.region() != null) {
+            where += " and (array_contains(regions, :region) or remote = true)";
+            filter.parameters().and("region", f.region().name());
+        }
+        return PageResult.of(Measure.find(where, Sort.by("code"), filter.parameters()), page, MeasureView::of);
+    }
+
+    public MeasureView update(UUID id, MeasureRequest request, String ifMatch) {
+        Measure measure = Records.require(Measure.class, id, WHAT);
+        Versions.checkIfMatch(ifMatch, measure.version);
+        Records.requireFreeCode(Measure.class, request.code(), id);
+        apply(request, measure);
+        measure.flush();
+        return MeasureView.of(measure);
+    }
+
+    public void delete(UUID id, String ifMatch) {
+        Measure measure = Records.require(Measure.class, id, WHAT);
+        Versions.checkIfMatch(ifMatch, measure.version);
+        measure.delete();
+        measure.flush();
+    }
+
+    private static void apply(MeasureRequest request, Measure measure) {
+        Checks.period(request.startDate(), request.endDate());
+        int seatsTaken = request.seatsTaken() == null ? 0 : request.seatsTaken();
+        if (seatsTaken > request.capacity()) {
+            throw ApiException.invalidField("seatsTaken", "must not exceed capacity (" + request.capacity() + ")");
+        }
+        measure.code = request.code();
+        measure.programme = request.programmeId() == null ? null : Records.reference(Programme.class, request.programmeId(), "programmeId");
+        measure.provider = Records.reference(Organisation.class, request.providerId(), "providerId");
+        measure.kind = request.kind();
+        measure.title = request.title();
+        measure.needs = distinct(request.needs());
+        measure.goals = distinct(request.goals());
+        measure.regions = request.regions().stream().distinct().map(Region::name).toList();
+        measure.remote = Boolean.TRUE.equals(request.remote());
+        measure.capacity = request.capacity();
+        measure.seatsTaken = seatsTaken;
+        measure.startDate = request.startDate();
+        measure.endDate = request.endDate();
+        measure.eligibility = Checks.eligibility(request.eligibility());
+    }
+
+    private static List<String> distinct(List<String> codes) {
+        return codes == null ? List.of() : codes.stream().distinct().toList();
+    }
+
+    /** The list filters, each optional. */
+    public record MeasureFilter(MeasureKind kind, Region region, UUID programmeId, UUID providerId,
+                                String need, String goal, Boolean remote, String code) {
+    }
+}

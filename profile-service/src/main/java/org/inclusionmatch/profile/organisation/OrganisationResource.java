@@ -1,0 +1,89 @@
+package org.inclusionmatch.profile.organisation;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.inclusionmatch.profile.common.ApiResponsesDoc;
+import org.inclusionmatch.profile.common.EnumParam;
+import org.inclusionmatch.profile.common.IdempotencyKeys;
+import org.inclusionmatch.profile.common.PageParams;
+import org.inclusionmatch.profile.common.PageResult;
+import org.inclusionmatch.profile.common.Versions;
+import org.inclusionmatch.profile.vocabulary.OrganisationKind;
+import org.inclusionmatch.profile.vocabulary.Region;
+
+import java.util.UUID;
+
+@Path("/api/v1/organisations")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Organisations")
+public class OrganisationResource {
+
+    private final OrganisationService service;
+
+    public OrganisationResource(OrganisationService service) {
+        this.service = service;
+    }
+
+    @POST
+    @Operation(operationId = "createOrganisation", summary = "Register an organisation")
+    public Response create(@NotNull @Valid OrganisationRequest request,
+                           @Parameter(description = ApiResponsesDoc.IDEMPOTENCY_KEY) @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
+                           UriInfo uri) {
+        OrganisationView created = service.create(request, idempotencyKey);
+        return Versions.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build(), created, created.version());
+    }
+
+    @GET
+    @Operation(operationId = "listOrganisations", summary = "List organisations, filtered and paged")
+    public PageResult<OrganisationView> list(@QueryParam("kind") @Parameter(description = "WISE, NGO, MUNICIPALITY, ...") String kind,
+                                             @QueryParam("region") String region,
+                                             @QueryParam("code") String code,
+                                             @Valid @BeanParam PageParams page) {
+        return service.list(EnumParam.parse(OrganisationKind.class, kind, "kind"),
+                EnumParam.parse(Region.class, region, "region"), code, page);
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(operationId = "getOrganisation", summary = "Read one organisation")
+    public Response get(@PathParam("id") UUID id) {
+        OrganisationView view = service.get(id);
+        return Versions.ok(view, view.version());
+    }
+
+    @PUT
+    @Path("{id}")
+    @Operation(operationId = "updateOrganisation", summary = "Replace an organisation's fields")
+    public Response update(@PathParam("id") UUID id, @NotNull @Valid OrganisationRequest request,
+                           @Parameter(description = ApiResponsesDoc.IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
+        OrganisationView view = service.update(id, request, ifMatch);
+        return Versions.ok(view, view.version());
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(operationId = "deleteOrganisation", summary = "Delete an organisation that nothing refers to")
+    public Response delete(@PathParam("id") UUID id,
+                           @Parameter(description = ApiResponsesDoc.IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
+        service.delete(id, ifMatch);
+        return Response.noContent().build();
+    }
+}

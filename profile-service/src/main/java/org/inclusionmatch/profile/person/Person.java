@@ -1,0 +1,70 @@
+package org.inclusionmatch.profile.person;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import org.inclusionmatch.profile.common.VersionedEntity;
+import org.inclusionmatch.profile.organisation.Organisation;
+import org.inclusionmatch.profile.vocabulary.Archetype;
+import org.inclusionmatch.profile.vocabulary.Gender;
+import org.inclusionmatch.profile.vocabulary.Region;
+import org.inclusionmatch.profile.vocabulary.Role;
+
+import java.util.List;
+
+/**
+ * A person's profile, held by one organisation. Target groups can reveal disability, ethnicity or a criminal
+ * record (GDPR Art. 9 and 10): this entity's fields never go into logs or events.
+ */
+@Entity
+@Table(name = "person")
+public class Person extends VersionedEntity {
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "organisation_id")
+    public Organisation organisation;
+
+    @Enumerated(EnumType.STRING)
+    public Role role;
+
+    @Enumerated(EnumType.STRING)
+    public Archetype archetype;
+
+    @Column(name = "birth_year")
+    public int birthYear;
+
+    @Enumerated(EnumType.STRING)
+    public Gender gender;
+
+    @Enumerated(EnumType.STRING)
+    public Region region;
+
+    public String municipality;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "target_groups", columnDefinition = "text[]")
+    public List<String> targetGroups;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(columnDefinition = "text[]")
+    public List<String> needs;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(columnDefinition = "text[]")
+    public List<String> goals;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(columnDefinition = "text[]")
+    public List<String> languages;
+
+    @Override
+    public String toString() {
+        return "Person[" + id + "]"; // never the profile itself
+    }
+}

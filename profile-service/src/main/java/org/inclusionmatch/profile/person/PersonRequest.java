@@ -1,0 +1,38 @@
+package org.inclusionmatch.profile.person;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.inclusionmatch.profile.vocabulary.Archetype;
+import org.inclusionmatch.profile.vocabulary.Codes;
+import org.inclusionmatch.profile.vocabulary.Gender;
+import org.inclusionmatch.profile.vocabulary.Region;
+import org.inclusionmatch.profile.vocabulary.Role;
+
+import java.util.List;
+import java.util.UUID;
+
+@JsonIgnoreProperties(value = {"id", "version", "createdAt", "updatedAt"}, allowGetters = false)
+@Schema(name = "PersonRequest", description = "A person's profile. Target groups may be special-category data (GDPR Art. 9/10).")
+public record PersonRequest(
+        @NotNull @Schema(description = "Organisation that holds the profile") UUID organisationId,
+        @NotNull @Schema(example = "PARTICIPANT") Role role,
+        @NotNull @Schema(example = "GROWTH_ORIENTED", description = "One of the twelve B-WISE archetypes; must belong to role") Archetype archetype,
+        @NotNull @Min(1900) @Max(2100) @Schema(example = "1992") Integer birthYear,
+        @NotNull @Schema(example = "FEMALE") Gender gender,
+        @NotNull @Schema(example = "PIERIGA") Region region,
+        @NotBlank @Size(max = 100) @Schema(example = "Sigulda") String municipality,
+        @Size(max = 20) @Schema(example = "[\"SINGLE_PARENT\", \"AFTER_CHILDCARE_LEAVE\"]")
+        List<@NotNull @Pattern(regexp = Codes.TAG, message = "must be an UPPER_SNAKE_CASE code") String> targetGroups,
+        @Size(max = 20) @Schema(example = "[\"CAREER_GUIDANCE\", \"DIGITAL_SKILLS\"]")
+        List<@NotNull @Pattern(regexp = Codes.TAG, message = "must be an UPPER_SNAKE_CASE code") String> needs,
+        @Size(max = 20) @Schema(example = "[\"OPEN_LABOUR_MARKET\"]")
+        List<@NotNull @Pattern(regexp = Codes.TAG, message = "must be an UPPER_SNAKE_CASE code") String> goals,
+        @Size(max = 10) @Schema(example = "[\"lv\", \"ru\"]")
+        List<@NotNull @Pattern(regexp = Codes.LANGUAGE, message = "must be an ISO 639 code such as lv") String> languages) {
+}

@@ -1,0 +1,27 @@
+package org.inclusionmatch.profile.person;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.inclusionmatch.profile.vocabulary.Archetype;
+import org.inclusionmatch.profile.vocabulary.Gender;
+import org.inclusionmatch.profile.vocabulary.Region;
+import org.inclusionmatch.profile.vocabulary.Role;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+@Schema(name = "Person")
+public record PersonView(UUID id, UUID organisationId, Role role, Archetype archetype, int birthYear, Gender gender,
+                         Region region, String municipality, List<String> targetGroups, List<String> needs,
+                         List<String> goals, List<String> languages, long version, Instant createdAt, Instant updatedAt) {
+
+    static PersonView of(Person p) {
+        return new PersonView(p.id, p.organisation.id, p.role, p.archetype, p.birthYear, p.gender, p.region,
+                p.municipality, p.targetGroups, p.needs, p.goals, p.languages, p.version, p.createdAt, p.updatedAt);
+    }
+
+    @Override
+    public String toString() {
+        return "PersonView[" + id + "]"; // never the profile itself
+    }
+}

@@ -1,0 +1,51 @@
+package org.inclusionmatch.profile.programme;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import org.inclusionmatch.profile.common.VersionedEntity;
+import org.inclusionmatch.profile.organisation.Organisation;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/** A funded programme (e.g. the Red Cross motivation programme) that groups measures for a period and regions. */
+@Entity
+@Table(name = "programme")
+public class Programme extends VersionedEntity {
+
+    public String code;
+    public String name;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "operator_id")
+    public Organisation operator;
+
+    @ManyToOne
+    @JoinColumn(name = "funder_id")
+    public Organisation funder;
+
+    @Column(name = "start_date")
+    public LocalDate startDate;
+
+    @Column(name = "end_date")
+    public LocalDate endDate;
+
+    public int capacity;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(columnDefinition = "text[]")
+    public List<String> regions;
+
+    /** A CEL expression over {@code person}; null admits everyone. */
+    public String eligibility;
+
+    public static Optional<Programme> findByCode(String code) {
+        return find("code", code).firstResultOptional();
+    }
+}

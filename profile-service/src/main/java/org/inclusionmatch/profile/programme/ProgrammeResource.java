@@ -1,0 +1,87 @@
+package org.inclusionmatch.profile.programme;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.inclusionmatch.profile.common.ApiResponsesDoc;
+import org.inclusionmatch.profile.common.EnumParam;
+import org.inclusionmatch.profile.common.IdempotencyKeys;
+import org.inclusionmatch.profile.common.PageParams;
+import org.inclusionmatch.profile.common.PageResult;
+import org.inclusionmatch.profile.common.Versions;
+import org.inclusionmatch.profile.vocabulary.Region;
+
+import java.util.UUID;
+
+@Path("/api/v1/programmes")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Programmes")
+public class ProgrammeResource {
+
+    private final ProgrammeService service;
+
+    public ProgrammeResource(ProgrammeService service) {
+        this.service = service;
+    }
+
+    @POST
+    @Operation(operationId = "createProgramme", summary = "Create a programme")
+    public Response create(@NotNull @Valid ProgrammeRequest request,
+                           @Parameter(description = ApiResponsesDoc.IDEMPOTENCY_KEY) @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
+                           UriInfo uri) {
+        ProgrammeView created = service.create(request, idempotencyKey);
+        return Versions.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build(), created, created.version());
+    }
+
+    @GET
+    @Operation(operationId = "listProgrammes", summary = "List programmes, filtered and paged")
+    public PageResult<ProgrammeView> list(@QueryParam("region") @Parameter(description = "Programmes open in this region") String region,
+                                          @QueryParam("operatorId") UUID operatorId,
+                                          @QueryParam("code") String code,
+                                          @Valid @BeanParam PageParams page) {
+        return service.list(EnumParam.parse(Region.class, region, "region"), operatorId, code, page);
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(operationId = "getProgramme", summary = "Read one programme")
+    public Response get(@PathParam("id") UUID id) {
+        ProgrammeView view = service.get(id);
+        return Versions.ok(view, view.version());
+    }
+
+    @PUT
+    @Path("{id}")
+    @Operation(operationId = "updateProgramme", summary = "Replace a programme's fields")
+    public Response update(@PathParam("id") UUID id, @NotNull @Valid ProgrammeRequest request,
+                           @Parameter(description = ApiResponsesDoc.IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
+        ProgrammeView view = service.update(id, request, ifMatch);
+        return Versions.ok(view, view.version());
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(operationId = "deleteProgramme", summary = "Delete a programme that no measure refers to")
+    public Response delete(@PathParam("id") UUID id,
+                           @Parameter(description = ApiResponsesDoc.IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
+        service.delete(id, ifMatch);
+        return Response.noContent().build();
+    }
+}

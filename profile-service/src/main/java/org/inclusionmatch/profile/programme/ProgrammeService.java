@@ -1,0 +1,85 @@
+package org.inclusionmatch.profile.programme;
+
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.inclusionmatch.profile.common.Checks;
+import org.inclusionmatch.profile.common.IdempotencyKeys;
+import org.inclusionmatch.profile.common.PageParams;
+import org.inclusionmatch.profile.common.PageResult;
+import org.inclusionmatch.profile.common.QueryFilter;
+import org.inclusionmatch.profile.common.Records;
+import org.inclusionmatch.profile.common.Versions;
+import org.inclusionmatch.profile.organisation.Organisation;
+import org.inclusionmatch.profile.vocabulary.Region;
+
+import java.util.UUID;
+
+@ApplicationScoped
+@Transactional
+public class ProgrammeService {
+
+    private static final String WHAT = "Programme";
+
+    private final IdempotencyKeys idempotency;
+
+    public ProgrammeService(IdempotencyKeys idempotency) {
+        this.idempotency = idempotency;
+    }
+
+    public ProgrammeView create(ProgrammeRequest request, String idempotencyKey) {
+        var previous = idempotency.previous("programme", idempotencyKey, request);
+        if (previous.isPresent()) {
+            return get(previous.get());
+        }
+        Records.requireFreeCode(Programme.class, request.code(), null);
+        Programme programme = new Programme();
+        apply(request, programme);
+        programme.persist();
+        idempotency.remember("programme", idempotencyKey, request, programme.id);
+        return ProgrammeView.of(programme);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ProgrammeView get(UUID id) {
+        return ProgrammeView.of(Records.require(Programme.class, id, WHAT));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PageResult<ProgrammeView> list(Region region, UUID operatorId, String code, PageParams page) {
+        QueryFilter filter = new QueryFilter()
+                .contains("regions", region == null ? null : region.name())
+                .equal("operator.id", operatorId)
+                .equal("code", code);
+        return PageResult.of(Programme.find(filter.where(), Sort.by("code"), filter.parameters()), page, ProgrammeView::of);
+    }
+
+    public ProgrammeView update(UUID id, ProgrammeRequest request, String ifMatch) {
+        Programme programme = Records.require(Programme.class, id, WHAT);
+        Versions.checkIfMatch(ifMatch, programme.version);
+        Records.requireFreeCode(Programme.class, request.code(), id);
+        apply(request, programme);
+        programme.flush();
+        return ProgrammeView.of(programme);
+    }
+
+    public void delete(UUID id, String ifMatch) {
+        Programme programme = Records.require(Programme.class, id, WHAT);
+        Versions.checkIfMatch(ifMatch, programme.version);
+        programme.delete();
+        programme.flush();
+    }
+
+    private static void apply(ProgrammeRequest request, Programme programme) {
+        Checks.period(request.startDate(), request.endDate());
+        programme.code = request.code();
+        programme.name = request.name();
+        programme.operator = Records.reference(Organisation.class, request.operatorId(), "operatorId");
+        programme.funder = request.funderId() == null ? null : Records.reference(Organisation.class, request.funderId(), "funderId");
+        programme.startDate = request.startDate();
+        programme.endDate = request.endDate();
+        programme.capacity = request.capacity();
+        programme.regions = request.regions().stream().distinct().map(Region::name).toList();
+        programme.eligibility = Checks.eligibility(request.eligibility());
+    }
+}

@@ -1,0 +1,21 @@
+package org.inclusionmatch.profile.programme;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.inclusionmatch.profile.vocabulary.Region;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+@Schema(name = "Programme")
+public record ProgrammeView(UUID id, String code, String name, UUID operatorId, UUID funderId,
+                            LocalDate startDate, LocalDate endDate, int capacity, List<Region> regions,
+                            String eligibility, long version, Instant createdAt, Instant updatedAt) {
+
+    static ProgrammeView of(Programme p) {
+        return new ProgrammeView(p.id, p.code, p.name, p.operator.id, p.funder == null ? null : p.funder.id,
+                p.startDate, p.endDate, p.capacity, p.regions.stream().map(Region::valueOf).toList(),
+                p.eligibility, p.version, p.createdAt, p.updatedAt);
+    }
+}

@@ -1,0 +1,76 @@
+package org.inclusionmatch.profile;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+
+/** Small builders for test records through the public API, each with a unique code so tests never collide. */
+public final class Api {
+
+    private Api() {
+    }
+
+    public static RequestSpecification json() {
+        return given().contentType(ContentType.JSON).accept(ContentType.JSON);
+    }
+
+    public static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    }
+
+    public static Map<String, Object> organisation(String code) {
+        return new HashMap<>(Map.of("code", code, "name", "Org " + code, "kind", "NGO", "region", "RIGA"));
+    }
+
+    public static String createOrganisation() {
+        return json().body(organisation(unique("ORG"))).post("/api/v1/organisations")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    public static Map<String, Object> programme(String code, String operatorId) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("code", code);
+        p.put("name", "Programme " + code);
+        p.put("operatorId", operatorId);
+        p.put("startDate", "2026-01-01");
+        p.put("endDate", "2027-12-31");
+        p.put("capacity", 60);
+        p.put("regions", List.of("RIGA", "PIERIGA"));
+        return p;
+    }
+
+    public static Map<String, Object> measure(String code, String providerId) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("code", code);
+        m.put("providerId", providerId);
+        m.put("kind", "TRAINING");
+        m.put("title", "Course " + code);
+        m.put("needs", List.of("DIGITAL_SKILLS"));
+        m.put("regions", List.of("RIGA"));
+        m.put("capacity", 10);
+        m.put("seatsTaken", 2);
+        return m;
+    }
+
+    public static Map<String, Object> person(String organisationId) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("organisationId", organisationId);
+        p.put("role", "PARTICIPANT");
+        p.put("archetype", "GROWTH_ORIENTED");
+        p.put("birthYear", 1992);
+        p.put("gender", "FEMALE");
+        p.put("region", "PIERIGA");
+        p.put("municipality", "Sigulda");
+        p.put("targetGroups", List.of("SINGLE_PARENT"));
+        p.put("needs", List.of("CAREER_GUIDANCE", "DIGITAL_SKILLS"));
+        p.put("goals", List.of("OPEN_LABOUR_MARKET"));
+        p.put("languages", List.of("lv"));
+        return p;
+    }
+}

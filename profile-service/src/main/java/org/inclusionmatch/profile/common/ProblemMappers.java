@@ -76,6 +76,27 @@ public class ProblemMappers {
         return field.isEmpty() ? "body" : field.toString();
     }
 
+    // One mapper per Jackson type: Quarkus ships its own for some of them, and the most specific type wins.
+    @ServerExceptionMapper
+    public Response jsonParse(JsonParseException e) {
+        return json(e);
+    }
+
+    @ServerExceptionMapper
+    public Response jsonMismatch(MismatchedInputException e) {
+        return json(e);
+    }
+
+    @ServerExceptionMapper
+    public Response jsonUnknownField(UnrecognizedPropertyException e) {
+        return json(e);
+    }
+
+    @ServerExceptionMapper
+    public Response jsonFormat(InvalidFormatException e) {
+        return json(e);
+    }
+
     @ServerExceptionMapper
     public Response json(JsonProcessingException e) {
         if (e instanceof JsonParseException parse) {
@@ -154,6 +175,18 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         int status = e.getResponse().getStatus();
+        Throwable cause = e.getCause();
+        if (cause instanceof JsonProcessingException json) {
+            return json(json);
+        }
+        if (status == 400 && cause instanceof java.io.IOException) {
+            return problem(Problem.of("malformed-json", "Malformed JSON", 400, "The body is not valid JSON (it ends too early)"));
+        }
+        if (status == 404 && cause != null) {
+            // JAX-RS answers 404 when a query parameter does not convert; the caller sent a bad value, not a bad path.
+            return problem(Problem.of("bad-request", "Bad request", 400,
+                    "A query or path parameter has the wrong type (numbers for page and size, UUIDs for ids)"));
+        }
         if (status >= 500) {
             return unexpected(e);
         }

@@ -82,11 +82,12 @@ public class ProblemResponsesFilter implements OASFilter {
     }
 
     private static void add(APIResponses responses, String status, String description) {
-        if (responses.hasAPIResponse(status)) {
+        APIResponse existing = responses.getAPIResponse(status);
+        if (existing != null && existing.getContent() != null && existing.getContent().hasMediaType(PROBLEM)) {
             return;
         }
         APIResponse response = OASFactory.createAPIResponse()
-                .description(description)
+                .description(existing != null && existing.getDescription() != null ? existing.getDescription() : description)
                 .content(OASFactory.createContent().addMediaType(PROBLEM, OASFactory.createMediaType()
                         .schema(OASFactory.createSchema().ref("#/components/schemas/Problem"))));
         responses.addAPIResponse(status, response);

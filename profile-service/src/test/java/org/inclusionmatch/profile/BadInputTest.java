@@ -1,0 +1,140 @@
+package org.inclusionmatch.profile;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.inclusionmatch.servers.testing.PostgresTestResource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+
+/** Bad input of every kind gets a 4xx problem with a useful detail; never a 5xx, a stack trace or SQL. */
+@QuarkusTest
+@WithTestResource(PostgresTestResource.class)
+class BadInputTest {
+
+    private static final String PROBLEM = "application/problem+json";
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{", "{\"code\": }", "not json", "{\"code\": \"A\",}"})
+    void malformedJsonIsA400(String body) {
+        Api.json().body(body).post("/api/v1/organisations")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("title", equalTo("Malformed JSON"), "detail", containsString("not valid JSON"));
+    }
+
+    @Test
+    void anArrayWhereAnObjectBelongsIsA400() {
+        Api.json().body("[1,2]").post("/api/v1/organisations")
+                .then().statusCode(400).contentType(PROBLEM).body("detail", equalTo("The body must be a JSON object"));
+    }
+
+    @Test
+    void anUnknownEnumValueNamesTheAllowedOnes() {
+        Map<String, Object> org = Api.organisation(Api.unique("E"));
+        org.put("region", "MARS");
+        Api.json().body(org).post("/api/v1/organisations")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("violations[0].field", equalTo("region"),
+                        "violations[0].message", allOf(containsString("RIGA"), containsString("LATGALE")));
+    }
+
+    @Test
+    void aWrongTypeNamesTheField() {
+        Map<String, Object> measure = Api.measure(Api.unique("T"), Api.createOrganisation());
+        measure.put("capacity", "lots");
+        Api.json().body(measure).post("/api/v1/measures")
+                .then().statusCode(400).contentType(PROBLEM).body("violations[0].field", equalTo("capacity"));
+        measure.put("capacity", 10);
+        measure.put("needs", "HOUSING");
+        Api.json().body(measure).post("/api/v1/measures")
+                .then().statusCode(400).contentType(PROBLEM).body("violations[0].field", equalTo("needs"));
+        measure.put("needs", List.of("HOUSING"));
+        measure.put("startDate", "23.11.2026");
+        Api.json().body(measure).post("/api/v1/measures")
+                .then().statusCode(400).contentType(PROBLEM).body("violations[0].field", equalTo("startDate"));
+    }
+
+    @Test
+    void anUnknownFieldIsRejectedButServerFieldsFromAReadAreIgnored() {
+        Map<String, Object> org = Api.organisation(Api.unique("U"));
+        org.put("regoin", "RIGA");
+        Api.json().body(org).post("/api/v1/organisations")
+                .then().statusCode(400).contentType(PROBLEM).body("detail", equalTo("Unknown field 'regoin'"));
+
+        org.remove("regoin");
+        org.put("id", "11111111-1111-1111-1111-111111111111");
+        org.put("version", 7);
+        Api.json().body(org).post("/api/v1/organisations")
+                .then().statusCode(201).body("id", not(equalTo("11111111-1111-1111-1111-111111111111")), "version", equalTo(0));
+    }
+
+    @Test
+    void missingAndInvalidFieldsAreListedTogether() {
+        Api.json().body(Map.of("code", "lower case", "capacity", -1)).post("/api/v1/measures")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("violations.field", hasItem("code"), "violations.field", hasItem("capacity"),
+                        "violations.field", hasItem("providerId"), "violations.field", hasItem("kind"),
+                        "violations.field", hasItem("regions"), "violations.field", hasItem("title"));
+    }
+
+    @Test
+    void badElementsOfListsNameTheirIndex() {
+        Map<String, Object> person = Api.person(Api.createOrganisation());
+        person.put("needs", List.of("HOUSING", "not a code"));
+        Api.json().body(person).post("/api/v1/persons")
+                .then().statusCode(400).contentType(PROBLEM).body("violations[0].field", equalTo("needs[1]"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"size=101", "size=0", "page=-1", "size=abc", "region=MARS", "kind=SPACESHIP"})
+    void badListParametersAre400(String query) {
+        Api.json().get("/api/v1/measures?" + query)
+                .then().statusCode(400).contentType(PROBLEM).body("detail", notNullValue());
+    }
+
+    @Test
+    void anOversizeBodyIsA413() {
+        String huge = "{\"code\":\"" + "A".repeat(2 * 1024 * 1024) + "\"}";
+        Api.json().body(huge).post("/api/v1/organisations")
+                .then().statusCode(413);
+    }
+
+    @Test
+    void aMalformedIdIsA400AndAMissingRecordA404() {
+        Api.json().get("/api/v1/measures/not-a-uuid").then().statusCode(400).contentType(PROBLEM)
+                .body("detail", containsString("UUID"));
+        Api.json().get("/api/v1/measures/00000000-0000-0000-0000-000000000000").then().statusCode(404).contentType(PROBLEM)
+                .body("detail", containsString("does not exist"));
+        Api.json().get("/api/v1/nothing-here").then().statusCode(404);
+    }
+
+    @Test
+    void theWrongMediaTypeIsA415() {
+        Api.json().contentType("text/plain").body("code=X").post("/api/v1/organisations")
+                .then().statusCode(415).contentType(PROBLEM);
+    }
+
+    @Test
+    void noBodyIsA400() {
+        Api.json().post("/api/v1/organisations").then().statusCode(400).contentType(PROBLEM);
+    }
+
+    @Test
+    void errorsNeverLeakInternals() {
+        String body = Api.json().body("{").post("/api/v1/organisations").then()
+                .statusCode(greaterThanOrEqualTo(400)).statusCode(lessThan(500)).extract().asString();
+        org.assertj.core.api.Assertions.assertThat(body).doesNotContain("Exception", "at org.", "SQL", "com.fasterxml");
+    }
+}

@@ -1,0 +1,102 @@
+package org.inclusionmatch.profile;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.inclusionmatch.servers.testing.PostgresTestResource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+@QuarkusTest
+@WithTestResource(PostgresTestResource.class)
+class MeasureResourceTest {
+
+    String provider;
+
+    @BeforeEach
+    void provider() {
+        provider = Api.createOrganisation();
+    }
+
+    @Test
+    void createsWithAProgrammeAndUpdatesWithIfMatch() {
+        String programme = Api.json().body(Api.programme(Api.unique("PRG"), provider)).post("/api/v1/programmes")
+                .then().statusCode(201).extract().path("id");
+        Map<String, Object> measure = Api.measure(Api.unique("M"), provider);
+        measure.put("programmeId", programme);
+        measure.put("eligibility", "person.role == 'PARTICIPANT' && person.targetGroups.exists(g, g in ['OVER_50'])");
+        String id = Api.json().body(measure).post("/api/v1/measures")
+                .then().statusCode(201)
+                .body("programmeId", equalTo(programme), "seatsLeft", equalTo(8), "remote", equalTo(false))
+                .extract().path("id");
+
+        measure.put("seatsTaken", 10);
+        Api.json().header("If-Match", "\"0\"").body(measure).put("/api/v1/measures/" + id)
+                .then().statusCode(200).body("seatsLeft", equalTo(0), "version", equalTo(1));
+        Api.json().header("If-Match", "\"0\"").body(measure).put("/api/v1/measures/" + id).then().statusCode(412);
+        Api.json().header("If-Match", "\"1\"").delete("/api/v1/measures/" + id).then().statusCode(204);
+    }
+
+    @Test
+    void aRuleThatDoesNotCompileIsRejectedWithTheCompilersMessage() {
+        Map<String, Object> measure = Api.measure(Api.unique("M"), provider);
+        measure.put("eligibility", "person.salary > 1000");
+        Api.json().body(measure).post("/api/v1/measures")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("eligibility"),
+                        "violations[0].message", containsString("undefined field 'salary'"));
+
+        measure.put("eligibility", "person.age >= '18'");
+        Api.json().body(measure).post("/api/v1/measures")
+                .then().statusCode(400).body("detail", containsString("eligibility: does not compile"));
+    }
+
+    @Test
+    void listsFilterOnNeedKindAndRegionIncludingRemote() {
+        String need = "NEED_" + Api.unique("X").replace("-", "_");
+        Map<String, Object> local = Api.measure(Api.unique("LOCAL"), provider);
+        local.put("needs", List.of(need));
+        local.put("regions", List.of("LATGALE"));
+        Map<String, Object> remote = Api.measure(Api.unique("REMOTE"), provider);
+        remote.put("needs", List.of(need));
+        remote.put("regions", List.of("RIGA"));
+        remote.put("remote", true);
+        Map<String, Object> elsewhere = Api.measure(Api.unique("ELSEWHERE"), provider);
+        elsewhere.put("needs", List.of(need));
+        elsewhere.put("regions", List.of("KURZEME"));
+        for (Map<String, Object> m : List.of(local, remote, elsewhere)) {
+            Api.json().body(m).post("/api/v1/measures").then().statusCode(201);
+        }
+        Api.json().queryParam("need", need).queryParam("region", "LATGALE").queryParam("kind", "TRAINING")
+                .get("/api/v1/measures").then().statusCode(200)
+                .body("total", equalTo(2), "items.code", hasItem(local.get("code")), "items.code", hasItem(remote.get("code")),
+                        "items.code", not(hasItem(elsewhere.get("code"))), "items.needs", everyItem(hasItem(need)));
+    }
+
+    @Test
+    void crossFieldRulesAreFieldErrors() {
+        Map<String, Object> measure = Api.measure(Api.unique("M"), provider);
+        measure.put("seatsTaken", 11);
+        Api.json().body(measure).post("/api/v1/measures").then().statusCode(400)
+                .body("violations[0].field", equalTo("seatsTaken"));
+
+        measure.put("seatsTaken", 0);
+        measure.put("startDate", "2026-12-01");
+        measure.put("endDate", "2026-11-01");
+        Api.json().body(measure).post("/api/v1/measures").then().statusCode(400)
+                .body("violations[0].field", equalTo("endDate"));
+
+        measure.put("endDate", null);
+        measure.put("providerId", "00000000-0000-0000-0000-000000000000");
+        Api.json().body(measure).post("/api/v1/measures").then().statusCode(400)
+                .body("violations[0].field", equalTo("providerId"));
+    }
+}

@@ -2,6 +2,7 @@ package org.inclusionmatch.profile;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.inclusionmatch.servers.testing.KafkaTestResource;
 import org.inclusionmatch.servers.testing.PostgresTestResource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,6 +23,7 @@ import static org.hamcrest.Matchers.notNullValue;
 /** Bad input of every kind gets a 4xx problem with a useful detail; never a 5xx, a stack trace or SQL. */
 @QuarkusTest
 @WithTestResource(PostgresTestResource.class)
+@WithTestResource(KafkaTestResource.class)
 class BadInputTest {
 
     private static final String PROBLEM = "application/problem+json";

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.inclusionmatch.servers.testing.KafkaTestResource;
 import org.inclusionmatch.servers.testing.PostgresTestResource;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +21,7 @@ import static org.hamcrest.Matchers.equalTo;
 /** The demo catalogue imports completely, a second import changes nothing, and a changed file updates by code. */
 @QuarkusTest
 @WithTestResource(PostgresTestResource.class)
+@WithTestResource(KafkaTestResource.class)
 class CatalogueImportTest {
 
     private static final File DEMO = new File("../deploy/local/demo/catalogue.json");

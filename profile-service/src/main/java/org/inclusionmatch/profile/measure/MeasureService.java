@@ -5,7 +5,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.inclusionmatch.profile.common.ApiException;
 import org.inclusionmatch.profile.common.Checks;
+import org.inclusionmatch.contracts.events.EventType;
 import org.inclusionmatch.profile.common.IdempotencyKeys;
+import org.inclusionmatch.profile.outbox.Outbox;
 import org.inclusionmatch.profile.common.PageParams;
 import org.inclusionmatch.profile.common.PageResult;
 import org.inclusionmatch.profile.common.QueryFilter;
@@ -26,9 +28,11 @@ public class MeasureService {
     private static final String WHAT = "Measure";
 
     private final IdempotencyKeys idempotency;
+    private final Outbox outbox;
 
-    public MeasureService(IdempotencyKeys idempotency) {
+    public MeasureService(IdempotencyKeys idempotency, Outbox outbox) {
         this.idempotency = idempotency;
+        this.outbox = outbox;
     }
 
     public MeasureView create(MeasureRequest request, String idempotencyKey) {
@@ -40,6 +44,7 @@ public class MeasureService {
         Measure measure = new Measure();
         apply(request, measure);
         measure.persist();
+        outbox.record(EventType.MEASURE_CREATED, measure.id, measure.version, measure.provider.id);
         idempotency.remember("measure", idempotencyKey, request, measure.id);
         return MeasureView.of(measure);
     }
@@ -72,14 +77,19 @@ public class MeasureService {
         Measure measure = Records.require(Measure.class, id, WHAT);
         Versions.checkIfMatch(ifMatch, measure.version);
         Records.requireFreeCode(Measure.class, request.code(), id);
+        long before = measure.version;
         apply(request, measure);
         measure.flush();
+        if (measure.version != before) { // an update that changes nothing announces nothing
+            outbox.record(EventType.MEASURE_UPDATED, measure.id, measure.version, measure.provider.id);
+        }
         return MeasureView.of(measure);
     }
 
     public void delete(UUID id, String ifMatch) {
         Measure measure = Records.require(Measure.class, id, WHAT);
         Versions.checkIfMatch(ifMatch, measure.version);
+        outbox.record(EventType.MEASURE_DELETED, measure.id, measure.version + 1, measure.provider.id);
         measure.delete();
         measure.flush();
     }

@@ -4,7 +4,9 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.inclusionmatch.profile.common.ApiException;
+import org.inclusionmatch.contracts.events.EventType;
 import org.inclusionmatch.profile.common.IdempotencyKeys;
+import org.inclusionmatch.profile.outbox.Outbox;
 import org.inclusionmatch.profile.common.PageParams;
 import org.inclusionmatch.profile.common.PageResult;
 import org.inclusionmatch.profile.common.QueryFilter;
@@ -26,9 +28,11 @@ public class PersonService {
     private static final String WHAT = "Person";
 
     private final IdempotencyKeys idempotency;
+    private final Outbox outbox;
 
-    public PersonService(IdempotencyKeys idempotency) {
+    public PersonService(IdempotencyKeys idempotency, Outbox outbox) {
         this.idempotency = idempotency;
+        this.outbox = outbox;
     }
 
     public PersonView create(PersonRequest request, String idempotencyKey) {
@@ -39,6 +43,7 @@ public class PersonService {
         Person person = new Person();
         apply(request, person);
         person.persist();
+        outbox.record(EventType.PERSON_CREATED, person.id, person.version, person.organisation.id);
         idempotency.remember("person", idempotencyKey, request, person.id);
         return PersonView.of(person);
     }
@@ -63,14 +68,19 @@ public class PersonService {
     public PersonView update(UUID id, PersonRequest request, String ifMatch) {
         Person person = Records.require(Person.class, id, WHAT);
         Versions.checkIfMatch(ifMatch, person.version);
+        long before = person.version;
         apply(request, person);
         person.flush();
+        if (person.version != before) { // an update that changes nothing announces nothing
+            outbox.record(EventType.PERSON_UPDATED, person.id, person.version, person.organisation.id);
+        }
         return PersonView.of(person);
     }
 
     public void delete(UUID id, String ifMatch) {
         Person person = Records.require(Person.class, id, WHAT);
         Versions.checkIfMatch(ifMatch, person.version);
+        outbox.record(EventType.PERSON_DELETED, person.id, person.version + 1, person.organisation.id);
         person.delete();
         person.flush();
     }

@@ -15,7 +15,7 @@ public record PersonView(UUID id, UUID organisationId, Role role, Archetype arch
                          Region region, String municipality, List<String> targetGroups, List<String> needs,
                          List<String> goals, List<String> languages, long version, Instant createdAt, Instant updatedAt) {
 
-    static PersonView of(Person p) {
+    public static PersonView of(Person p) {
         return new PersonView(p.id, p.organisation.id, p.role, p.archetype, p.birthYear, p.gender, p.region,
                 p.municipality, p.targetGroups, p.needs, p.goals, p.languages, p.version, p.createdAt, p.updatedAt);
     }

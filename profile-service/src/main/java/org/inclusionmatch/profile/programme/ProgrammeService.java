@@ -4,7 +4,9 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.inclusionmatch.profile.common.Checks;
+import org.inclusionmatch.contracts.events.EventType;
 import org.inclusionmatch.profile.common.IdempotencyKeys;
+import org.inclusionmatch.profile.outbox.Outbox;
 import org.inclusionmatch.profile.common.PageParams;
 import org.inclusionmatch.profile.common.PageResult;
 import org.inclusionmatch.profile.common.QueryFilter;
@@ -22,9 +24,11 @@ public class ProgrammeService {
     private static final String WHAT = "Programme";
 
     private final IdempotencyKeys idempotency;
+    private final Outbox outbox;
 
-    public ProgrammeService(IdempotencyKeys idempotency) {
+    public ProgrammeService(IdempotencyKeys idempotency, Outbox outbox) {
         this.idempotency = idempotency;
+        this.outbox = outbox;
     }
 
     public ProgrammeView create(ProgrammeRequest request, String idempotencyKey) {
@@ -36,6 +40,7 @@ public class ProgrammeService {
         Programme programme = new Programme();
         apply(request, programme);
         programme.persist();
+        outbox.record(EventType.PROGRAMME_CREATED, programme.id, programme.version, programme.operator.id);
         idempotency.remember("programme", idempotencyKey, request, programme.id);
         return ProgrammeView.of(programme);
     }
@@ -58,14 +63,19 @@ public class ProgrammeService {
         Programme programme = Records.require(Programme.class, id, WHAT);
         Versions.checkIfMatch(ifMatch, programme.version);
         Records.requireFreeCode(Programme.class, request.code(), id);
+        long before = programme.version;
         apply(request, programme);
         programme.flush();
+        if (programme.version != before) { // an update that changes nothing announces nothing
+            outbox.record(EventType.PROGRAMME_UPDATED, programme.id, programme.version, programme.operator.id);
+        }
         return ProgrammeView.of(programme);
     }
 
     public void delete(UUID id, String ifMatch) {
         Programme programme = Records.require(Programme.class, id, WHAT);
         Versions.checkIfMatch(ifMatch, programme.version);
+        outbox.record(EventType.PROGRAMME_DELETED, programme.id, programme.version + 1, programme.operator.id);
         programme.delete();
         programme.flush();
     }

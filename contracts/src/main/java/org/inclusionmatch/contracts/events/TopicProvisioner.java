@@ -1,0 +1,50 @@
+package org.inclusionmatch.contracts.events;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Creates the topics a service uses when they are missing, before the first record is sent. Relying on the
+ * broker's auto-creation races the first produce against leader election, which an idempotent producer reports
+ * as out-of-order sequences. Production clusters usually manage topics themselves (Strimzi KafkaTopic): switch
+ * this off there with {@code inclusion.kafka.create-topics=false}.
+ */
+public final class TopicProvisioner {
+
+    private TopicProvisioner() {
+    }
+
+    public static void ensure(String bootstrapServers, Collection<String> topics, int partitions, short replicationFactor)
+            throws InterruptedException {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000))) {
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            List<NewTopic> missing = topics.stream().distinct().filter(t -> !existing.contains(t))
+                    .map(t -> new NewTopic(t, partitions, replicationFactor)).toList();
+            if (missing.isEmpty()) {
+                return;
+            }
+            try {
+                admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) { // another instance was quicker: fine
+                    throw new IllegalStateException("Cannot create topics " + missing, e.getCause());
+                }
+            }
+            // Wait until every partition has a leader, so the first send does not race the election.
+            admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Kafka at " + bootstrapServers + " did not answer: " + e, e);
+        }
+    }
+}

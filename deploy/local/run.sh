@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Runs the whole system on this machine: PostgreSQL, Kafka, profile-service and matching-worker, with the demo
+# catalogue loaded. Needs only a JDK >= 21. Safe to run again: what is already running is left as it is.
+#   deploy/local/run.sh              build, start, import the demo catalogue, print the URLs
+#   deploy/local/run.sh --no-build   start what was built last time
+#   deploy/local/stop.sh             stop everything (data stays in .local/)
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+source "$ROOT/deploy/local/jdk.sh"
+source "$ROOT/deploy/local/lib.sh"
+
+build=true
+[ "${1:-}" = "--no-build" ] && build=false
+
+mkdir -p "$LOGS" "$PIDS" "$STATE"
+if $build; then
+  echo "Building (./mvnw package -DskipTests) ..."
+  (cd "$ROOT" && ./mvnw -B -q -DskipTests package) > "$LOGS/build.log" 2>&1 \
+    || { echo "Build failed; see $LOGS/build.log" >&2; tail -20 "$LOGS/build.log" >&2; exit 1; }
+fi
+
+SERVERS_CP="$ROOT/deploy/local-servers/target/local-servers-0.1.0-SNAPSHOT.jar:$ROOT/deploy/local-servers/target/lib/*"
+
+start postgres "READY postgres" java -Xmx128m -cp "$SERVERS_CP" org.inclusionmatch.servers.LocalServers \
+  postgres "$STATE/postgres" "$PG_PORT" inclusion
+start kafka "READY kafka" java -Xmx512m -cp "$SERVERS_CP" org.inclusionmatch.servers.LocalServers \
+  kafka "$STATE/kafka" "$KAFKA_PORT"
+
+export INCLUSION_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/inclusion"
+export KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT"
+export INCLUSION_IMPORT_CATALOGUE="$ROOT/deploy/local/demo/catalogue.json"
+start profile-service "Listening on" java -Xmx256m -Dquarkus.http.port="$API_PORT" \
+  -jar "$ROOT/profile-service/target/quarkus-app/quarkus-run.jar"
+wait_http profile-service "http://127.0.0.1:$API_PORT/q/health/ready"
+
+export INCLUSION_API_URL="http://127.0.0.1:$API_PORT"
+start matching-worker "Listening on" java -Xmx256m -Dquarkus.http.port="$WORKER_PORT" \
+  -jar "$ROOT/matching-worker/target/quarkus-app/quarkus-run.jar"
+wait_http matching-worker "http://127.0.0.1:$WORKER_PORT/q/health/ready"
+
+cat <<TXT
+
+Inclusion Match is running.
+  API               http://127.0.0.1:$API_PORT/api/v1/measures?size=100
+  Swagger UI        http://127.0.0.1:$API_PORT/q/swagger-ui
+  OpenAPI document  http://127.0.0.1:$API_PORT/q/openapi
+  Worker health     http://127.0.0.1:$WORKER_PORT/q/health
+  PostgreSQL        jdbc:postgresql://127.0.0.1:$PG_PORT/inclusion (user postgres)
+  Kafka             127.0.0.1:$KAFKA_PORT
+  Logs              $LOGS
+Stop with deploy/local/stop.sh; data stays in $STATE.
+TXT

@@ -1,0 +1,48 @@
+package org.inclusionmatch.profile.outbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.inclusionmatch.contracts.events.EventEnvelope;
+import org.inclusionmatch.contracts.events.EventType;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Records an event in the same transaction as the change it announces: if the change rolls back, so does the
+ * event. {@link OutboxRelay} publishes it afterwards. The envelope holds ids and versions only, never profile data.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    static final String SOURCE = "profile-service";
+
+    private final ObjectMapper json;
+    private final Topics topics;
+
+    public Outbox(ObjectMapper json, Topics topics) {
+        this.json = json;
+        this.topics = topics;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(EventType type, UUID subject, long aggregateVersion, UUID organisationId) {
+        Instant now = Instant.now();
+        EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), type, SOURCE, now, subject, aggregateVersion, organisationId);
+        OutboxEvent event = new OutboxEvent();
+        event.id = envelope.id();
+        event.aggregatetype = type.aggregate().name();
+        event.aggregateid = subject.toString();
+        event.type = type.name();
+        event.topic = topics.forType(type);
+        event.createdAt = now;
+        try {
+            event.payload = json.writeValueAsString(envelope);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialise an event envelope", e);
+        }
+        event.persist();
+    }
+}

@@ -1,0 +1,46 @@
+package org.inclusionmatch.profile.recommendation;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.inclusionmatch.profile.common.Versions;
+
+import java.util.UUID;
+
+@Path("/api/v1/persons/{id}/recommendations")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Recommendations")
+public class RecommendationResource {
+
+    private final RecommendationService service;
+
+    public RecommendationResource(RecommendationService service) {
+        this.service = service;
+    }
+
+    @GET
+    @Operation(operationId = "getRecommendations", summary = "The person's current recommendations, with reasons")
+    public Response get(@PathParam("id") UUID personId) {
+        RecommendationsView view = service.get(personId);
+        return Versions.ok(view, view.version());
+    }
+
+    @PUT
+    @Operation(operationId = "putRecommendations", summary = "Store recommendations computed by the matching worker",
+            description = "Refused with 409 when computed from another profile version than the current one. "
+                    + "Storing the same list again changes nothing.")
+    public Response put(@PathParam("id") UUID personId, @NotNull @Valid RecommendationsRequest request) {
+        RecommendationService.Stored stored = service.store(personId, request);
+        return Versions.ok(stored.view(), stored.view().version());
+    }
+}

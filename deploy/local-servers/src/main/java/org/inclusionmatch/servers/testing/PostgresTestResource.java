@@ -15,7 +15,7 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
 
     private static LocalPostgres server;
 
-    static synchronized LocalPostgres server() throws Exception {
+    public static synchronized LocalPostgres server() throws Exception {
         if (server == null) {
             Path target = Path.of("target").toAbsolutePath();
             server = LocalPostgres.start(target.resolve("pg-data-" + UUID.randomUUID()), target.resolve("pg-binaries"), 0, false);

@@ -1,0 +1,50 @@
+package org.inclusionmatch.worker.api;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The parts of profile-service's JSON the worker reads and writes. Unknown fields are ignored, so the API can
+ * grow without breaking the worker.
+ */
+public final class ApiModels {
+
+    private ApiModels() {
+    }
+
+    public record Person(UUID id, UUID organisationId, String role, String archetype, int birthYear, String gender,
+                         String region, String municipality, List<String> targetGroups, List<String> needs,
+                         List<String> goals, List<String> languages, long version) {
+    }
+
+    public record MatchingView(Person person, List<UUID> excludedMeasureIds) {
+    }
+
+    public record MatchingPage(List<MatchingView> items, UUID next) {
+    }
+
+    public record Page<T>(List<T> items, int page, int size, long total) {
+    }
+
+    public record Programme(UUID id, String code, LocalDate startDate, LocalDate endDate, Integer capacity,
+                            List<String> regions, String eligibility) {
+    }
+
+    public record Measure(UUID id, String code, UUID programmeId, String kind, String title, List<String> needs,
+                          List<String> goals, List<String> regions, boolean remote, int capacity, int seatsTaken,
+                          LocalDate startDate, LocalDate endDate, String eligibility) {
+    }
+
+    public record Reason(String code, Map<String, String> params, String text) {
+    }
+
+    public record Recommendation(int rank, UUID measureId, String measureCode, double score, List<Reason> reasons) {
+    }
+
+    public record Recommendations(long profileVersion, String engineVersion, LocalDate evaluationDay, Instant computedAt,
+                                  List<Recommendation> recommendations) {
+    }
+}

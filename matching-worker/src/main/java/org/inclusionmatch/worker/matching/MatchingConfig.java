@@ -1,0 +1,35 @@
+package org.inclusionmatch.worker.matching;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Optional;
+
+@ConfigMapping(prefix = "inclusion.matching")
+public interface MatchingConfig {
+
+    /** How many recommendations each person gets. */
+    @WithDefault("5")
+    int topK();
+
+    /** The day measures must be active on; today (in {@link #zone()}) unless set, which tests do. */
+    Optional<LocalDate> evaluationDay();
+
+    @WithDefault("Europe/Riga")
+    ZoneId zone();
+
+    /** How long a catalogue read from the API is reused before it is read again (catalogue events also refresh it). */
+    @WithDefault("30s")
+    Duration catalogueTtl();
+
+    /** Persons per page when a catalogue change re-matches the persons it can affect. */
+    @WithDefault("100")
+    int rematchPageSize();
+
+    default LocalDate today() {
+        return evaluationDay().orElseGet(() -> LocalDate.now(zone()));
+    }
+}

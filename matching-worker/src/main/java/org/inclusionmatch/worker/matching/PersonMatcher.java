@@ -1,0 +1,62 @@
+package org.inclusionmatch.worker.matching;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.inclusionmatch.worker.api.ApiModels;
+import org.inclusionmatch.worker.api.ProfileServiceClient;
+import org.inclusionmatch.worker.engine.MatchingEngine;
+import org.inclusionmatch.worker.engine.MatchingSettings;
+import org.inclusionmatch.worker.engine.PersonProfile;
+import org.inclusionmatch.worker.engine.Recommendation;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.UUID;
+
+/** Computes one person's recommendations from their matching view and stores them through the API. */
+@ApplicationScoped
+public class PersonMatcher {
+
+    private final ProfileServiceClient api;
+    private final CatalogueCache catalogue;
+    private final MatchingConfig config;
+    private final MatchingEngine engine;
+    private final MeterRegistry metrics;
+
+    public PersonMatcher(ProfileServiceClient api, CatalogueCache catalogue, MatchingConfig config, MeterRegistry metrics) {
+        this.api = api;
+        this.catalogue = catalogue;
+        this.config = config;
+        this.engine = new MatchingEngine(new MatchingSettings(config.topK()));
+        this.metrics = metrics;
+    }
+
+    /** Re-matches a person by id; a person who no longer exists (or may not be matched) is skipped. */
+    public void match(UUID personId) {
+        api.matchingView(personId).ifPresent(this::match);
+    }
+
+    public void match(ApiModels.MatchingView view) {
+        LocalDate day = config.today();
+        List<Recommendation> recommendations = engine.recommend(profile(view), catalogue.current(), day);
+        boolean stored = api.putRecommendations(view.person().id(), new ApiModels.Recommendations(
+                view.person().version(), MatchingEngine.ENGINE_VERSION, day, Instant.now(),
+                recommendations.stream().map(PersonMatcher::toApi).toList()));
+        // Not stored means the profile changed meanwhile; its own event brings a fresh computation.
+        metrics.counter("inclusion_matching_results", "stored", Boolean.toString(stored)).increment();
+    }
+
+    private static PersonProfile profile(ApiModels.MatchingView view) {
+        ApiModels.Person p = view.person();
+        return new PersonProfile(p.id(), p.version(), p.role(), p.archetype(), p.birthYear(), p.gender(), p.region(),
+                p.municipality(), p.targetGroups(), p.needs(), p.goals(), p.languages(),
+                view.excludedMeasureIds() == null ? null : new HashSet<>(view.excludedMeasureIds()));
+    }
+
+    private static ApiModels.Recommendation toApi(Recommendation r) {
+        return new ApiModels.Recommendation(r.rank(), r.measureId(), r.measureCode(), r.score(),
+                r.reasons().stream().map(reason -> new ApiModels.Reason(reason.code(), reason.params(), reason.text())).toList());
+    }
+}

@@ -1,0 +1,91 @@
+package org.inclusionmatch.worker.e2e;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole loop with both services, real PostgreSQL and real Kafka: a profile change reaches the worker through
+ * the outbox and Kafka, and the recommendations it computes come back through the API.
+ */
+@QuarkusTest
+@WithTestResource(ProfileServiceTestResource.class)
+class MatchingLoopTest {
+
+    private static final Duration FEW_SECONDS = Duration.ofSeconds(20);
+
+    @BeforeAll
+    static void catalogue() throws Exception {
+        Stack.importDemoCatalogue();
+    }
+
+    private static Map<String, Object> singleMother(String organisationId) {
+        Map<String, Object> person = new HashMap<>();
+        person.put("organisationId", organisationId);
+        person.put("role", "PARTICIPANT");
+        person.put("archetype", "GROWTH_ORIENTED");
+        person.put("birthYear", 1992);
+        person.put("gender", "FEMALE");
+        person.put("region", "PIERIGA");
+        person.put("municipality", "Sigulda");
+        person.put("targetGroups", List.of("SINGLE_PARENT", "AFTER_CHILDCARE_LEAVE"));
+        person.put("needs", List.of("CAREER_GUIDANCE", "DIGITAL_SKILLS"));
+        person.put("goals", List.of("OPEN_LABOUR_MARKET"));
+        person.put("languages", List.of("lv"));
+        return person;
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aNewPersonGetsExplainedRecommendationsAnUpdateReplacesThemAndAFullMeasureDisappears() {
+        String org = Stack.createOrganisation();
+        Map<String, Object> person = singleMother(org);
+        String id = Stack.api().body(person).post("/api/v1/persons").then().statusCode(201).extract().path("id");
+
+        await().atMost(FEW_SECONDS).until(() -> Stack.recommendations(id).get("computedAt") != null);
+        Map<String, Object> first = Stack.recommendations(id);
+        assertThat(first.get("profileVersion")).isEqualTo(0);
+        assertThat(first.get("engineVersion")).asString().startsWith("engine-");
+        List<Map<String, Object>> items = (List<Map<String, Object>>) first.get("recommendations");
+        assertThat(items).isNotEmpty().allSatisfy(item -> {
+            assertThat(item).containsKeys("rank", "measureId", "measureCode", "score", "reasons");
+            assertThat((List<Map<String, Object>>) item.get("reasons")).extracting(r -> r.get("code"))
+                    .contains("SEATS_LEFT").containsAnyOf("NEED_MATCH", "GOAL_MATCH");
+        });
+        assertThat(items).extracting(i -> i.get("rank")).containsExactly(
+                java.util.stream.IntStream.rangeClosed(1, items.size()).boxed().toArray());
+
+        // An update replaces the list: a person who now needs housing after release.
+        person.put("needs", List.of("HOUSING", "FIRST_JOB"));
+        person.put("targetGroups", List.of("FORMER_PRISONER"));
+        person.put("goals", List.of());
+        person.put("region", "VIDZEME");
+        person.put("municipality", "Valmiera");
+        Stack.api().header("If-Match", "\"0\"").body(person).put("/api/v1/persons/" + id).then().statusCode(200);
+        await().atMost(FEW_SECONDS).until(() -> Integer.valueOf(1).equals(Stack.recommendations(id).get("profileVersion")));
+        List<String> afterUpdate = Stack.recommendedCodes(id);
+        assertThat(afterUpdate).contains("HWH-VALMIERA-BEDS").doesNotContain("LRC-PIE-CAREER");
+
+        // Fill the half-way house: it must disappear from the list.
+        Map<String, Object> house = Stack.api().queryParam("code", "HWH-VALMIERA-BEDS").get("/api/v1/measures")
+                .then().extract().path("items[0]");
+        Map<String, Object> full = new HashMap<>(house);
+        full.put("seatsTaken", house.get("capacity"));
+        Stack.api().header("If-Match", "\"" + house.get("version") + "\"").body(full)
+                .put("/api/v1/measures/" + house.get("id")).then().statusCode(200);
+        await().atMost(FEW_SECONDS).until(() -> !Stack.recommendedCodes(id).contains("HWH-VALMIERA-BEDS"));
+
+        // Restore the demo figure for the other tests.
+        full.put("seatsTaken", house.get("seatsTaken"));
+        Stack.api().body(full).put("/api/v1/measures/" + house.get("id")).then().statusCode(200);
+    }
+}

@@ -1,0 +1,62 @@
+package org.inclusionmatch.worker.e2e;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+
+/** The running stack as an end-to-end test sees it: profile-service's API and the run's topics. */
+final class Stack {
+
+    private Stack() {
+    }
+
+    static RequestSpecification api() {
+        return given().baseUri(ConfigProvider.getConfig().getValue("inclusion.test.profile-service-url", String.class))
+                .contentType(ContentType.JSON).accept(ContentType.JSON);
+    }
+
+    static String topic(String name) {
+        return ConfigProvider.getConfig().getValue("inclusion.topics." + name, String.class);
+    }
+
+    static void send(String topic, String key, String value) throws Exception {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                "bootstrap.servers", ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class)),
+                new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(topic, key, value)).get();
+        }
+    }
+
+    /** Imports the demo catalogue (idempotent: every test class may call it). */
+    static void importDemoCatalogue() throws Exception {
+        api().body(Files.readString(Path.of("../deploy/local/demo/catalogue.json")))
+                .post("/api/v1/catalogue/import").then().statusCode(200);
+    }
+
+    static String createOrganisation() {
+        return api().body(Map.of("code", "ORG-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(),
+                        "name", "Case work NGO", "kind", "NGO", "region", "RIGA"))
+                .post("/api/v1/organisations").then().statusCode(201).extract().path("id");
+    }
+
+    static Map<String, Object> recommendations(String personId) {
+        return api().get("/api/v1/persons/" + personId + "/recommendations").then().statusCode(200).extract().as(Map.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<String> recommendedCodes(String personId) {
+        return ((List<Map<String, Object>>) recommendations(personId).get("recommendations")).stream()
+                .map(r -> (String) r.get("measureCode")).toList();
+    }
+}

@@ -4,6 +4,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 import java.util.Collection;
 import java.util.List;
@@ -24,6 +25,30 @@ public final class TopicProvisioner {
     private TopicProvisioner() {
     }
 
+    /** Waits until every partition has a leader, so the first send does not race the election. */
+    private static void awaitLeaders(Admin admin, Collection<String> topics)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try {
+                boolean ready = admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS).values().stream()
+                        .flatMap(topic -> topic.partitions().stream())
+                        .allMatch(partition -> partition.leader() != null && !partition.leader().isEmpty());
+                if (ready) {
+                    return;
+                }
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                    throw e;
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException("topics " + topics + " have no leaders after 30 s");
+            }
+            Thread.sleep(100); // metadata of new topics takes a moment to reach every listener
+        }
+    }
+
     public static void ensure(String bootstrapServers, Collection<String> topics, int partitions, short replicationFactor)
             throws InterruptedException {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -41,8 +66,7 @@ public final class TopicProvisioner {
                     throw new IllegalStateException("Cannot create topics " + missing, e.getCause());
                 }
             }
-            // Wait until every partition has a leader, so the first send does not race the election.
-            admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS);
+            awaitLeaders(admin, topics);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("Kafka at " + bootstrapServers + " did not answer: " + e, e);
         }

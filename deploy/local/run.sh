@@ -13,6 +13,13 @@ build=true
 [ "${1:-}" = "--no-build" ] && build=false
 
 mkdir -p "$LOGS" "$PIDS" "$STATE"
+for name in postgres kafka profile-service matching-worker; do
+  if running "$name" && $build; then
+    # Rebuilding would replace the jars under the running services.
+    echo "Already running: not rebuilding (deploy/local/stop.sh first to run a new build)."
+    build=false
+  fi
+done
 if $build; then
   echo "Building (./mvnw package -DskipTests) ..."
   (cd "$ROOT" && ./mvnw -B -q -DskipTests package) > "$LOGS/build.log" 2>&1 \

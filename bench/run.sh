@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Benchmarks, printing figures (not tests): the engine on one core (JMH, with a baseline without CEL rules in
+# the same run), then event-to-stored latency for 1,000 profile updates on the local stack.
+#   bench/run.sh [engine|latency]   (default: both; latency starts the local stack if it is not running)
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+source "$ROOT/deploy/local/jdk.sh"
+what=${1:-all}
+(cd "$ROOT" && ./mvnw -B -q -DskipTests package -pl bench -am)
+CP="$ROOT/bench/target/bench-0.1.0-SNAPSHOT.jar:$ROOT/bench/target/lib/*"
+
+if [ "$what" = all ] || [ "$what" = engine ]; then
+  echo "== Engine: person x measure evaluations per second, one thread (10,000 persons, 500 measures)"
+  java -cp "$CP" org.openjdk.jmh.Main EngineBenchmark -rf text -rff "$ROOT/bench/target/engine.txt"
+fi
+
+if [ "$what" = all ] || [ "$what" = latency ]; then
+  echo "== Loop: event-to-stored-recommendation latency for 1,000 profile updates"
+  bash "$ROOT/deploy/local/run.sh"
+  source "$ROOT/deploy/local/lib.sh"
+  TOKEN=$(bash "$ROOT/deploy/local/token.sh" CASEWORKER 2>/dev/null || true)
+  java -Xmx512m -cp "$CP" org.inclusionmatch.bench.LoopLatency "http://127.0.0.1:$API_PORT" "127.0.0.1:$KAFKA_PORT" \
+    "${BENCH_COUNT:-1000}" "${BENCH_RATE:-50}" ${TOKEN:+"$TOKEN"}
+fi

@@ -28,6 +28,11 @@ fi
 
 SERVERS_CP="$ROOT/deploy/local-servers/target/local-servers-0.1.0-SNAPSHOT.jar:$ROOT/deploy/local-servers/target/lib/*"
 
+# The development token issuer's key pair, made once: profile-service trusts it, the worker signs its MATCHER token.
+java -cp "$SERVERS_CP" org.inclusionmatch.servers.DevIssuer keys "$LOCAL_DIR/keys"
+export MP_JWT_VERIFY_PUBLICKEY_LOCATION="$LOCAL_DIR/keys/publicKey.pem"
+export SMALLRYE_JWT_SIGN_KEY_LOCATION="$LOCAL_DIR/keys/privateKey.pem"
+
 start postgres "READY postgres" java -Xmx128m -cp "$SERVERS_CP" org.inclusionmatch.servers.LocalServers \
   postgres "$STATE/postgres" "$PG_PORT" inclusion
 start kafka "READY kafka" java -Xmx512m -cp "$SERVERS_CP" org.inclusionmatch.servers.LocalServers \
@@ -55,5 +60,8 @@ Inclusion Match is running.
   PostgreSQL        jdbc:postgresql://127.0.0.1:$PG_PORT/inclusion (user postgres)
   Kafka             127.0.0.1:$KAFKA_PORT
   Logs              $LOGS
+Every /api call needs a token, for example:
+  TOKEN=\$(deploy/local/token.sh ADMIN)
+  curl -H "Authorization: Bearer \$TOKEN" http://127.0.0.1:$API_PORT/api/v1/measures?size=100
 Stop with deploy/local/stop.sh; data stays in $STATE.
 TXT

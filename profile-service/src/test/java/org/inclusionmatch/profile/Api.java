@@ -2,6 +2,7 @@ package org.inclusionmatch.profile;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import org.inclusionmatch.servers.testing.JwtTestResource;
 
 import java.util.HashMap;
 import java.util.List;
@@ -16,8 +17,31 @@ public final class Api {
     private Api() {
     }
 
+    /** As an ADMIN: manages organisations and the catalogue. */
     public static RequestSpecification json() {
+        return as(List.of("ADMIN"), null);
+    }
+
+    public static RequestSpecification anonymous() {
         return given().contentType(ContentType.JSON).accept(ContentType.JSON);
+    }
+
+    /** As a CASEWORKER of {@code organisationId}: persons of that organisation. */
+    public static RequestSpecification caseworker(String organisationId) {
+        return as(List.of("CASEWORKER"), organisationId);
+    }
+
+    public static RequestSpecification matcher() {
+        return as(List.of("MATCHER"), null);
+    }
+
+    public static RequestSpecification as(List<String> roles, String organisationId) {
+        return anonymous().auth().oauth2(token(roles, organisationId));
+    }
+
+    public static String token(List<String> roles, String organisationId) {
+        return JwtTestResource.ISSUER.token("test-" + String.join("-", roles).toLowerCase(), roles,
+                organisationId == null ? null : UUID.fromString(organisationId), 600);
     }
 
     public static String unique(String prefix) {
@@ -71,6 +95,8 @@ public final class Api {
         p.put("needs", List.of("CAREER_GUIDANCE", "DIGITAL_SKILLS"));
         p.put("goals", List.of("OPEN_LABOUR_MARKET"));
         p.put("languages", List.of("lv"));
+        p.put("legalBasis", Map.of("basis", "CONSENT", "consentDate", "2026-11-20"));
+        p.put("matchingAllowed", true);
         return p;
     }
 }

@@ -2,6 +2,7 @@ package org.inclusionmatch.profile;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.inclusionmatch.servers.testing.JwtTestResource;
 import org.inclusionmatch.servers.testing.KafkaTestResource;
 import org.inclusionmatch.servers.testing.PostgresTestResource;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,7 @@ import static org.hamcrest.Matchers.notNullValue;
 @QuarkusTest
 @WithTestResource(PostgresTestResource.class)
 @WithTestResource(KafkaTestResource.class)
+@WithTestResource(JwtTestResource.class)
 class BadInputTest {
 
     private static final String PROBLEM = "application/problem+json";
@@ -93,9 +95,10 @@ class BadInputTest {
 
     @Test
     void badElementsOfListsNameTheirIndex() {
-        Map<String, Object> person = Api.person(Api.createOrganisation());
+        String org = Api.createOrganisation();
+        Map<String, Object> person = Api.person(org);
         person.put("needs", List.of("HOUSING", "not a code"));
-        Api.json().body(person).post("/api/v1/persons")
+        Api.caseworker(org).body(person).post("/api/v1/persons")
                 .then().statusCode(400).contentType(PROBLEM).body("violations[0].field", equalTo("needs[1]"));
     }
 

@@ -2,6 +2,7 @@ package org.inclusionmatch.profile;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.inclusionmatch.servers.testing.JwtTestResource;
 import org.inclusionmatch.servers.testing.KafkaTestResource;
 import org.inclusionmatch.servers.testing.PostgresTestResource;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,6 +20,7 @@ import static org.hamcrest.Matchers.not;
 @QuarkusTest
 @WithTestResource(PostgresTestResource.class)
 @WithTestResource(KafkaTestResource.class)
+@WithTestResource(JwtTestResource.class)
 class MeasureResourceTest {
 
     String provider;

@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import org.inclusionmatch.contracts.events.EventType;
 import org.inclusionmatch.profile.outbox.Outbox;
 import org.inclusionmatch.profile.outbox.OutboxEvent;
+import org.inclusionmatch.servers.testing.JwtTestResource;
 import org.inclusionmatch.servers.testing.KafkaTestResource;
 import org.inclusionmatch.servers.testing.PostgresTestResource;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,7 @@ import static org.awaitility.Awaitility.await;
 @QuarkusTest
 @WithTestResource(PostgresTestResource.class)
 @WithTestResource(KafkaTestResource.class)
+@WithTestResource(JwtTestResource.class)
 class OutboxTest {
 
     @Inject
@@ -38,12 +40,12 @@ class OutboxTest {
         String org = Api.createOrganisation();
         Map<String, Object> person = Api.person(org);
         person.put("municipality", "CANARY-MUNICIPALITY-7731");
-        String id = Api.json().body(person).post("/api/v1/persons").then().statusCode(201).extract().path("id");
+        String id = Api.caseworker(org).body(person).post("/api/v1/persons").then().statusCode(201).extract().path("id");
         person.put("needs", List.of("HOUSING"));
-        Api.json().header("If-Match", "\"0\"").body(person).put("/api/v1/persons/" + id).then().statusCode(200);
-        Api.json().header("If-Match", "\"1\"").body(person).put("/api/v1/persons/" + id).then().statusCode(200); // no change: no event
-        Api.json().header("If-Match", "\"0\"").body(person).put("/api/v1/persons/" + id).then().statusCode(412); // stale: no event
-        Api.json().delete("/api/v1/persons/" + id).then().statusCode(204);
+        Api.caseworker(org).header("If-Match", "\"0\"").body(person).put("/api/v1/persons/" + id).then().statusCode(200);
+        Api.caseworker(org).header("If-Match", "\"1\"").body(person).put("/api/v1/persons/" + id).then().statusCode(200); // no change: no event
+        Api.caseworker(org).header("If-Match", "\"0\"").body(person).put("/api/v1/persons/" + id).then().statusCode(412); // stale: no event
+        Api.caseworker(org).delete("/api/v1/persons/" + id).then().statusCode(204);
 
         try (TopicReader persons = new TopicReader("inclusion.topics.persons")) {
             await().atMost(Duration.ofSeconds(15)).until(() -> persons.eventsAbout(id, Duration.ofMillis(200)).size() >= 3);

@@ -3,6 +3,7 @@ package org.inclusionmatch.profile;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.inclusionmatch.servers.testing.JwtTestResource;
 import org.inclusionmatch.servers.testing.KafkaTestResource;
 import org.inclusionmatch.servers.testing.PostgresTestResource;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,7 @@ import static org.hamcrest.Matchers.nullValue;
 @QuarkusTest
 @WithTestResource(PostgresTestResource.class)
 @WithTestResource(KafkaTestResource.class)
+@WithTestResource(JwtTestResource.class)
 class RecommendationResourceTest {
 
     private static Map<String, Object> result(long profileVersion, String measureId, double score) {
@@ -36,27 +38,27 @@ class RecommendationResourceTest {
         String org = Api.createOrganisation();
         String measure = Api.json().body(Api.measure(Api.unique("R"), org)).post("/api/v1/measures").then().extract().path("id");
         Map<String, Object> person = Api.person(org);
-        String id = Api.json().body(person).post("/api/v1/persons").then().statusCode(201).extract().path("id");
+        String id = Api.caseworker(org).body(person).post("/api/v1/persons").then().statusCode(201).extract().path("id");
 
-        Api.json().get("/api/v1/persons/" + id + "/recommendations").then().statusCode(200)
+        Api.caseworker(org).get("/api/v1/persons/" + id + "/recommendations").then().statusCode(200)
                 .body("recommendations", hasSize(0), "computedAt", nullValue());
 
-        Api.json().body(result(0, measure, 0.5)).put("/api/v1/persons/" + id + "/recommendations").then().statusCode(200)
+        Api.matcher().body(result(0, measure, 0.5)).put("/api/v1/persons/" + id + "/recommendations").then().statusCode(200)
                 .body("version", equalTo(0), "profileVersion", equalTo(0));
         // the same result again (a redelivered event) changes nothing
-        Api.json().body(result(0, measure, 0.5)).put("/api/v1/persons/" + id + "/recommendations").then().statusCode(200)
+        Api.matcher().body(result(0, measure, 0.5)).put("/api/v1/persons/" + id + "/recommendations").then().statusCode(200)
                 .body("version", equalTo(0));
 
         person.put("needs", List.of("HOUSING"));
-        Api.json().header("If-Match", "\"0\"").body(person).put("/api/v1/persons/" + id).then().statusCode(200);
+        Api.caseworker(org).header("If-Match", "\"0\"").body(person).put("/api/v1/persons/" + id).then().statusCode(200);
         // computed from version 0, but the profile is at 1 now
-        Api.json().body(result(0, measure, 0.9)).put("/api/v1/persons/" + id + "/recommendations").then().statusCode(409)
+        Api.matcher().body(result(0, measure, 0.9)).put("/api/v1/persons/" + id + "/recommendations").then().statusCode(409)
                 .body("detail", containsString("profile is at version 1"));
-        Api.json().body(result(1, measure, 0.9)).put("/api/v1/persons/" + id + "/recommendations").then().statusCode(200)
+        Api.matcher().body(result(1, measure, 0.9)).put("/api/v1/persons/" + id + "/recommendations").then().statusCode(200)
                 .body("version", equalTo(1), "recommendations[0].score", equalTo(0.9f),
                         "recommendations[0].reasons[0].params.need", equalTo("HOUSING"));
 
-        Api.json().get("/api/v1/persons/" + id + "/recommendations").then().statusCode(200)
+        Api.caseworker(org).get("/api/v1/persons/" + id + "/recommendations").then().statusCode(200)
                 .body("profileVersion", equalTo(1), "engineVersion", equalTo("engine-test"), "computedAt", equalTo("2026-11-23T10:00:00Z"));
 
         try (TopicReader topic = new TopicReader("inclusion.topics.recommendations")) {
@@ -70,11 +72,11 @@ class RecommendationResourceTest {
     @Test
     void badResultsAreRejected() {
         String org = Api.createOrganisation();
-        String id = Api.json().body(Api.person(org)).post("/api/v1/persons").then().extract().path("id");
-        Api.json().body(result(0, "00000000-0000-0000-0000-000000000000", 1.5))
+        String id = Api.caseworker(org).body(Api.person(org)).post("/api/v1/persons").then().extract().path("id");
+        Api.matcher().body(result(0, "00000000-0000-0000-0000-000000000000", 1.5))
                 .put("/api/v1/persons/" + id + "/recommendations").then().statusCode(400)
                 .body("violations[0].field", equalTo("recommendations[0].score"));
-        Api.json().body(result(0, "00000000-0000-0000-0000-000000000000", 0.5))
+        Api.matcher().body(result(0, "00000000-0000-0000-0000-000000000000", 0.5))
                 .put("/api/v1/persons/00000000-0000-0000-0000-000000000009/recommendations").then().statusCode(404);
     }
 
@@ -87,23 +89,23 @@ class RecommendationResourceTest {
         String measureId = Api.json().body(measure).post("/api/v1/measures").then().extract().path("id");
         Map<String, Object> withNeed = Api.person(org);
         withNeed.put("needs", List.of(need));
-        String a = Api.json().body(withNeed).post("/api/v1/persons").then().extract().path("id");
-        String b = Api.json().body(withNeed).post("/api/v1/persons").then().extract().path("id");
-        String recommendedOnly = Api.json().body(Api.person(org)).post("/api/v1/persons").then().extract().path("id");
-        Api.json().body(result(0, measureId, 0.5)).put("/api/v1/persons/" + recommendedOnly + "/recommendations").then().statusCode(200);
-        Api.json().body(Api.person(org)).post("/api/v1/persons").then().statusCode(201); // unaffected
+        String a = Api.caseworker(org).body(withNeed).post("/api/v1/persons").then().extract().path("id");
+        String b = Api.caseworker(org).body(withNeed).post("/api/v1/persons").then().extract().path("id");
+        String recommendedOnly = Api.caseworker(org).body(Api.person(org)).post("/api/v1/persons").then().extract().path("id");
+        Api.matcher().body(result(0, measureId, 0.5)).put("/api/v1/persons/" + recommendedOnly + "/recommendations").then().statusCode(200);
+        Api.caseworker(org).body(Api.person(org)).post("/api/v1/persons").then().statusCode(201); // unaffected
 
-        List<String> firstPage = Api.json().queryParam("measureId", measureId).queryParam("size", 2)
+        List<String> firstPage = Api.matcher().queryParam("measureId", measureId).queryParam("size", 2)
                 .get("/api/v1/matching/persons").then().statusCode(200).body("items", hasSize(2)).extract().path("items.person.id");
-        String next = Api.json().queryParam("measureId", measureId).queryParam("size", 2)
+        String next = Api.matcher().queryParam("measureId", measureId).queryParam("size", 2)
                 .get("/api/v1/matching/persons").then().extract().path("next");
-        List<String> secondPage = Api.json().queryParam("measureId", measureId).queryParam("size", 2).queryParam("after", next)
+        List<String> secondPage = Api.matcher().queryParam("measureId", measureId).queryParam("size", 2).queryParam("after", next)
                 .get("/api/v1/matching/persons").then().statusCode(200).body("next", nullValue()).extract().path("items.person.id");
         assertThat(firstPage).hasSize(2);
         assertThat(secondPage).hasSize(1);
         assertThat(List.of(firstPage.get(0), firstPage.get(1), secondPage.get(0))).containsExactlyInAnyOrder(a, b, recommendedOnly);
 
-        Api.json().get("/api/v1/matching/persons/" + a).then().statusCode(200).body("person.needs", equalTo(List.of(need)));
-        Api.json().get("/api/v1/matching/persons").then().statusCode(400);
+        Api.matcher().get("/api/v1/matching/persons/" + a).then().statusCode(200).body("person.needs", equalTo(List.of(need)));
+        Api.matcher().get("/api/v1/matching/persons").then().statusCode(400);
     }
 }

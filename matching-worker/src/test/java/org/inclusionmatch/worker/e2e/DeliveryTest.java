@@ -31,9 +31,8 @@ class DeliveryTest {
         Stack.importDemoCatalogue();
     }
 
-    private static String createPerson() {
+    private static String createPerson(String org) {
         Map<String, Object> person = new HashMap<>();
-        person.put("organisationId", Stack.createOrganisation());
         person.put("role", "FACILITATOR");
         person.put("archetype", "NEAR_RETIREMENT_MANAGER");
         person.put("birthYear", 1962);
@@ -42,7 +41,7 @@ class DeliveryTest {
         person.put("municipality", "Daugavpils");
         person.put("targetGroups", List.of("OVER_50"));
         person.put("needs", List.of("SUCCESSION"));
-        return Stack.api().body(person).post("/api/v1/persons").then().statusCode(201).extract().path("id");
+        return Stack.caseworker(org).body(Stack.withLegalBasis(person)).post("/api/v1/persons").then().statusCode(201).extract().path("id");
     }
 
     @Test
@@ -57,9 +56,10 @@ class DeliveryTest {
         Stack.send(persons, key, missingFields);
         Stack.send(persons, key, unknownType);
 
-        String id = createPerson();
-        await().atMost(Duration.ofSeconds(20)).until(() -> Stack.recommendations(id).get("computedAt") != null);
-        assertThat(Stack.recommendedCodes(id)).contains("BWISE-SUCCESSION");
+        String org = Stack.createOrganisation();
+        String id = createPerson(org);
+        await().atMost(Duration.ofSeconds(20)).until(() -> Stack.recommendations(org, id).get("computedAt") != null);
+        assertThat(Stack.recommendedCodes(org, id)).contains("BWISE-SUCCESSION");
 
         List<ConsumerRecord<String, String>> dead = read(persons + ".dlq", 3);
         assertThat(dead).extracting(ConsumerRecord::value).contains("this is not JSON", missingFields, unknownType);
@@ -73,9 +73,10 @@ class DeliveryTest {
 
     @Test
     void aRedeliveredEventChangesNothing() throws Exception {
-        String id = createPerson();
-        await().atMost(Duration.ofSeconds(20)).until(() -> Stack.recommendations(id).get("computedAt") != null);
-        Map<String, Object> before = Stack.recommendations(id);
+        String org = Stack.createOrganisation();
+        String id = createPerson(org);
+        await().atMost(Duration.ofSeconds(20)).until(() -> Stack.recommendations(org, id).get("computedAt") != null);
+        Map<String, Object> before = Stack.recommendations(org, id);
 
         String redelivered = "{\"id\":\"" + UUID.randomUUID() + "\",\"type\":\"PERSON_CREATED\",\"source\":\"profile-service\","
                 + "\"time\":\"" + Instant.now() + "\",\"subject\":\"" + id + "\",\"aggregateVersion\":0}";
@@ -83,11 +84,11 @@ class DeliveryTest {
             Stack.send(Stack.topic("persons"), id, redelivered);
         }
         // Let the worker process them: a new event for the same partition key arrives after the duplicates.
-        String marker = createPerson();
-        await().atMost(Duration.ofSeconds(20)).until(() -> Stack.recommendations(marker).get("computedAt") != null);
+        String marker = createPerson(org);
+        await().atMost(Duration.ofSeconds(20)).until(() -> Stack.recommendations(org, marker).get("computedAt") != null);
         Thread.sleep(1000);
 
-        Map<String, Object> after = Stack.recommendations(id);
+        Map<String, Object> after = Stack.recommendations(org, id);
         assertThat(after.get("version")).isEqualTo(before.get("version"));
         assertThat(after.get("computedAt")).isEqualTo(before.get("computedAt"));
         assertThat(after.get("recommendations")).isEqualTo(before.get("recommendations"));

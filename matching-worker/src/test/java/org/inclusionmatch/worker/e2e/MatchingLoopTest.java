@@ -49,10 +49,10 @@ class MatchingLoopTest {
     void aNewPersonGetsExplainedRecommendationsAnUpdateReplacesThemAndAFullMeasureDisappears() {
         String org = Stack.createOrganisation();
         Map<String, Object> person = singleMother(org);
-        String id = Stack.api().body(person).post("/api/v1/persons").then().statusCode(201).extract().path("id");
+        String id = Stack.caseworker(org).body(Stack.withLegalBasis(person)).post("/api/v1/persons").then().statusCode(201).extract().path("id");
 
-        await().atMost(FEW_SECONDS).until(() -> Stack.recommendations(id).get("computedAt") != null);
-        Map<String, Object> first = Stack.recommendations(id);
+        await().atMost(FEW_SECONDS).until(() -> Stack.recommendations(org, id).get("computedAt") != null);
+        Map<String, Object> first = Stack.recommendations(org, id);
         assertThat(first.get("profileVersion")).isEqualTo(0);
         assertThat(first.get("engineVersion")).asString().startsWith("engine-");
         List<Map<String, Object>> items = (List<Map<String, Object>>) first.get("recommendations");
@@ -70,9 +70,9 @@ class MatchingLoopTest {
         person.put("goals", List.of());
         person.put("region", "VIDZEME");
         person.put("municipality", "Valmiera");
-        Stack.api().header("If-Match", "\"0\"").body(person).put("/api/v1/persons/" + id).then().statusCode(200);
-        await().atMost(FEW_SECONDS).until(() -> Integer.valueOf(1).equals(Stack.recommendations(id).get("profileVersion")));
-        List<String> afterUpdate = Stack.recommendedCodes(id);
+        Stack.caseworker(org).header("If-Match", "\"0\"").body(person).put("/api/v1/persons/" + id).then().statusCode(200);
+        await().atMost(FEW_SECONDS).until(() -> Integer.valueOf(1).equals(Stack.recommendations(org, id).get("profileVersion")));
+        List<String> afterUpdate = Stack.recommendedCodes(org, id);
         assertThat(afterUpdate).contains("HWH-VALMIERA-BEDS").doesNotContain("LRC-PIE-CAREER");
 
         // Fill the half-way house: it must disappear from the list.
@@ -82,7 +82,7 @@ class MatchingLoopTest {
         full.put("seatsTaken", house.get("capacity"));
         Stack.api().header("If-Match", "\"" + house.get("version") + "\"").body(full)
                 .put("/api/v1/measures/" + house.get("id")).then().statusCode(200);
-        await().atMost(FEW_SECONDS).until(() -> !Stack.recommendedCodes(id).contains("HWH-VALMIERA-BEDS"));
+        await().atMost(FEW_SECONDS).until(() -> !Stack.recommendedCodes(org, id).contains("HWH-VALMIERA-BEDS"));
 
         // Restore the demo figure for the other tests.
         full.put("seatsTaken", house.get("seatsTaken"));

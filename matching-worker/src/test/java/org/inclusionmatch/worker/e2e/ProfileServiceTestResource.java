@@ -1,6 +1,8 @@
 package org.inclusionmatch.worker.e2e;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import org.inclusionmatch.servers.DevIssuer;
+import org.inclusionmatch.servers.testing.JwtTestResource;
 import org.inclusionmatch.servers.testing.KafkaTestResource;
 import org.inclusionmatch.servers.testing.PostgresTestResource;
 
@@ -47,7 +49,10 @@ public class ProfileServiceTestResource implements QuarkusTestResourceLifecycleM
                     "-Dquarkus.datasource.jdbc.url=" + database,
                     "-Dquarkus.datasource.username=postgres",
                     "-Dkafka.bootstrap.servers=" + kafka,
-                    "-Dinclusion.outbox.poll-interval=50ms"));
+                    "-Dinclusion.outbox.poll-interval=50ms",
+                    "-Dmp.jwt.verify.publickey=" + JwtTestResource.ISSUER.publicKeyPem(),
+                    "-Dmp.jwt.verify.issuer=" + DevIssuer.ISSUER,
+                    "-Dmp.jwt.verify.audiences=" + DevIssuer.AUDIENCE));
             for (String topic : List.of("persons", "catalogue", "recommendations", "enrolments")) {
                 command.add("-Dinclusion.topics." + topic + "=" + runId + ".inclusion." + topic + ".v1");
             }
@@ -58,6 +63,8 @@ public class ProfileServiceTestResource implements QuarkusTestResourceLifecycleM
             String url = "http://127.0.0.1:" + port;
             awaitReady(url, log);
             return Map.of(
+                    "smallrye.jwt.sign.key", JwtTestResource.ISSUER.privateKeyPem(),
+                    "inclusion.auth.issuer", DevIssuer.ISSUER,
                     "kafka.bootstrap.servers", kafka,
                     "inclusion.test.run-id", runId,
                     "quarkus.rest-client.profile-api.url", url,

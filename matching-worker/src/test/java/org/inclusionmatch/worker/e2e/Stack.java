@@ -6,6 +6,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.inclusionmatch.servers.testing.JwtTestResource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,9 +22,28 @@ final class Stack {
     private Stack() {
     }
 
+    /** As an ADMIN, for the catalogue. */
     static RequestSpecification api() {
+        return as(List.of("ADMIN"), null);
+    }
+
+    /** As a case worker of the organisation, for its persons. */
+    static RequestSpecification caseworker(String organisationId) {
+        return as(List.of("CASEWORKER"), organisationId);
+    }
+
+    static RequestSpecification as(List<String> roles, String organisationId) {
         return given().baseUri(ConfigProvider.getConfig().getValue("inclusion.test.profile-service-url", String.class))
-                .contentType(ContentType.JSON).accept(ContentType.JSON);
+                .contentType(ContentType.JSON).accept(ContentType.JSON)
+                .auth().oauth2(JwtTestResource.ISSUER.token("e2e-" + String.join("-", roles).toLowerCase(), roles,
+                        organisationId == null ? null : UUID.fromString(organisationId), 600));
+    }
+
+    /** A person body with the legal basis every profile needs. */
+    static Map<String, Object> withLegalBasis(Map<String, Object> person) {
+        person.put("legalBasis", Map.of("basis", "CONSENT", "consentDate", "2026-11-20"));
+        person.put("matchingAllowed", true);
+        return person;
     }
 
     static String topic(String name) {
@@ -50,13 +70,13 @@ final class Stack {
                 .post("/api/v1/organisations").then().statusCode(201).extract().path("id");
     }
 
-    static Map<String, Object> recommendations(String personId) {
-        return api().get("/api/v1/persons/" + personId + "/recommendations").then().statusCode(200).extract().as(Map.class);
+    static Map<String, Object> recommendations(String organisationId, String personId) {
+        return caseworker(organisationId).get("/api/v1/persons/" + personId + "/recommendations").then().statusCode(200).extract().as(Map.class);
     }
 
     @SuppressWarnings("unchecked")
-    static List<String> recommendedCodes(String personId) {
-        return ((List<Map<String, Object>>) recommendations(personId).get("recommendations")).stream()
+    static List<String> recommendedCodes(String organisationId, String personId) {
+        return ((List<Map<String, Object>>) recommendations(organisationId, personId).get("recommendations")).stream()
                 .map(r -> (String) r.get("measureCode")).toList();
     }
 }

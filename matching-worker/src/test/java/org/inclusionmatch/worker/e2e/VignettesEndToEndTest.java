@@ -43,11 +43,11 @@ class VignettesEndToEndTest {
     @SuppressWarnings("unchecked")
     void vignette(JsonNode vignette) {
         Map<String, Object> person = JSON.convertValue(vignette.get("person"), Map.class);
-        person.put("organisationId", Stack.createOrganisation());
-        String id = Stack.api().body(person).post("/api/v1/persons").then().statusCode(201).extract().path("id");
-        await().atMost(Duration.ofSeconds(20)).until(() -> Stack.recommendations(id).get("computedAt") != null);
+        String org = Stack.createOrganisation();
+        String id = Stack.caseworker(org).body(Stack.withLegalBasis(person)).post("/api/v1/persons").then().statusCode(201).extract().path("id");
+        await().atMost(Duration.ofSeconds(20)).until(() -> Stack.recommendations(org, id).get("computedAt") != null);
 
-        List<String> codes = Stack.recommendedCodes(id);
+        List<String> codes = Stack.recommendedCodes(org, id);
         List<String> expect = JSON.convertValue(vignette.get("expect"), List.class);
         List<String> forbid = JSON.convertValue(vignette.get("forbid"), List.class);
         List<String> topThree = codes.subList(0, Math.min(3, codes.size()));

@@ -1,5 +1,6 @@
 package org.inclusionmatch.profile.catalogue;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -9,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.inclusionmatch.profile.security.Roles;
 
 @Path("/api/v1/catalogue/import")
 @Produces(MediaType.APPLICATION_JSON)
@@ -23,6 +25,7 @@ public class CatalogueResource {
     }
 
     @POST
+    @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "importCatalogue",
             summary = "Import organisations, programmes and measures by code",
             description = "Creates new codes, updates changed records, leaves identical ones alone: importing the same file twice changes nothing. All or nothing.")

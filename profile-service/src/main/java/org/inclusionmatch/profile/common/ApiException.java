@@ -37,6 +37,10 @@ public class ApiException extends RuntimeException {
                 List.of(new Problem.Violation(field, message)));
     }
 
+    public static ApiException forbidden(String detail) {
+        return new ApiException(403, "forbidden", "Forbidden", detail, List.of());
+    }
+
     public static ApiException unprocessable(String slug, String title, String detail) {
         return new ApiException(422, slug, title, detail, List.of());
     }

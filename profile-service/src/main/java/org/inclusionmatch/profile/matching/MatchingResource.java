@@ -1,5 +1,6 @@
 package org.inclusionmatch.profile.matching;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
@@ -12,7 +13,9 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.inclusionmatch.profile.audit.AuditedPersonAccess;
 import org.inclusionmatch.profile.common.ApiException;
+import org.inclusionmatch.profile.security.Roles;
 
 import java.util.List;
 import java.util.UUID;
@@ -31,12 +34,16 @@ public class MatchingResource {
 
     @GET
     @Path("{id}")
+    @RolesAllowed(Roles.MATCHER)
+    @AuditedPersonAccess(operation = AuditedPersonAccess.Operation.READ, resource = "MATCHING_VIEW")
     @Operation(operationId = "getMatchingView", summary = "A person's matching view")
     public MatchingView view(@PathParam("id") UUID id) {
         return service.view(id);
     }
 
     @GET
+    @RolesAllowed(Roles.MATCHER)
+    @AuditedPersonAccess(operation = AuditedPersonAccess.Operation.LIST, resource = "MATCHING_VIEW")
     @Operation(operationId = "listAffectedPersons",
             summary = "Persons a change of a measure or programme can affect, keyset-paged by id")
     public MatchingPage affected(@QueryParam("measureId") UUID measureId,

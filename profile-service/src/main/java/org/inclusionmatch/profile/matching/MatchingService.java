@@ -3,6 +3,7 @@ package org.inclusionmatch.profile.matching;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.inclusionmatch.profile.common.ApiException;
 import org.inclusionmatch.profile.common.Records;
 import org.inclusionmatch.profile.measure.Measure;
 import org.inclusionmatch.profile.person.Person;
@@ -20,8 +21,13 @@ import java.util.stream.Collectors;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class MatchingService {
 
+    /** A person who withdrew from matching has no matching view: the worker skips them. */
     public MatchingView view(UUID personId) {
-        return view(Records.require(Person.class, personId, "Person"));
+        Person person = Records.require(Person.class, personId, "Person");
+        if (!person.matchingAllowed) {
+            throw ApiException.notFound("Matching view of person", personId);
+        }
+        return view(person);
     }
 
     /**
@@ -58,7 +64,7 @@ public class MatchingService {
         List<MatchingView> views = new ArrayList<>();
         for (UUID id : ids) {
             Person person = Person.findById(id);
-            if (person != null) {
+            if (person != null && person.matchingAllowed) {
                 views.add(view(person));
             }
         }

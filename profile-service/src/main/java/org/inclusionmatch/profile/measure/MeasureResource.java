@@ -1,5 +1,7 @@
 package org.inclusionmatch.profile.measure;
 
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -25,6 +27,8 @@ import org.inclusionmatch.profile.common.IdempotencyKeys;
 import org.inclusionmatch.profile.common.PageParams;
 import org.inclusionmatch.profile.common.PageResult;
 import org.inclusionmatch.profile.common.Versions;
+import org.inclusionmatch.profile.security.Caller;
+import org.inclusionmatch.profile.security.Roles;
 import org.inclusionmatch.profile.vocabulary.MeasureKind;
 import org.inclusionmatch.profile.vocabulary.Region;
 
@@ -37,21 +41,30 @@ import java.util.UUID;
 public class MeasureResource {
 
     private final MeasureService service;
+    private final Caller caller;
 
-    public MeasureResource(MeasureService service) {
+    public MeasureResource(MeasureService service, Caller caller) {
         this.service = service;
+        this.caller = caller;
+    }
+
+    /** Null for an ADMIN (any provider); a CASEWORKER's own organisation otherwise. */
+    private UUID restrictedToProvider() {
+        return caller.hasRole(Roles.ADMIN) ? null : caller.requireOrganisation();
     }
 
     @POST
+    @RolesAllowed({Roles.ADMIN, Roles.CASEWORKER})
     @Operation(operationId = "createMeasure", summary = "Add a support measure")
     public Response create(@NotNull @Valid MeasureRequest request,
                            @Parameter(description = ApiResponsesDoc.IDEMPOTENCY_KEY) @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
                            UriInfo uri) {
-        MeasureView created = service.create(request, idempotencyKey);
+        MeasureView created = service.create(request, idempotencyKey, restrictedToProvider());
         return Versions.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build(), created, created.version());
     }
 
     @GET
+    @Authenticated
     @Operation(operationId = "listMeasures", summary = "List support measures, filtered and paged")
     public PageResult<MeasureView> list(@QueryParam("kind") @Parameter(description = "MENTORING, TRAINING, GRANT, ...") String kind,
                                         @QueryParam("region") @Parameter(description = "Offered in this region, or remote") String region,
@@ -67,6 +80,7 @@ public class MeasureResource {
     }
 
     @GET
+    @Authenticated
     @Path("{id}")
     @Operation(operationId = "getMeasure", summary = "Read one measure")
     public Response get(@PathParam("id") UUID id) {
@@ -75,20 +89,22 @@ public class MeasureResource {
     }
 
     @PUT
+    @RolesAllowed({Roles.ADMIN, Roles.CASEWORKER})
     @Path("{id}")
     @Operation(operationId = "updateMeasure", summary = "Replace a measure's fields")
     public Response update(@PathParam("id") UUID id, @NotNull @Valid MeasureRequest request,
                            @Parameter(description = ApiResponsesDoc.IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
-        MeasureView view = service.update(id, request, ifMatch);
+        MeasureView view = service.update(id, request, ifMatch, restrictedToProvider());
         return Versions.ok(view, view.version());
     }
 
     @DELETE
+    @RolesAllowed({Roles.ADMIN, Roles.CASEWORKER})
     @Path("{id}")
     @Operation(operationId = "deleteMeasure", summary = "Delete a measure")
     public Response delete(@PathParam("id") UUID id,
                            @Parameter(description = ApiResponsesDoc.IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
-        service.delete(id, ifMatch);
+        service.delete(id, ifMatch, restrictedToProvider());
         return Response.noContent().build();
     }
 }

@@ -36,6 +36,12 @@ public class MeasureService {
     }
 
     public MeasureView create(MeasureRequest request, String idempotencyKey) {
+        return create(request, idempotencyKey, null);
+    }
+
+    /** {@code onlyProvider}: when set, the measure must be (and stay) provided by that organisation. */
+    public MeasureView create(MeasureRequest request, String idempotencyKey, UUID onlyProvider) {
+        checkProvider(onlyProvider, request.providerId());
         var previous = idempotency.previous("measure", idempotencyKey, request);
         if (previous.isPresent()) {
             return get(previous.get());
@@ -74,7 +80,13 @@ public class MeasureService {
     }
 
     public MeasureView update(UUID id, MeasureRequest request, String ifMatch) {
+        return update(id, request, ifMatch, null);
+    }
+
+    public MeasureView update(UUID id, MeasureRequest request, String ifMatch, UUID onlyProvider) {
         Measure measure = Records.require(Measure.class, id, WHAT);
+        checkProvider(onlyProvider, measure.provider.id);
+        checkProvider(onlyProvider, request.providerId());
         Versions.checkIfMatch(ifMatch, measure.version);
         Records.requireFreeCode(Measure.class, request.code(), id);
         long before = measure.version;
@@ -86,12 +98,19 @@ public class MeasureService {
         return MeasureView.of(measure);
     }
 
-    public void delete(UUID id, String ifMatch) {
+    public void delete(UUID id, String ifMatch, UUID onlyProvider) {
         Measure measure = Records.require(Measure.class, id, WHAT);
+        checkProvider(onlyProvider, measure.provider.id);
         Versions.checkIfMatch(ifMatch, measure.version);
         outbox.record(EventType.MEASURE_DELETED, measure.id, measure.version + 1, measure.provider.id);
         measure.delete();
         measure.flush();
+    }
+
+    private static void checkProvider(UUID onlyProvider, UUID providerId) {
+        if (onlyProvider != null && !onlyProvider.equals(providerId)) {
+            throw ApiException.forbidden("A case worker may only maintain the measures their own organisation provides");
+        }
     }
 
     private static void apply(MeasureRequest request, Measure measure) {

@@ -1,5 +1,7 @@
 package org.inclusionmatch.profile.organisation;
 
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -25,6 +27,7 @@ import org.inclusionmatch.profile.common.IdempotencyKeys;
 import org.inclusionmatch.profile.common.PageParams;
 import org.inclusionmatch.profile.common.PageResult;
 import org.inclusionmatch.profile.common.Versions;
+import org.inclusionmatch.profile.security.Roles;
 import org.inclusionmatch.profile.vocabulary.OrganisationKind;
 import org.inclusionmatch.profile.vocabulary.Region;
 
@@ -43,6 +46,7 @@ public class OrganisationResource {
     }
 
     @POST
+    @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "createOrganisation", summary = "Register an organisation")
     public Response create(@NotNull @Valid OrganisationRequest request,
                            @Parameter(description = ApiResponsesDoc.IDEMPOTENCY_KEY) @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
@@ -52,6 +56,7 @@ public class OrganisationResource {
     }
 
     @GET
+    @Authenticated
     @Operation(operationId = "listOrganisations", summary = "List organisations, filtered and paged")
     public PageResult<OrganisationView> list(@QueryParam("kind") @Parameter(description = "WISE, NGO, MUNICIPALITY, ...") String kind,
                                              @QueryParam("region") String region,
@@ -62,6 +67,7 @@ public class OrganisationResource {
     }
 
     @GET
+    @Authenticated
     @Path("{id}")
     @Operation(operationId = "getOrganisation", summary = "Read one organisation")
     public Response get(@PathParam("id") UUID id) {
@@ -70,6 +76,7 @@ public class OrganisationResource {
     }
 
     @PUT
+    @RolesAllowed(Roles.ADMIN)
     @Path("{id}")
     @Operation(operationId = "updateOrganisation", summary = "Replace an organisation's fields")
     public Response update(@PathParam("id") UUID id, @NotNull @Valid OrganisationRequest request,
@@ -79,6 +86,7 @@ public class OrganisationResource {
     }
 
     @DELETE
+    @RolesAllowed(Roles.ADMIN)
     @Path("{id}")
     @Operation(operationId = "deleteOrganisation", summary = "Delete an organisation that nothing refers to")
     public Response delete(@PathParam("id") UUID id,

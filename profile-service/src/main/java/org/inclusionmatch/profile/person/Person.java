@@ -9,14 +9,18 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.inclusionmatch.profile.common.ApiException;
 import org.inclusionmatch.profile.common.VersionedEntity;
 import org.inclusionmatch.profile.organisation.Organisation;
 import org.inclusionmatch.profile.vocabulary.Archetype;
 import org.inclusionmatch.profile.vocabulary.Gender;
+import org.inclusionmatch.profile.vocabulary.LegalBasis;
 import org.inclusionmatch.profile.vocabulary.Region;
 import org.inclusionmatch.profile.vocabulary.Role;
 
+import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * A person's profile, held by one organisation. Target groups can reveal disability, ethnicity or a criminal
@@ -62,6 +66,28 @@ public class Person extends VersionedEntity {
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(columnDefinition = "text[]")
     public List<String> languages;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "legal_basis")
+    public LegalBasis legalBasis;
+
+    @Column(name = "consent_date")
+    public LocalDate consentDate;
+
+    @Column(name = "legal_reference")
+    public String legalReference;
+
+    @Column(name = "matching_allowed")
+    public boolean matchingAllowed;
+
+    /** The person, if {@code organisationId} holds them; 404 otherwise, so ids of others reveal nothing. */
+    public static Person requireIn(UUID organisationId, UUID id) {
+        Person person = id == null ? null : findById(id);
+        if (person == null || !person.organisation.id.equals(organisationId)) {
+            throw ApiException.notFound("Person", id);
+        }
+        return person;
+    }
 
     @Override
     public String toString() {

@@ -1,6 +1,7 @@
 package org.inclusionmatch.profile.person;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -15,12 +16,11 @@ import org.inclusionmatch.profile.vocabulary.Region;
 import org.inclusionmatch.profile.vocabulary.Role;
 
 import java.util.List;
-import java.util.UUID;
 
-@JsonIgnoreProperties(value = {"id", "version", "createdAt", "updatedAt"}, allowGetters = false)
-@Schema(name = "PersonRequest", description = "A person's profile. Target groups may be special-category data (GDPR Art. 9/10).")
+@JsonIgnoreProperties(value = {"id", "organisationId", "version", "createdAt", "updatedAt"}, allowGetters = false)
+@Schema(name = "PersonRequest", description = "A person's profile. Target groups may be special-category data (GDPR Art. 9/10). "
+        + "The organisation is the caller's own, taken from the token.")
 public record PersonRequest(
-        @NotNull @Schema(description = "Organisation that holds the profile") UUID organisationId,
         @NotNull @Schema(example = "PARTICIPANT") Role role,
         @NotNull @Schema(example = "GROWTH_ORIENTED", description = "One of the twelve B-WISE archetypes; must belong to role") Archetype archetype,
         @NotNull @Min(1900) @Max(2100) @Schema(example = "1992") Integer birthYear,
@@ -34,5 +34,8 @@ public record PersonRequest(
         @Size(max = 20) @Schema(example = "[\"OPEN_LABOUR_MARKET\"]")
         List<@NotNull @Pattern(regexp = Codes.TAG, message = "must be an UPPER_SNAKE_CASE code") String> goals,
         @Size(max = 10) @Schema(example = "[\"lv\", \"ru\"]")
-        List<@NotNull @Pattern(regexp = Codes.LANGUAGE, message = "must be an ISO 639 code such as lv") String> languages) {
+        List<@NotNull @Pattern(regexp = Codes.LANGUAGE, message = "must be an ISO 639 code such as lv") String> languages,
+        @NotNull @Valid @Schema(description = "Without a legal basis no person data is stored") Processing legalBasis,
+        @NotNull @Schema(description = "Whether the person may be matched; false removes their recommendations", example = "true")
+        Boolean matchingAllowed) {
 }

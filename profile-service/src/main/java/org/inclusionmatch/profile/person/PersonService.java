@@ -1,19 +1,22 @@
 package org.inclusionmatch.profile.person;
 
+import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.inclusionmatch.profile.common.ApiException;
 import org.inclusionmatch.contracts.events.EventType;
+import org.inclusionmatch.profile.common.ApiException;
 import org.inclusionmatch.profile.common.IdempotencyKeys;
-import org.inclusionmatch.profile.outbox.Outbox;
 import org.inclusionmatch.profile.common.PageParams;
 import org.inclusionmatch.profile.common.PageResult;
 import org.inclusionmatch.profile.common.QueryFilter;
 import org.inclusionmatch.profile.common.Records;
 import org.inclusionmatch.profile.common.Versions;
 import org.inclusionmatch.profile.organisation.Organisation;
+import org.inclusionmatch.profile.outbox.Outbox;
+import org.inclusionmatch.profile.recommendation.RecommendationService;
 import org.inclusionmatch.profile.vocabulary.Archetype;
+import org.inclusionmatch.profile.vocabulary.LegalBasis;
 import org.inclusionmatch.profile.vocabulary.Region;
 import org.inclusionmatch.profile.vocabulary.Role;
 
@@ -21,68 +24,94 @@ import java.time.Year;
 import java.util.List;
 import java.util.UUID;
 
+/**
+ * Person profiles, always within one organisation: every method takes the caller's organisation, and a person of
+ * another organisation does not exist for the caller (404, never in a list).
+ */
 @ApplicationScoped
 @Transactional
 public class PersonService {
 
-    private static final String WHAT = "Person";
-
     private final IdempotencyKeys idempotency;
     private final Outbox outbox;
+    private final RecommendationService recommendations;
 
-    public PersonService(IdempotencyKeys idempotency, Outbox outbox) {
+    public PersonService(IdempotencyKeys idempotency, Outbox outbox, RecommendationService recommendations) {
         this.idempotency = idempotency;
         this.outbox = outbox;
+        this.recommendations = recommendations;
     }
 
-    public PersonView create(PersonRequest request, String idempotencyKey) {
-        var previous = idempotency.previous("person", idempotencyKey, request);
+    public PersonView create(UUID organisationId, PersonRequest request, String idempotencyKey) {
+        String scope = "person:" + organisationId;
+        var previous = idempotency.previous(scope, idempotencyKey, request);
         if (previous.isPresent()) {
-            return get(previous.get());
+            return get(organisationId, previous.get());
         }
         Person person = new Person();
+        person.organisation = Records.reference(Organisation.class, organisationId, "organisationId");
         apply(request, person);
         person.persist();
-        outbox.record(EventType.PERSON_CREATED, person.id, person.version, person.organisation.id);
-        idempotency.remember("person", idempotencyKey, request, person.id);
+        outbox.record(EventType.PERSON_CREATED, person.id, person.version, organisationId);
+        idempotency.remember(scope, idempotencyKey, request, person.id);
         return PersonView.of(person);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public PersonView get(UUID id) {
-        return PersonView.of(Records.require(Person.class, id, WHAT));
+    public PersonView get(UUID organisationId, UUID id) {
+        return PersonView.of(require(organisationId, id));
     }
 
+    /** Only the caller's organisation: an {@code organisationId} filter can narrow the list, never widen it. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public PageResult<PersonView> list(PersonFilter f, PageParams page) {
+    public PageResult<PersonView> list(UUID organisationId, PersonFilter f, PageParams page) {
         QueryFilter filter = new QueryFilter()
-                .equal("organisation.id", f.organisationId())
+                .equal("organisation.id", organisationId)
                 .equal("role", f.role())
                 .equal("archetype", f.archetype())
                 .equal("region", f.region())
                 .contains("targetGroups", f.targetGroup())
                 .contains("needs", f.need());
-        return PageResult.of(Person.find(filter.where(), Sort.by("createdAt").and("id"), filter.parameters()), page, PersonView::of);
+        String where = filter.where();
+        if (f.organisationId() != null && !f.organisationId().equals(organisationId)) {
+            where += " and 1 = 0";
+        }
+        return PageResult.of(Person.find(where, Sort.by("createdAt").and("id"), filter.parameters()), page, PersonView::of);
     }
 
-    public PersonView update(UUID id, PersonRequest request, String ifMatch) {
-        Person person = Records.require(Person.class, id, WHAT);
+    public PersonView update(UUID organisationId, UUID id, PersonRequest request, String ifMatch) {
+        Person person = require(organisationId, id);
         Versions.checkIfMatch(ifMatch, person.version);
+        boolean wasMatchable = person.matchingAllowed;
         long before = person.version;
         apply(request, person);
         person.flush();
         if (person.version != before) { // an update that changes nothing announces nothing
-            outbox.record(EventType.PERSON_UPDATED, person.id, person.version, person.organisation.id);
+            outbox.record(EventType.PERSON_UPDATED, person.id, person.version, organisationId);
+        }
+        if (wasMatchable && !person.matchingAllowed) {
+            recommendations.clear(person);
         }
         return PersonView.of(person);
     }
 
-    public void delete(UUID id, String ifMatch) {
-        Person person = Records.require(Person.class, id, WHAT);
+    /**
+     * Erasure: the person and everything derived from them (recommendations, idempotency records) are deleted; a
+     * deletion event tells consumers. What remains is the audit trail, which holds ids and operations only.
+     */
+    public void delete(UUID organisationId, UUID id, String ifMatch) {
+        Person person = require(organisationId, id);
         Versions.checkIfMatch(ifMatch, person.version);
-        outbox.record(EventType.PERSON_DELETED, person.id, person.version + 1, person.organisation.id);
+        outbox.record(EventType.PERSON_DELETED, person.id, person.version + 1, organisationId);
+        Panache.getEntityManager().createNativeQuery("delete from idempotency_key where resource_id = ?1")
+                .setParameter(1, id).executeUpdate();
         person.delete();
         person.flush();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Person require(UUID organisationId, UUID id) {
+        return Person.requireIn(organisationId, id);
     }
 
     private static void apply(PersonRequest request, Person person) {
@@ -92,7 +121,13 @@ public class PersonService {
         if (request.birthYear() > Year.now().getValue()) {
             throw ApiException.invalidField("birthYear", "must not be in the future");
         }
-        person.organisation = Records.reference(Organisation.class, request.organisationId(), "organisationId");
+        Processing basis = request.legalBasis();
+        if (basis.basis() == LegalBasis.CONSENT && basis.consentDate() == null) {
+            throw ApiException.invalidField("legalBasis.consentDate", "is required when the basis is CONSENT");
+        }
+        if (basis.basis() != LegalBasis.CONSENT && (basis.reference() == null || basis.reference().isBlank())) {
+            throw ApiException.invalidField("legalBasis.reference", "is required when the basis is " + basis.basis());
+        }
         person.role = request.role();
         person.archetype = request.archetype();
         person.birthYear = request.birthYear();
@@ -103,6 +138,10 @@ public class PersonService {
         person.needs = distinct(request.needs());
         person.goals = distinct(request.goals());
         person.languages = distinct(request.languages());
+        person.legalBasis = basis.basis();
+        person.consentDate = basis.basis() == LegalBasis.CONSENT ? basis.consentDate() : null;
+        person.legalReference = basis.basis() == LegalBasis.CONSENT ? null : basis.reference().strip();
+        person.matchingAllowed = request.matchingAllowed();
     }
 
     private static List<String> distinct(List<String> codes) {

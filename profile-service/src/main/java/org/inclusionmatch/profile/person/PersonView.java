@@ -13,11 +13,14 @@ import java.util.UUID;
 @Schema(name = "Person")
 public record PersonView(UUID id, UUID organisationId, Role role, Archetype archetype, int birthYear, Gender gender,
                          Region region, String municipality, List<String> targetGroups, List<String> needs,
-                         List<String> goals, List<String> languages, long version, Instant createdAt, Instant updatedAt) {
+                         List<String> goals, List<String> languages, Processing legalBasis, boolean matchingAllowed,
+                         long version, Instant createdAt, Instant updatedAt) {
 
     public static PersonView of(Person p) {
         return new PersonView(p.id, p.organisation.id, p.role, p.archetype, p.birthYear, p.gender, p.region,
-                p.municipality, p.targetGroups, p.needs, p.goals, p.languages, p.version, p.createdAt, p.updatedAt);
+                p.municipality, p.targetGroups, p.needs, p.goals, p.languages,
+                new Processing(p.legalBasis, p.consentDate, p.legalReference), p.matchingAllowed,
+                p.version, p.createdAt, p.updatedAt);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.inclusionmatch.profile.programme;
 
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -25,6 +27,7 @@ import org.inclusionmatch.profile.common.IdempotencyKeys;
 import org.inclusionmatch.profile.common.PageParams;
 import org.inclusionmatch.profile.common.PageResult;
 import org.inclusionmatch.profile.common.Versions;
+import org.inclusionmatch.profile.security.Roles;
 import org.inclusionmatch.profile.vocabulary.Region;
 
 import java.util.UUID;
@@ -42,6 +45,7 @@ public class ProgrammeResource {
     }
 
     @POST
+    @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "createProgramme", summary = "Create a programme")
     public Response create(@NotNull @Valid ProgrammeRequest request,
                            @Parameter(description = ApiResponsesDoc.IDEMPOTENCY_KEY) @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
@@ -51,6 +55,7 @@ public class ProgrammeResource {
     }
 
     @GET
+    @Authenticated
     @Operation(operationId = "listProgrammes", summary = "List programmes, filtered and paged")
     public PageResult<ProgrammeView> list(@QueryParam("region") @Parameter(description = "Programmes open in this region") String region,
                                           @QueryParam("operatorId") UUID operatorId,
@@ -60,6 +65,7 @@ public class ProgrammeResource {
     }
 
     @GET
+    @Authenticated
     @Path("{id}")
     @Operation(operationId = "getProgramme", summary = "Read one programme")
     public Response get(@PathParam("id") UUID id) {
@@ -68,6 +74,7 @@ public class ProgrammeResource {
     }
 
     @PUT
+    @RolesAllowed(Roles.ADMIN)
     @Path("{id}")
     @Operation(operationId = "updateProgramme", summary = "Replace a programme's fields")
     public Response update(@PathParam("id") UUID id, @NotNull @Valid ProgrammeRequest request,
@@ -77,6 +84,7 @@ public class ProgrammeResource {
     }
 
     @DELETE
+    @RolesAllowed(Roles.ADMIN)
     @Path("{id}")
     @Operation(operationId = "deleteProgramme", summary = "Delete a programme that no measure refers to")
     public Response delete(@PathParam("id") UUID id,

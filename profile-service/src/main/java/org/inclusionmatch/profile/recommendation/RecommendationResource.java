@@ -1,5 +1,6 @@
 package org.inclusionmatch.profile.recommendation;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -12,7 +13,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.inclusionmatch.profile.audit.AuditedPersonAccess;
 import org.inclusionmatch.profile.common.Versions;
+import org.inclusionmatch.profile.security.Caller;
+import org.inclusionmatch.profile.security.Roles;
 
 import java.util.UUID;
 
@@ -23,19 +27,25 @@ import java.util.UUID;
 public class RecommendationResource {
 
     private final RecommendationService service;
+    private final Caller caller;
 
-    public RecommendationResource(RecommendationService service) {
+    public RecommendationResource(RecommendationService service, Caller caller) {
         this.service = service;
+        this.caller = caller;
     }
 
     @GET
+    @RolesAllowed({Roles.ADMIN, Roles.CASEWORKER, Roles.PARTNER})
+    @AuditedPersonAccess(operation = AuditedPersonAccess.Operation.READ, resource = "RECOMMENDATIONS")
     @Operation(operationId = "getRecommendations", summary = "The person's current recommendations, with reasons")
     public Response get(@PathParam("id") UUID personId) {
-        RecommendationsView view = service.get(personId);
+        RecommendationsView view = service.get(caller.requireOrganisation(), personId);
         return Versions.ok(view, view.version());
     }
 
     @PUT
+    @RolesAllowed(Roles.MATCHER)
+    @AuditedPersonAccess(operation = AuditedPersonAccess.Operation.UPDATE, resource = "RECOMMENDATIONS")
     @Operation(operationId = "putRecommendations", summary = "Store recommendations computed by the matching worker",
             description = "Refused with 409 when computed from another profile version than the current one. "
                     + "Storing the same list again changes nothing.")

@@ -36,8 +36,8 @@ public class RecommendationService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public RecommendationsView get(UUID personId) {
-        Records.require(Person.class, personId, "Person");
+    public RecommendationsView get(UUID organisationId, UUID personId) {
+        Person.requireIn(organisationId, personId);
         RecommendationSet set = RecommendationSet.findById(personId);
         return set == null ? new RecommendationsView(personId, null, null, null, null, 0, List.of()) : view(set);
     }
@@ -45,6 +45,9 @@ public class RecommendationService {
     /** Stores the list; returns whether anything changed. */
     public Stored store(UUID personId, RecommendationsRequest request) {
         Person person = Records.require(Person.class, personId, "Person");
+        if (!person.matchingAllowed) {
+            throw ApiException.conflict("The person has withdrawn from matching; no recommendations are kept");
+        }
         if (request.profileVersion() != person.version) {
             throw ApiException.conflict("Computed from profile version " + request.profileVersion()
                     + ", but the profile is at version " + person.version + "; a newer result will follow");

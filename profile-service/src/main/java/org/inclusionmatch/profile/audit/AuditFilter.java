@@ -1,0 +1,86 @@
+package org.inclusionmatch.profile.audit;
+
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.inclusionmatch.profile.security.Caller;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
+
+import java.lang.reflect.Method;
+import java.time.Instant;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/** Writes one audit entry for every response of an endpoint marked {@link AuditedPersonAccess}, whatever its status. */
+public class AuditFilter {
+
+    @Inject
+    AuditLog log;
+
+    @Inject
+    CurrentIdentityAssociation identities;
+
+    @ServerResponseFilter
+    public void audit(ContainerRequestContext request, ContainerResponseContext response, SimpleResourceInfo resource) {
+        AuditedPersonAccess access = annotation(resource);
+        if (access == null) {
+            return;
+        }
+        AuditEntry entry = new AuditEntry();
+        entry.at = Instant.now();
+        entry.operation = access.operation().name();
+        entry.resourceType = access.resource();
+        entry.resourceId = uuid(request.getUriInfo().getPathParameters().getFirst("id"));
+        entry.httpStatus = response.getStatus();
+        entry.outcome = response.getStatus() < 400 ? "ALLOWED" : "DENIED";
+        // Refused requests may end on the IO thread, where the identity must not be resolved blocking.
+        identities.getDeferredIdentity().subscribe().with(
+                identity -> log.append(withCaller(entry, identity)),
+                failure -> log.append(withCaller(entry, null)));
+    }
+
+    private static AuditEntry withCaller(AuditEntry entry, SecurityIdentity identity) {
+        if (identity == null || identity.isAnonymous()) {
+            entry.subject = "anonymous";
+            entry.roles = "";
+            return entry;
+        }
+        entry.subject = identity.getPrincipal().getName();
+        entry.roles = String.join(",", new TreeSet<>(identity.getRoles()));
+        entry.organisationId = organisation(identity);
+        return entry;
+    }
+
+    private static AuditedPersonAccess annotation(SimpleResourceInfo resource) {
+        if (resource == null || resource.getResourceClass() == null) {
+            return null;
+        }
+        for (Method method : resource.getResourceClass().getMethods()) {
+            if (method.getName().equals(resource.getMethodName())
+                    && java.util.Arrays.equals(method.getParameterTypes(), resource.parameterTypes())) {
+                return method.getAnnotation(AuditedPersonAccess.class);
+            }
+        }
+        return null;
+    }
+
+    private static UUID organisation(SecurityIdentity identity) {
+        if (!identity.isAnonymous() && identity.getPrincipal() instanceof JsonWebToken jwt) {
+            Object claim = jwt.getClaim(Caller.ORGANISATION_CLAIM);
+            return claim == null ? null : uuid(claim.toString().replace("\"", ""));
+        }
+        return null;
+    }
+
+    private static UUID uuid(String value) {
+        try {
+            return value == null ? null : UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package org.inclusionmatch.profile.audit;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** Marks an endpoint that reads or writes person data: each call, allowed or denied, writes one audit entry. */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+public @interface AuditedPersonAccess {
+
+    enum Operation { CREATE, READ, LIST, UPDATE, DELETE, EXPORT }
+
+    Operation operation();
+
+    /** What kind of person data: PERSON, RECOMMENDATIONS, MATCHING_VIEW, ... */
+    String resource() default "PERSON";
+}

@@ -1,0 +1,59 @@
+package org.inclusionmatch.profile.security;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.inclusionmatch.profile.common.ApiException;
+
+import java.security.Principal;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/** Who is calling: subject, roles and the organisation whose persons they may see (the token's {@code org} claim). */
+@RequestScoped
+public class Caller {
+
+    public static final String ORGANISATION_CLAIM = "org";
+
+    private final SecurityIdentity identity;
+
+    public Caller(SecurityIdentity identity) {
+        this.identity = identity;
+    }
+
+    public boolean isAnonymous() {
+        return identity.isAnonymous();
+    }
+
+    public String subject() {
+        return identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
+    }
+
+    public Set<String> roles() {
+        return new TreeSet<>(identity.getRoles());
+    }
+
+    public boolean hasRole(String role) {
+        return identity.hasRole(role);
+    }
+
+    public Optional<UUID> organisation() {
+        Principal principal = identity.isAnonymous() ? null : identity.getPrincipal();
+        if (principal instanceof JsonWebToken jwt && jwt.getClaim(ORGANISATION_CLAIM) != null) {
+            try {
+                return Optional.of(UUID.fromString(jwt.<Object>getClaim(ORGANISATION_CLAIM).toString().replace("\"", "")));
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The caller's organisation; without one, person data is out of reach (403). */
+    public UUID requireOrganisation() {
+        return organisation().orElseThrow(() -> ApiException.forbidden(
+                "Your token names no organisation (claim '" + ORGANISATION_CLAIM + "'), so no person data is visible to you"));
+    }
+}

@@ -6,7 +6,13 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 source "$ROOT/deploy/local/jdk.sh"
 what=${1:-all}
-(cd "$ROOT" && ./mvnw -B -q -DskipTests package -pl bench -am)
+source "$ROOT/deploy/local/lib.sh"
+if running profile-service || running matching-worker; then
+  # Do not rebuild the jars the running stack uses; take its modules from the last install.
+  (cd "$ROOT" && ./mvnw -B -q -DskipTests package -pl bench)
+else
+  (cd "$ROOT" && ./mvnw -B -q -DskipTests install -pl bench -am)
+fi
 CP="$ROOT/bench/target/bench-0.1.0-SNAPSHOT.jar:$ROOT/bench/target/lib/*"
 
 if [ "$what" = all ] || [ "$what" = engine ]; then
@@ -17,8 +23,6 @@ fi
 if [ "$what" = all ] || [ "$what" = latency ]; then
   echo "== Loop: event-to-stored-recommendation latency for 1,000 profile updates"
   bash "$ROOT/deploy/local/run.sh"
-  source "$ROOT/deploy/local/lib.sh"
-  TOKEN=$(bash "$ROOT/deploy/local/token.sh" CASEWORKER 2>/dev/null || true)
   java -Xmx512m -cp "$CP" org.inclusionmatch.bench.LoopLatency "http://127.0.0.1:$API_PORT" "127.0.0.1:$KAFKA_PORT" \
-    "${BENCH_COUNT:-1000}" "${BENCH_RATE:-50}" ${TOKEN:+"$TOKEN"}
+    "$LOCAL_DIR/keys" "${BENCH_COUNT:-1000}" "${BENCH_RATE:-50}"
 fi

@@ -6,11 +6,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.inclusionmatch.servers.DevIssuer;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,7 +26,8 @@ import java.util.UUID;
  * Event-to-stored-recommendation latency on the running local stack: updates N persons at a fixed rate and,
  * for each, measures from the committed update (the API's answer) to the RecommendationsUpdated event that
  * the stored result publishes. Fixed rate, so slow responses are not hidden by a closed loop.
- * <pre>java -cp ... org.inclusionmatch.bench.LoopLatency API_URL KAFKA_BOOTSTRAP [COUNT] [PER_SECOND] [TOKEN]</pre>
+ * <pre>java -cp ... org.inclusionmatch.bench.LoopLatency API_URL KAFKA_BOOTSTRAP KEYS_DIR [COUNT] [PER_SECOND]</pre>
+ * Tokens are minted with the local run's development issuer (KEYS_DIR, i.e. .local/keys).
  */
 public final class LoopLatency {
 
@@ -34,28 +37,32 @@ public final class LoopLatency {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String api;
-    private final String token;
+    private final DevIssuer issuer;
+    private String token;
 
-    private LoopLatency(String api, String token) {
+    private LoopLatency(String api, DevIssuer issuer) {
         this.api = api;
-        this.token = token;
+        this.issuer = issuer;
+        this.token = issuer.token("bench-admin", List.of("ADMIN"), null, 3600);
     }
 
     public static void main(String[] args) throws Exception {
         String api = args[0];
         String kafka = args[1];
-        int count = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
-        int perSecond = args.length > 3 ? Integer.parseInt(args[3]) : 50;
-        new LoopLatency(api, args.length > 4 ? args[4] : null).run(kafka, count, perSecond);
+        DevIssuer issuer = DevIssuer.load(Path.of(args[2]));
+        int count = args.length > 3 ? Integer.parseInt(args[3]) : 1000;
+        int perSecond = args.length > 4 ? Integer.parseInt(args[4]) : 50;
+        new LoopLatency(api, issuer).run(kafka, count, perSecond);
     }
 
     private void run(String kafka, int count, int perSecond) throws Exception {
         String organisation = send("GET", "/api/v1/organisations?size=1", null).get("items").get(0).get("id").asText();
+        token = issuer.token("bench-caseworker", List.of("CASEWORKER"), UUID.fromString(organisation), 3600);
         System.out.printf("Creating %d persons ...%n", count);
         List<ObjectNode> persons = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             ObjectNode person = JSON.createObjectNode();
-            person.put("organisationId", organisation).put("role", "PARTICIPANT").put("archetype", "GROWTH_ORIENTED")
+            person.put("role", "PARTICIPANT").put("archetype", "GROWTH_ORIENTED")
                     .put("birthYear", 1970 + i % 40).put("gender", "FEMALE").put("region", i % 2 == 0 ? "RIGA" : "VIDZEME")
                     .put("municipality", "Bench town");
             person.putArray("targetGroups").add(i % 3 == 0 ? "OVER_50" : "SINGLE_PARENT");
@@ -126,9 +133,7 @@ public final class LoopLatency {
                 .header("Content-Type", "application/json").header("Accept", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
+        request.header("Authorization", "Bearer " + token);
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() >= 300) {
             throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());

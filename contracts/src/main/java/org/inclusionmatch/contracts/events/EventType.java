@@ -5,15 +5,19 @@ public enum EventType {
     PERSON_CREATED(Aggregate.PERSON),
     PERSON_UPDATED(Aggregate.PERSON),
     PERSON_DELETED(Aggregate.PERSON),
+    /** The profile is unchanged but what may be recommended is not: an enrolment or a declined recommendation. */
+    PERSON_MATCHING_INPUTS_CHANGED(Aggregate.PERSON),
     PROGRAMME_CREATED(Aggregate.PROGRAMME),
     PROGRAMME_UPDATED(Aggregate.PROGRAMME),
     PROGRAMME_DELETED(Aggregate.PROGRAMME),
     MEASURE_CREATED(Aggregate.MEASURE),
     MEASURE_UPDATED(Aggregate.MEASURE),
     MEASURE_DELETED(Aggregate.MEASURE),
-    RECOMMENDATIONS_UPDATED(Aggregate.RECOMMENDATIONS);
+    RECOMMENDATIONS_UPDATED(Aggregate.RECOMMENDATIONS),
+    ENROLMENT_CREATED(Aggregate.ENROLMENT),
+    ENROLMENT_STATUS_CHANGED(Aggregate.ENROLMENT);
 
-    public enum Aggregate { PERSON, PROGRAMME, MEASURE, RECOMMENDATIONS }
+    public enum Aggregate { PERSON, PROGRAMME, MEASURE, RECOMMENDATIONS, ENROLMENT }
 
     private final Aggregate aggregate;
 

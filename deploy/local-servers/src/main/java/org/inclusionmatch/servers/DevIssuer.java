@@ -126,7 +126,7 @@ public final class DevIssuer {
         privateKey.toFile().setReadable(true, true);
     }
 
-    static DevIssuer load(Path dir) throws IOException, NoSuchAlgorithmException, InvalidKeySpecException {
+    public static DevIssuer load(Path dir) throws IOException, NoSuchAlgorithmException, InvalidKeySpecException {
         KeyFactory rsa = KeyFactory.getInstance("RSA");
         PrivateKey privateKey = rsa.generatePrivate(new PKCS8EncodedKeySpec(der(Files.readString(dir.resolve("privateKey.pem")))));
         var publicKey = rsa.generatePublic(new java.security.spec.X509EncodedKeySpec(der(Files.readString(dir.resolve("publicKey.pem")))));

@@ -35,7 +35,7 @@ public final class ApiModels {
 
     public record Measure(UUID id, String code, UUID programmeId, String kind, String title, List<String> needs,
                           List<String> goals, List<String> regions, boolean remote, int capacity, int seatsTaken,
-                          LocalDate startDate, LocalDate endDate, String eligibility) {
+                          int seatsHeld, LocalDate startDate, LocalDate endDate, String eligibility) {
     }
 
     public record Reason(String code, Map<String, String> params, String text) {

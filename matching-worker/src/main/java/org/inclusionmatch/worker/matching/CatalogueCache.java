@@ -57,7 +57,7 @@ public class CatalogueCache {
 
     private static Measure measure(ApiModels.Measure m) {
         return new Measure(m.id(), m.code(), m.programmeId(), m.kind(), m.title(), m.needs(), m.goals(), m.regions(),
-                m.remote(), m.capacity(), m.seatsTaken(), m.startDate(), m.endDate(), m.eligibility());
+                m.remote(), m.capacity(), m.seatsTaken() + m.seatsHeld(), m.startDate(), m.endDate(), m.eligibility());
     }
 
     private record Loaded(Catalogue catalogue, Instant at) {

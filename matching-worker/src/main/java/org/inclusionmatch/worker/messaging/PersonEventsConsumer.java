@@ -27,7 +27,7 @@ public class PersonEventsConsumer {
     public void onPersonEvent(String value) {
         EventEnvelope event = reader.read(value);
         switch (event.type()) {
-            case PERSON_CREATED, PERSON_UPDATED -> matcher.match(event.subject());
+            case PERSON_CREATED, PERSON_UPDATED, PERSON_MATCHING_INPUTS_CHANGED -> matcher.match(event.subject());
             case PERSON_DELETED -> {
                 // profile-service deleted the recommendations with the person
             }

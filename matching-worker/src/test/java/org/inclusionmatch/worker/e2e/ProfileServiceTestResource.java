@@ -49,7 +49,6 @@ public class ProfileServiceTestResource implements QuarkusTestResourceLifecycleM
                     "-Dquarkus.datasource.jdbc.url=" + database,
                     "-Dquarkus.datasource.username=postgres",
                     "-Dkafka.bootstrap.servers=" + kafka,
-                    "-Dinclusion.outbox.poll-interval=50ms",
                     "-Dmp.jwt.verify.publickey=" + JwtTestResource.ISSUER.publicKeyPem(),
                     "-Dmp.jwt.verify.issuer=" + DevIssuer.ISSUER,
                     "-Dmp.jwt.verify.audiences=" + DevIssuer.AUDIENCE));

@@ -4,6 +4,8 @@ import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.inclusionmatch.profile.common.ApiException;
+import org.inclusionmatch.profile.decision.DecisionService;
+import org.inclusionmatch.profile.enrolment.EnrolmentService;
 import org.inclusionmatch.profile.common.Records;
 import org.inclusionmatch.profile.measure.Measure;
 import org.inclusionmatch.profile.person.Person;
@@ -20,6 +22,14 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class MatchingService {
+
+    private final EnrolmentService enrolments;
+    private final DecisionService decisions;
+
+    public MatchingService(EnrolmentService enrolments, DecisionService decisions) {
+        this.enrolments = enrolments;
+        this.decisions = decisions;
+    }
 
     /** A person who withdrew from matching has no matching view: the worker skips them. */
     public MatchingView view(UUID personId) {
@@ -75,8 +85,11 @@ public class MatchingService {
         return Measure.<Measure>list("programme.id", programmeId).stream().map(m -> m.id).toList();
     }
 
-    private static MatchingView view(Person person) {
-        return new MatchingView(PersonView.of(person), List.of());
+    /** Never offered again: measures the person is or was enrolled in, and declines that still hold. */
+    private MatchingView view(Person person) {
+        Set<UUID> excluded = new LinkedHashSet<>(enrolments.enrolledMeasures(person.id));
+        excluded.addAll(decisions.declinedMeasures(person));
+        return new MatchingView(PersonView.of(person), List.copyOf(excluded));
     }
 
     /** Tags are validated as [A-Z0-9_] codes, so a PostgreSQL array literal needs no escaping. */

@@ -54,8 +54,21 @@ public class Measure extends VersionedEntity {
 
     public int capacity;
 
+    /** Places taken outside this system, as the provider reports them (the demo import's starting count). */
     @Column(name = "seats_taken")
     public int seatsTaken;
+
+    /** Places held by enrolments here; changed only under this row's lock (see SeatLedger). */
+    @Column(name = "seats_held")
+    public int seatsHeld;
+
+    public int seatsInUse() {
+        return seatsTaken + seatsHeld;
+    }
+
+    public boolean isFull() {
+        return seatsInUse() >= capacity;
+    }
 
     @Column(name = "start_date")
     public LocalDate startDate;

@@ -17,7 +17,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-@JsonIgnoreProperties(value = {"id", "version", "createdAt", "updatedAt", "seatsLeft"}, allowGetters = false)
+@JsonIgnoreProperties(value = {"id", "version", "createdAt", "updatedAt", "seatsHeld", "seatsLeft"}, allowGetters = false)
 @Schema(name = "MeasureRequest")
 public record MeasureRequest(
         @NotBlank @Pattern(regexp = Codes.RECORD_CODE, message = "must be 2-64 characters of A-Z, 0-9, '.', '_' or '-'")
@@ -33,7 +33,8 @@ public record MeasureRequest(
         @NotEmpty @Size(max = 6) @Schema(example = "[\"RIGA\", \"PIERIGA\"]") List<@NotNull Region> regions,
         @Schema(description = "Can be taken part in from anywhere", defaultValue = "false") Boolean remote,
         @NotNull @PositiveOrZero @Max(1_000_000) @Schema(example = "30") Integer capacity,
-        @PositiveOrZero @Max(1_000_000) @Schema(example = "18", defaultValue = "0") Integer seatsTaken,
+        @PositiveOrZero @Max(1_000_000) @Schema(example = "18", defaultValue = "0",
+                description = "Places taken outside Inclusion Match (a starting count); enrolments add to it") Integer seatsTaken,
         @Schema(example = "2026-09-01") LocalDate startDate,
         @Schema(example = "2027-02-28") LocalDate endDate,
         @Size(max = 2000) @Schema(description = "CEL rule over person; leave out to admit everyone", example = "person.age >= 18")

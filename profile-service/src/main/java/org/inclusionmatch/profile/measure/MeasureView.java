@@ -12,14 +12,17 @@ import java.util.UUID;
 @Schema(name = "Measure")
 public record MeasureView(UUID id, String code, UUID programmeId, UUID providerId, MeasureKind kind, String title,
                           List<String> needs, List<String> goals, List<Region> regions, boolean remote,
-                          int capacity, int seatsTaken, @Schema(description = "capacity - seatsTaken") int seatsLeft,
+                          int capacity,
+                          @Schema(description = "Places taken outside Inclusion Match, as written") int seatsTaken,
+                          @Schema(description = "Places held by enrolments in Inclusion Match (read-only)") int seatsHeld,
+                          @Schema(description = "capacity - seatsTaken - seatsHeld") int seatsLeft,
                           LocalDate startDate, LocalDate endDate, String eligibility,
                           long version, Instant createdAt, Instant updatedAt) {
 
     static MeasureView of(Measure m) {
         return new MeasureView(m.id, m.code, m.programme == null ? null : m.programme.id, m.provider.id, m.kind, m.title,
                 m.needs, m.goals, m.regions.stream().map(Region::valueOf).toList(), m.remote,
-                m.capacity, m.seatsTaken, Math.max(0, m.capacity - m.seatsTaken),
+                m.capacity, m.seatsTaken, m.seatsHeld, Math.max(0, m.capacity - m.seatsInUse()),
                 m.startDate, m.endDate, m.eligibility, m.version, m.createdAt, m.updatedAt);
     }
 }

@@ -3,6 +3,7 @@ package org.inclusionmatch.profile.outbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import org.inclusionmatch.contracts.events.EventEnvelope;
 import org.inclusionmatch.contracts.events.EventType;
@@ -21,10 +22,12 @@ public class Outbox {
 
     private final ObjectMapper json;
     private final Topics topics;
+    private final Event<OutboxWritten> written;
 
-    public Outbox(ObjectMapper json, Topics topics) {
+    public Outbox(ObjectMapper json, Topics topics, Event<OutboxWritten> written) {
         this.json = json;
         this.topics = topics;
+        this.written = written;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -44,5 +47,6 @@ public class Outbox {
             throw new IllegalStateException("Cannot serialise an event envelope", e);
         }
         event.persist();
+        written.fire(new OutboxWritten());
     }
 }

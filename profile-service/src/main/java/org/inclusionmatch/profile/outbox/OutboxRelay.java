@@ -1,72 +1,132 @@
 package org.inclusionmatch.profile.outbox;
 
-import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Sort;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Publishes outbox rows to Kafka in commit order and marks them sent. Rows are locked while they are sent
- * (SKIP LOCKED), so several service instances can relay side by side. A crash between the broker's ack and the
- * mark re-publishes the batch: delivery is at least once, and consumers ignore what they have seen.
+ * Publishes outbox rows to Kafka in commit order and marks them sent. It wakes right after each commit that wrote
+ * a row, and also polls, for rows another instance or a failed attempt left behind. One relay at a time across
+ * all instances (a PostgreSQL advisory lock), so each aggregate's events keep their order. A crash between the
+ * broker's ack and the mark re-publishes the batch: delivery is at least once, and consumers ignore repeats.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
+    /** Any constant works: it names the one advisory lock the relays of all instances share. */
+    private static final long RELAY_LOCK = 0x1c1_0b0c;
 
     private final MutinyEmitter<String> emitter;
+    private final DataSource dataSource;
     private final int batchSize;
+    private final ExecutorService relayThread = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "outbox-relay");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicBoolean wakeUpPending = new AtomicBoolean();
 
-    public OutboxRelay(@Channel("outbox") MutinyEmitter<String> emitter,
+    public OutboxRelay(@Channel("outbox") MutinyEmitter<String> emitter, DataSource dataSource,
                        @ConfigProperty(name = "inclusion.outbox.batch-size") int batchSize) {
         this.emitter = emitter;
+        this.dataSource = dataSource;
         this.batchSize = batchSize;
     }
 
-    @Scheduled(every = "${inclusion.outbox.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    void poll() {
+    void onCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxWritten written) {
+        wakeUp();
+    }
+
+    @Scheduled(every = "${inclusion.outbox.poll-interval}", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void onSchedule() {
+        wakeUp();
+    }
+
+    /** Queues one relay run unless one is already waiting; the single relay thread keeps runs apart. */
+    private void wakeUp() {
+        if (wakeUpPending.compareAndSet(false, true)) {
+            relayThread.execute(() -> {
+                wakeUpPending.set(false);
+                relayAll();
+            });
+        }
+    }
+
+    private void relayAll() {
         try {
             while (relayBatch() == batchSize) {
                 // a full batch: there may be more waiting
             }
         } catch (RuntimeException e) {
-            // The rows stay unsent and the next poll tries again; only the type, never a payload.
+            // The rows stay unsent and the next run tries again; only the type, never a payload.
             LOG.warnf("Outbox relay failed, will retry: %s", e.getClass().getSimpleName());
         }
     }
 
-    /** Sends one batch and marks it sent; returns how many rows it sent. */
-    @Transactional
+    /**
+     * Sends one batch and marks it sent; returns how many rows it sent (0 when another instance's relay is busy).
+     * No transaction is open while waiting for the broker; a session advisory lock on a connection of its own
+     * keeps the relays of all instances apart for the whole load-send-mark cycle.
+     */
     int relayBatch() {
-        @SuppressWarnings("unchecked")
-        List<OutboxEvent> batch = Panache.getEntityManager()
-                .createNativeQuery("select * from outbox_event where sent_at is null order by seq limit ?1 for update skip locked",
-                        OutboxEvent.class)
-                .setParameter(1, batchSize)
-                .getResultList();
-        if (batch.isEmpty()) {
-            return 0;
+        try (Connection lockConnection = dataSource.getConnection()) {
+            if (!advisoryLock(lockConnection, "pg_try_advisory_lock")) {
+                return 0;
+            }
+            try {
+                List<OutboxEvent> batch = QuarkusTransaction.requiringNew().call(() -> OutboxEvent.<OutboxEvent>find(
+                        "sentAt is null", Sort.ascending("seq")).page(0, batchSize).list());
+                if (batch.isEmpty()) {
+                    return 0;
+                }
+                // Sent together and awaited together: the idempotent producer keeps each key's order within a partition.
+                List<Uni<Void>> acks = batch.stream().map(this::send).toList();
+                Uni.join().all(acks).andFailFast().await().atMost(ACK_TIMEOUT);
+                List<UUID> ids = batch.stream().map(event -> event.id).toList();
+                QuarkusTransaction.requiringNew().run(() ->
+                        OutboxEvent.update("sentAt = ?1 where id in ?2", Instant.now(), ids));
+                return batch.size();
+            } finally {
+                advisoryLock(lockConnection, "pg_advisory_unlock");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Outbox relay cannot reach the database", e);
         }
-        // Sent together and awaited together: the idempotent producer keeps each key's order within a partition.
-        List<Uni<Void>> acks = batch.stream().map(this::send).toList();
-        Uni.join().all(acks).andFailFast().await().atMost(ACK_TIMEOUT);
-        Instant now = Instant.now();
-        batch.forEach(event -> event.sentAt = now);
-        return batch.size();
+    }
+
+    private static boolean advisoryLock(Connection connection, String function) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("select " + function + "(?)")) {
+            statement.setLong(1, RELAY_LOCK);
+            try (ResultSet result = statement.executeQuery()) {
+                return result.next() && result.getBoolean(1);
+            }
+        }
     }
 
     private Uni<Void> send(OutboxEvent event) {
@@ -74,5 +134,9 @@ public class OutboxRelay {
                 .withKey(event.aggregateid)
                 .withTopic(event.topic)
                 .build()));
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        relayThread.shutdown();
     }
 }

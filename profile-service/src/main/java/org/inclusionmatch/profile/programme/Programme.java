@@ -38,6 +38,10 @@ public class Programme extends VersionedEntity {
 
     public int capacity;
 
+    /** Participants holding a place in one of its measures; changed only under this row's lock (see SeatLedger). */
+    @Column(name = "places_held")
+    public int placesHeld;
+
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(columnDefinition = "text[]")
     public List<String> regions;

@@ -1,0 +1,87 @@
+package org.inclusionmatch.profile.enrolment;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.inclusionmatch.profile.audit.AuditedPersonAccess;
+import org.inclusionmatch.profile.common.ApiResponsesDoc;
+import org.inclusionmatch.profile.common.EnumParam;
+import org.inclusionmatch.profile.common.PageParams;
+import org.inclusionmatch.profile.common.PageResult;
+import org.inclusionmatch.profile.common.Versions;
+import org.inclusionmatch.profile.security.Caller;
+import org.inclusionmatch.profile.security.Roles;
+
+import java.util.UUID;
+
+@Path("/api/v1/enrolments")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Enrolments")
+public class EnrolmentResource {
+
+    private final EnrolmentService service;
+    private final Caller caller;
+
+    public EnrolmentResource(EnrolmentService service, Caller caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    @POST
+    @RolesAllowed({Roles.ADMIN, Roles.CASEWORKER})
+    @AuditedPersonAccess(operation = AuditedPersonAccess.Operation.CREATE, resource = "ENROLMENT")
+    @Operation(operationId = "referPerson", summary = "Refer a person to a measure: a place if one is free, else the waitlist")
+    public Response refer(@NotNull @Valid EnrolmentRequests.Refer request, UriInfo uri) {
+        EnrolmentView view = service.refer(caller.requireOrganisation(), request.personId(), request.measureId());
+        return Versions.created(uri.getAbsolutePathBuilder().path(view.id().toString()).build(), view, view.version());
+    }
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.CASEWORKER, Roles.PARTNER})
+    @AuditedPersonAccess(operation = AuditedPersonAccess.Operation.LIST, resource = "ENROLMENT")
+    @Operation(operationId = "listEnrolments", summary = "Enrolments of your organisation's persons or in measures it provides")
+    public PageResult<EnrolmentView> list(@QueryParam("personId") UUID personId, @QueryParam("measureId") UUID measureId,
+                                          @QueryParam("status") @Parameter(description = "e.g. WAITLISTED") String status,
+                                          @Valid @BeanParam PageParams page) {
+        return service.list(caller.requireOrganisation(), personId, measureId,
+                EnumParam.parse(EnrolmentStatus.class, status, "status"), page);
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.CASEWORKER, Roles.PARTNER})
+    @AuditedPersonAccess(operation = AuditedPersonAccess.Operation.READ, resource = "ENROLMENT")
+    @Operation(operationId = "getEnrolment", summary = "Read one enrolment, with its waitlist position and allowed next statuses")
+    public Response get(@PathParam("id") UUID id) {
+        EnrolmentView view = service.get(caller.requireOrganisation(), id);
+        return Versions.ok(view, view.version());
+    }
+
+    @POST
+    @Path("{id}/status")
+    @RolesAllowed({Roles.ADMIN, Roles.CASEWORKER})
+    @AuditedPersonAccess(operation = AuditedPersonAccess.Operation.UPDATE, resource = "ENROLMENT")
+    @Operation(operationId = "changeEnrolmentStatus", summary = "Move an enrolment on: accept, reject, enrol, complete, drop or cancel",
+            description = "An illegal move is a 409 naming the allowed ones. A freed place goes to the first on the waitlist.")
+    public Response transition(@PathParam("id") UUID id, @NotNull @Valid EnrolmentRequests.Transition request,
+                               @Parameter(description = ApiResponsesDoc.IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
+        EnrolmentView view = service.transition(caller.requireOrganisation(), id, request.status(), request.reason(), ifMatch);
+        return Versions.ok(view, view.version());
+    }
+}

@@ -1,0 +1,181 @@
+package org.inclusionmatch.profile.enrolment;
+
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.inclusionmatch.contracts.events.EventType;
+import org.inclusionmatch.profile.common.ApiException;
+import org.inclusionmatch.profile.common.PageParams;
+import org.inclusionmatch.profile.common.PageResult;
+import org.inclusionmatch.profile.common.QueryFilter;
+import org.inclusionmatch.profile.common.Versions;
+import org.inclusionmatch.profile.measure.Measure;
+import org.inclusionmatch.profile.outbox.Outbox;
+import org.inclusionmatch.profile.person.Person;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Referrals and their life: a place if one is free, the waitlist otherwise, and the first on the waitlist gets
+ * the place another frees. Visible to the person's organisation and to the measure's provider.
+ */
+@ApplicationScoped
+@Transactional
+public class EnrolmentService {
+
+    private final SeatLedger seats;
+    private final Outbox outbox;
+
+    public EnrolmentService(SeatLedger seats, Outbox outbox) {
+        this.seats = seats;
+        this.outbox = outbox;
+    }
+
+    public EnrolmentView refer(UUID organisationId, UUID personId, UUID measureId) {
+        Person person = Person.requireIn(organisationId, personId);
+        SeatLedger.Locked locked = seats.lock(measureId);
+        if (Enrolment.count("personId = ?1 and measureId = ?2 and status in ?3", personId, measureId, openStatuses()) > 0) {
+            throw ApiException.conflict("The person already has an open enrolment in this measure");
+        }
+        boolean wasFull = locked.measure().isFull();
+        Enrolment enrolment = new Enrolment();
+        enrolment.personId = person.id;
+        enrolment.organisationId = organisationId;
+        enrolment.measureId = measureId;
+        enrolment.programmeId = locked.programme() == null ? null : locked.programme().id;
+        if (seats.tryTake(locked, person.id)) {
+            enrolment.status = EnrolmentStatus.REFERRED;
+            enrolment.holdsSeat = true;
+        } else {
+            enrolment.status = EnrolmentStatus.WAITLISTED;
+            enrolment.waitlistSeq = ((Number) Enrolment.getEntityManager()
+                    .createNativeQuery("select nextval('waitlist_seq')").getSingleResult()).longValue();
+        }
+        enrolment.persist();
+        outbox.record(EventType.ENROLMENT_CREATED, enrolment.id, enrolment.version, organisationId);
+        // The measure is no longer one to recommend to this person.
+        outbox.record(EventType.PERSON_MATCHING_INPUTS_CHANGED, person.id, person.version, organisationId);
+        announceAvailability(locked, wasFull);
+        return EnrolmentView.of(enrolment);
+    }
+
+    public EnrolmentView transition(UUID callerOrganisation, UUID id, EnrolmentStatus target, String reason, String ifMatch) {
+        Enrolment enrolment = require(callerOrganisation, id);
+        SeatLedger.Locked locked = seats.lock(enrolment.measureId);
+        Enrolment.getEntityManager().refresh(enrolment); // its state as of now, under the measure's lock
+        Versions.checkIfMatch(ifMatch, enrolment.version);
+        if (!enrolment.status.next().contains(target)) {
+            throw ApiException.conflict("An enrolment cannot go from " + enrolment.status + " to " + target
+                    + "; allowed: " + (enrolment.status.next().isEmpty() ? "none (final)" : enrolment.status.next()));
+        }
+        if (target.needsReason() && (reason == null || reason.isBlank())) {
+            throw ApiException.invalidField("reason", "is required when moving to " + target);
+        }
+        boolean wasFull = locked.measure().isFull();
+        EnrolmentStatus from = enrolment.status;
+        enrolment.status = target;
+        enrolment.reason = target.needsReason() ? reason : null;
+        if (from == EnrolmentStatus.WAITLISTED) {
+            enrolment.waitlistSeq = null;
+        }
+        outbox.record(EventType.ENROLMENT_STATUS_CHANGED, enrolment.id, enrolment.version + 1, enrolment.organisationId);
+        if (enrolment.holdsSeat && !target.holdsPlace()) {
+            boolean programmePlaceFreed = seats.release(locked, enrolment);
+            promoteWaiting(locked, programmePlaceFreed);
+        }
+        if (target == EnrolmentStatus.CANCELLED) {
+            Person person = Person.findById(enrolment.personId);
+            outbox.record(EventType.PERSON_MATCHING_INPUTS_CHANGED, person.id, person.version, enrolment.organisationId);
+        }
+        announceAvailability(locked, wasFull);
+        Enrolment.getEntityManager().flush();
+        return EnrolmentView.of(enrolment);
+    }
+
+    /** Gives freed places to the waitlist in order: this measure first, then, if a programme place freed, its other measures. */
+    private void promoteWaiting(SeatLedger.Locked locked, boolean programmePlaceFreed) {
+        promote(locked, "measureId = ?1 and status = ?2", locked.measure().id);
+        if (programmePlaceFreed && locked.programme() != null) {
+            for (Enrolment waiting : Enrolment.<Enrolment>list("programmeId = ?1 and status = ?2",
+                    Sort.ascending("waitlistSeq"), locked.programme().id, EnrolmentStatus.WAITLISTED)) {
+                SeatLedger.Locked other = waiting.measureId.equals(locked.measure().id) ? locked : seats.lock(waiting.measureId);
+                boolean wasFull = other.measure().isFull();
+                if (!seats.tryTake(other, waiting.personId)) {
+                    continue;
+                }
+                promoted(waiting);
+                announceAvailability(other, wasFull);
+                if (locked.programme().placesHeld >= locked.programme().capacity) {
+                    break;
+                }
+            }
+        }
+    }
+
+    private void promote(SeatLedger.Locked locked, String query, UUID measureId) {
+        for (Enrolment waiting : Enrolment.<Enrolment>list(query, Sort.ascending("waitlistSeq"), measureId, EnrolmentStatus.WAITLISTED)) {
+            if (!seats.tryTake(locked, waiting.personId)) {
+                return;
+            }
+            promoted(waiting);
+        }
+    }
+
+    private void promoted(Enrolment waiting) {
+        waiting.status = EnrolmentStatus.REFERRED;
+        waiting.holdsSeat = true;
+        waiting.waitlistSeq = null;
+        outbox.record(EventType.ENROLMENT_STATUS_CHANGED, waiting.id, waiting.version + 1, waiting.organisationId);
+    }
+
+    /** A measure that became full or free again changes what the worker may offer. */
+    private void announceAvailability(SeatLedger.Locked locked, boolean wasFull) {
+        Measure measure = locked.measure();
+        if (measure.isFull() != wasFull) {
+            outbox.record(EventType.MEASURE_UPDATED, measure.id, measure.version + 1, measure.provider.id);
+        }
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public EnrolmentView get(UUID callerOrganisation, UUID id) {
+        return EnrolmentView.of(require(callerOrganisation, id));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PageResult<EnrolmentView> list(UUID callerOrganisation, UUID personId, UUID measureId, EnrolmentStatus status,
+                                          PageParams page) {
+        QueryFilter filter = new QueryFilter().equal("personId", personId).equal("measureId", measureId).equal("status", status);
+        String where = filter.where() + " and (organisationId = :caller or measureId in "
+                + "(select m.id from Measure m where m.provider.id = :caller))";
+        filter.parameters().and("caller", callerOrganisation);
+        return PageResult.of(Enrolment.find(where, Sort.ascending("createdAt", "id"), filter.parameters()), page, EnrolmentView::of);
+    }
+
+    /** Measures never to recommend to the person again: every enrolment but a cancelled one. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<UUID> enrolledMeasures(UUID personId) {
+        return Enrolment.<Enrolment>list("personId = ?1 and status != ?2", personId, EnrolmentStatus.CANCELLED).stream()
+                .map(e -> e.measureId).distinct().toList();
+    }
+
+    /** The person's organisation or the measure's provider may see and move an enrolment; others get 404. */
+    private static Enrolment require(UUID callerOrganisation, UUID id) {
+        Enrolment enrolment = id == null ? null : Enrolment.findById(id);
+        if (enrolment == null || !(enrolment.organisationId.equals(callerOrganisation)
+                || callerOrganisation.equals(providerOf(enrolment.measureId)))) {
+            throw ApiException.notFound("Enrolment", id);
+        }
+        return enrolment;
+    }
+
+    /** By a plain query, so the measure is not loaded before SeatLedger locks it. */
+    private static UUID providerOf(UUID measureId) {
+        return Enrolment.getEntityManager().createQuery("select m.provider.id from Measure m where m.id = :id", UUID.class)
+                .setParameter("id", measureId).getSingleResult();
+    }
+
+    private static List<EnrolmentStatus> openStatuses() {
+        return List.of(EnrolmentStatus.WAITLISTED, EnrolmentStatus.REFERRED, EnrolmentStatus.ACCEPTED, EnrolmentStatus.ENROLLED);
+    }
+}

@@ -1,0 +1,84 @@
+package org.inclusionmatch.profile.outcome;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.inclusionmatch.profile.audit.AuditedPersonAccess;
+import org.inclusionmatch.profile.common.ApiResponsesDoc;
+import org.inclusionmatch.profile.common.PageParams;
+import org.inclusionmatch.profile.common.PageResult;
+import org.inclusionmatch.profile.common.Versions;
+import org.inclusionmatch.profile.security.Caller;
+import org.inclusionmatch.profile.security.Roles;
+
+import java.util.UUID;
+
+@Path("/api/v1/outcomes")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Outcomes")
+public class OutcomeResource {
+
+    private final OutcomeService service;
+    private final Caller caller;
+
+    public OutcomeResource(OutcomeService service, Caller caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    @POST
+    @RolesAllowed({Roles.ADMIN, Roles.CASEWORKER})
+    @AuditedPersonAccess(operation = AuditedPersonAccess.Operation.CREATE, resource = "OUTCOME")
+    @Operation(operationId = "recordOutcome", summary = "Record where a participant stood at the end of a programme period")
+    public Response create(@NotNull @Valid OutcomeRequest request, UriInfo uri) {
+        OutcomeView view = service.create(caller.requireOrganisation(), request);
+        return Versions.created(uri.getAbsolutePathBuilder().path(view.id().toString()).build(), view, view.version());
+    }
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.CASEWORKER, Roles.PARTNER})
+    @AuditedPersonAccess(operation = AuditedPersonAccess.Operation.LIST, resource = "OUTCOME")
+    @Operation(operationId = "listOutcomes", summary = "Outcomes of your organisation's persons")
+    public PageResult<OutcomeView> list(@QueryParam("personId") UUID personId, @QueryParam("programmeId") UUID programmeId,
+                                        @Valid @BeanParam PageParams page) {
+        return service.list(caller.requireOrganisation(), personId, programmeId, page);
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.CASEWORKER, Roles.PARTNER})
+    @AuditedPersonAccess(operation = AuditedPersonAccess.Operation.READ, resource = "OUTCOME")
+    @Operation(operationId = "getOutcome", summary = "Read one outcome")
+    public Response get(@PathParam("id") UUID id) {
+        OutcomeView view = service.get(caller.requireOrganisation(), id);
+        return Versions.ok(view, view.version());
+    }
+
+    @PUT
+    @Path("{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.CASEWORKER})
+    @AuditedPersonAccess(operation = AuditedPersonAccess.Operation.UPDATE, resource = "OUTCOME")
+    @Operation(operationId = "updateOutcome", summary = "Correct an outcome or add its 6-month follow-up")
+    public Response update(@PathParam("id") UUID id, @NotNull @Valid OutcomeRequest request,
+                           @Parameter(description = ApiResponsesDoc.IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
+        OutcomeView view = service.update(caller.requireOrganisation(), id, request, ifMatch);
+        return Versions.ok(view, view.version());
+    }
+}

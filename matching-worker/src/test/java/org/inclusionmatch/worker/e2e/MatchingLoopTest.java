@@ -84,6 +84,15 @@ class MatchingLoopTest {
                 .put("/api/v1/measures/" + house.get("id")).then().statusCode(200);
         await().atMost(FEW_SECONDS).until(() -> !Stack.recommendedCodes(org, id).contains("HWH-VALMIERA-BEDS"));
 
+        // A declined recommendation goes away and stays away while nothing changes; an accepted one becomes an enrolment.
+        List<String> current = Stack.recommendedCodes(org, id);
+        String declinedCode = current.get(0);
+        String declinedId = Stack.api().queryParam("code", declinedCode).get("/api/v1/measures").then().extract().path("items[0].id");
+        Stack.caseworker(org).body(Map.of("measureId", declinedId, "decision", "DECLINE", "reasonCode", "TOO_FAR"))
+                .post("/api/v1/persons/" + id + "/decisions").then().statusCode(201);
+        await().atMost(FEW_SECONDS).until(() -> !Stack.recommendedCodes(org, id).contains(declinedCode));
+        Stack.caseworker(org).get("/api/v1/persons/" + id + "/decisions").then().statusCode(200);
+
         // Restore the demo figure for the other tests.
         full.put("seatsTaken", house.get("seatsTaken"));
         Stack.api().body(full).put("/api/v1/measures/" + house.get("id")).then().statusCode(200);

@@ -5,6 +5,7 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.inclusionmatch.profile.common.ApiException;
+import org.inclusionmatch.profile.common.Lists;
 import org.inclusionmatch.profile.common.Problem;
 import org.inclusionmatch.profile.measure.Measure;
 import org.inclusionmatch.profile.measure.MeasureRequest;
@@ -109,14 +110,14 @@ public class CatalogueImporter {
     private static ProgrammeRequest toRequest(CatalogueFile.ProgrammeEntry e, String at) {
         return new ProgrammeRequest(e.code(), e.name(), organisationId(e.operator(), at + ".operator"),
                 organisationId(e.funder(), at + ".funder"), e.startDate(), e.endDate(), e.capacity(),
-                distinct(e.regions()), e.eligibility());
+                Lists.distinct(e.regions()), e.eligibility());
     }
 
     private static MeasureRequest toRequest(CatalogueFile.MeasureEntry e, String at) {
         UUID programmeId = e.programme() == null ? null : Programme.findByCode(e.programme()).map(p -> p.id)
                 .orElseThrow(() -> ApiException.invalidField(at + ".programme", "no programme has code " + e.programme()));
         return new MeasureRequest(e.code(), programmeId, organisationId(e.provider(), at + ".provider"), e.kind(),
-                e.title(), distinct(e.needs()), distinct(e.goals()), distinct(e.regions()),
+                e.title(), Lists.distinct(e.needs()), Lists.distinct(e.goals()), Lists.distinct(e.regions()),
                 Boolean.TRUE.equals(e.remote()), e.capacity(), e.seatsTaken() == null ? 0 : e.seatsTaken(),
                 e.startDate(), e.endDate(), e.eligibility());
     }
@@ -136,9 +137,6 @@ public class CatalogueImporter {
                 m.seatsTaken, m.startDate, m.endDate, m.eligibility);
     }
 
-    private static <T> List<T> distinct(List<T> values) {
-        return values == null ? List.of() : values.stream().distinct().toList();
-    }
 
     private static int size(List<?> list) {
         return list == null ? 0 : list.size();

@@ -14,6 +14,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Makes creates safe to retry: a create sent again with the same {@code Idempotency-Key} returns the record the
@@ -30,6 +32,21 @@ public class IdempotencyKeys {
 
     public IdempotencyKeys(ObjectMapper json) {
         this.json = json;
+    }
+
+    /**
+     * Runs {@code create} once per key: a repeat with the same key and body returns what the first call made
+     * ({@code replay} reads it by id), a repeat with another body is a 422, and without a key it simply creates.
+     */
+    public <V> V once(String scope, String key, Object request, Function<UUID, V> replay, Supplier<V> create,
+                      Function<V, UUID> idOf) {
+        Optional<UUID> previous = previous(scope, key, request);
+        if (previous.isPresent()) {
+            return replay.apply(previous.get());
+        }
+        V created = create.get();
+        remember(scope, key, request, idOf.apply(created));
+        return created;
     }
 
     /** The id created earlier under this key, if any. */

@@ -4,6 +4,7 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.inclusionmatch.profile.common.ApiException;
+import org.inclusionmatch.profile.common.Lists;
 import org.inclusionmatch.profile.common.Checks;
 import org.inclusionmatch.contracts.events.EventType;
 import org.inclusionmatch.profile.common.IdempotencyKeys;
@@ -42,17 +43,14 @@ public class MeasureService {
     /** {@code onlyProvider}: when set, the measure must be (and stay) provided by that organisation. */
     public MeasureView create(MeasureRequest request, String idempotencyKey, UUID onlyProvider) {
         checkProvider(onlyProvider, request.providerId());
-        var previous = idempotency.previous("measure", idempotencyKey, request);
-        if (previous.isPresent()) {
-            return get(previous.get());
-        }
-        Records.requireFreeCode(Measure.class, request.code(), null);
-        Measure measure = new Measure();
-        apply(request, measure);
-        measure.persist();
-        outbox.record(EventType.MEASURE_CREATED, measure.id, measure.version, measure.provider.id);
-        idempotency.remember("measure", idempotencyKey, request, measure.id);
-        return MeasureView.of(measure);
+        return idempotency.once("measure", idempotencyKey, request, this::get, () -> {
+            Records.requireFreeCode(Measure.class, request.code(), null);
+            Measure measure = new Measure();
+            apply(request, measure);
+            measure.persist();
+            outbox.record(EventType.MEASURE_CREATED, measure.id, measure.version, measure.provider.id);
+            return MeasureView.of(measure);
+        }, MeasureView::id);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -124,8 +122,8 @@ public class MeasureService {
         measure.provider = Records.reference(Organisation.class, request.providerId(), "providerId");
         measure.kind = request.kind();
         measure.title = request.title();
-        measure.needs = distinct(request.needs());
-        measure.goals = distinct(request.goals());
+        measure.needs = Lists.distinct(request.needs());
+        measure.goals = Lists.distinct(request.goals());
         measure.regions = request.regions().stream().distinct().map(Region::name).toList();
         measure.remote = Boolean.TRUE.equals(request.remote());
         measure.capacity = request.capacity();
@@ -135,9 +133,6 @@ public class MeasureService {
         measure.eligibility = Checks.eligibility(request.eligibility());
     }
 
-    private static List<String> distinct(List<String> codes) {
-        return codes == null ? List.of() : codes.stream().distinct().toList();
-    }
 
     /** The list filters, each optional. */
     public record MeasureFilter(MeasureKind kind, Region region, UUID programmeId, UUID providerId,

@@ -27,16 +27,13 @@ public class OrganisationService {
     }
 
     public OrganisationView create(OrganisationRequest request, String idempotencyKey) {
-        var previous = idempotency.previous("organisation", idempotencyKey, request);
-        if (previous.isPresent()) {
-            return get(previous.get());
-        }
-        Records.requireFreeCode(Organisation.class, request.code(), null);
-        Organisation organisation = new Organisation();
-        apply(request, organisation);
-        organisation.persist();
-        idempotency.remember("organisation", idempotencyKey, request, organisation.id);
-        return OrganisationView.of(organisation);
+        return idempotency.once("organisation", idempotencyKey, request, this::get, () -> {
+            Records.requireFreeCode(Organisation.class, request.code(), null);
+            Organisation organisation = new Organisation();
+            apply(request, organisation);
+            organisation.persist();
+            return OrganisationView.of(organisation);
+        }, OrganisationView::id);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.inclusionmatch.contracts.events.EventType;
 import org.inclusionmatch.profile.common.ApiException;
+import org.inclusionmatch.profile.common.Lists;
 import org.inclusionmatch.profile.common.IdempotencyKeys;
 import org.inclusionmatch.profile.common.PageParams;
 import org.inclusionmatch.profile.common.PageResult;
@@ -44,17 +45,14 @@ public class PersonService {
 
     public PersonView create(UUID organisationId, PersonRequest request, String idempotencyKey) {
         String scope = "person:" + organisationId;
-        var previous = idempotency.previous(scope, idempotencyKey, request);
-        if (previous.isPresent()) {
-            return get(organisationId, previous.get());
-        }
-        Person person = new Person();
-        person.organisation = Records.reference(Organisation.class, organisationId, "organisationId");
-        apply(request, person);
-        person.persist();
-        outbox.record(EventType.PERSON_CREATED, person.id, person.version, organisationId);
-        idempotency.remember(scope, idempotencyKey, request, person.id);
-        return PersonView.of(person);
+        return idempotency.once(scope, idempotencyKey, request, id -> get(organisationId, id), () -> {
+            Person person = new Person();
+            person.organisation = Records.reference(Organisation.class, organisationId, "organisationId");
+            apply(request, person);
+            person.persist();
+            outbox.record(EventType.PERSON_CREATED, person.id, person.version, organisationId);
+            return PersonView.of(person);
+        }, PersonView::id);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -134,19 +132,16 @@ public class PersonService {
         person.gender = request.gender();
         person.region = request.region();
         person.municipality = request.municipality().strip();
-        person.targetGroups = distinct(request.targetGroups());
-        person.needs = distinct(request.needs());
-        person.goals = distinct(request.goals());
-        person.languages = distinct(request.languages());
+        person.targetGroups = Lists.distinct(request.targetGroups());
+        person.needs = Lists.distinct(request.needs());
+        person.goals = Lists.distinct(request.goals());
+        person.languages = Lists.distinct(request.languages());
         person.legalBasis = basis.basis();
         person.consentDate = basis.basis() == LegalBasis.CONSENT ? basis.consentDate() : null;
         person.legalReference = basis.basis() == LegalBasis.CONSENT ? null : basis.reference().strip();
         person.matchingAllowed = request.matchingAllowed();
     }
 
-    private static List<String> distinct(List<String> codes) {
-        return codes == null ? List.of() : codes.stream().distinct().toList();
-    }
 
     /** The list filters, each optional. */
     public record PersonFilter(UUID organisationId, Role role, Archetype archetype, Region region,

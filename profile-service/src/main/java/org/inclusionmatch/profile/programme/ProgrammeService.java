@@ -32,17 +32,14 @@ public class ProgrammeService {
     }
 
     public ProgrammeView create(ProgrammeRequest request, String idempotencyKey) {
-        var previous = idempotency.previous("programme", idempotencyKey, request);
-        if (previous.isPresent()) {
-            return get(previous.get());
-        }
-        Records.requireFreeCode(Programme.class, request.code(), null);
-        Programme programme = new Programme();
-        apply(request, programme);
-        programme.persist();
-        outbox.record(EventType.PROGRAMME_CREATED, programme.id, programme.version, programme.operator.id);
-        idempotency.remember("programme", idempotencyKey, request, programme.id);
-        return ProgrammeView.of(programme);
+        return idempotency.once("programme", idempotencyKey, request, this::get, () -> {
+            Records.requireFreeCode(Programme.class, request.code(), null);
+            Programme programme = new Programme();
+            apply(request, programme);
+            programme.persist();
+            outbox.record(EventType.PROGRAMME_CREATED, programme.id, programme.version, programme.operator.id);
+            return ProgrammeView.of(programme);
+        }, ProgrammeView::id);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

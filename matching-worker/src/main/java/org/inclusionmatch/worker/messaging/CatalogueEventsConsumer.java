@@ -10,15 +10,11 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.inclusionmatch.contracts.events.EventEnvelope;
 import org.inclusionmatch.contracts.events.EventType;
-import org.inclusionmatch.worker.api.ApiModels;
-import org.inclusionmatch.worker.api.ProfileServiceClient;
 import org.inclusionmatch.worker.matching.CatalogueCache;
-import org.inclusionmatch.worker.matching.MatchingConfig;
-import org.inclusionmatch.worker.matching.PersonMatcher;
+import org.inclusionmatch.worker.matching.Rematcher;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -35,19 +31,14 @@ public class CatalogueEventsConsumer {
 
     private final EnvelopeReader reader;
     private final CatalogueCache catalogue;
-    private final ProfileServiceClient api;
-    private final PersonMatcher matcher;
-    private final MatchingConfig config;
+    private final Rematcher rematcher;
     private final MutinyEmitter<String> deadLetters;
 
-    public CatalogueEventsConsumer(EnvelopeReader reader, CatalogueCache catalogue, ProfileServiceClient api,
-                                   PersonMatcher matcher, MatchingConfig config,
+    public CatalogueEventsConsumer(EnvelopeReader reader, CatalogueCache catalogue, Rematcher rematcher,
                                    @Channel("catalogue-dlq") MutinyEmitter<String> deadLetters) {
         this.reader = reader;
         this.catalogue = catalogue;
-        this.api = api;
-        this.matcher = matcher;
-        this.config = config;
+        this.rematcher = rematcher;
         this.deadLetters = deadLetters;
     }
 
@@ -72,24 +63,9 @@ public class CatalogueEventsConsumer {
             return;
         }
         catalogue.invalidate();
-        Set<UUID> matched = new HashSet<>();
-        measures.forEach(id -> rematch(id, null, matched));
-        programmes.forEach(id -> rematch(null, id, matched));
+        int matched = rematcher.rematch(measures, programmes);
         LOG.infof("Catalogue change (%d measures, %d programmes): re-matched %d persons",
-                measures.size(), programmes.size(), matched.size());
-    }
-
-    private void rematch(UUID measureId, UUID programmeId, Set<UUID> matched) {
-        UUID after = null;
-        do {
-            ApiModels.MatchingPage page = api.affectedPersons(measureId, programmeId, after, config.rematchPageSize());
-            for (ApiModels.MatchingView view : page.items()) {
-                if (matched.add(view.person().id())) {
-                    matcher.match(view);
-                }
-            }
-            after = page.next();
-        } while (after != null);
+                measures.size(), programmes.size(), matched);
     }
 
     private void deadLetter(String value, String reason) {

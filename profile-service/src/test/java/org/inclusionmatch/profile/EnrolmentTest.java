@@ -8,6 +8,7 @@ import org.inclusionmatch.servers.testing.KafkaTestResource;
 import org.inclusionmatch.servers.testing.PostgresTestResource;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -20,6 +21,7 @@ import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -174,6 +176,20 @@ class EnrolmentTest {
         refer(org, person(org), measure).then().body("status", equalTo("REFERRED"));
         String third = refer(org, person(org), measure).then().body("status", equalTo("WAITLISTED")).extract().path("id");
         refer(org, first, measure).then().statusCode(409); // one open enrolment per person and measure
+    }
+
+    @Test
+    void everyChangePublishesAnEventOnTheEnrolmentsTopic() {
+        String org = Api.createOrganisation();
+        String enrolment = refer(org, person(org), measure(org, 10, 0)).then().statusCode(201).extract().path("id");
+        move(org, enrolment, "ACCEPTED").then().statusCode(200);
+        move(org, enrolment, "ENROLLED").then().statusCode(200);
+        try (TopicReader topic = new TopicReader("inclusion.topics.enrolments")) {
+            await().atMost(Duration.ofSeconds(15))
+                    .until(() -> topic.eventsAbout(enrolment, Duration.ofMillis(200)).size() >= 3);
+            assertThat(topic.eventsAbout(enrolment, Duration.ZERO)).extracting(e -> e.get("type").asText())
+                    .containsExactly("ENROLMENT_CREATED", "ENROLMENT_STATUS_CHANGED", "ENROLMENT_STATUS_CHANGED");
+        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.inclusionmatch.worker.api;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
@@ -15,8 +16,9 @@ import java.util.UUID;
 
 /**
  * profile-service as the worker sees it, made tolerant of a slow or restarting API: every call has a timeout,
- * is retried with backoff and stops hammering a failing API through a circuit breaker. A 4xx is an answer,
- * not a fault: 404 becomes empty, 409 (a stale result) becomes {@code false}; neither is retried.
+ * is retried with exponential backoff for up to a minute (so a restart of the API does not send good events to
+ * the dead-letter topic) and stops hammering a failing API through a circuit breaker. A 4xx is an answer, not a
+ * fault: 404 becomes empty, 409 (a stale result) becomes {@code false}; neither is retried.
  */
 @ApplicationScoped
 public class ProfileServiceClient {
@@ -30,7 +32,8 @@ public class ProfileServiceClient {
     }
 
     @Timeout(value = 5, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 4, delay = 200, jitter = 100, abortOn = ClientError.class)
+    @Retry(maxRetries = 12, delay = 200, jitter = 100, maxDuration = 60_000, abortOn = ClientError.class)
+    @ExponentialBackoff(maxDelay = 10_000)
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
             skipOn = ClientError.class)
     public Optional<ApiModels.MatchingView> matchingView(UUID personId) {
@@ -45,7 +48,8 @@ public class ProfileServiceClient {
     }
 
     @Timeout(value = 10, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 4, delay = 200, jitter = 100, abortOn = ClientError.class)
+    @Retry(maxRetries = 12, delay = 200, jitter = 100, maxDuration = 60_000, abortOn = ClientError.class)
+    @ExponentialBackoff(maxDelay = 10_000)
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
             skipOn = ClientError.class)
     public ApiModels.MatchingPage affectedPersons(UUID measureId, UUID programmeId, UUID after, int size) {
@@ -58,7 +62,8 @@ public class ProfileServiceClient {
 
     /** The whole catalogue, page by page. */
     @Timeout(value = 30, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 4, delay = 200, jitter = 100, abortOn = ClientError.class)
+    @Retry(maxRetries = 12, delay = 200, jitter = 100, maxDuration = 60_000, abortOn = ClientError.class)
+    @ExponentialBackoff(maxDelay = 10_000)
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
             skipOn = ClientError.class)
     public CatalogueSnapshot catalogue() {
@@ -87,7 +92,8 @@ public class ProfileServiceClient {
 
     /** Stores recommendations; false when the API refused them as computed from an outdated profile. */
     @Timeout(value = 5, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 4, delay = 200, jitter = 100, abortOn = ClientError.class)
+    @Retry(maxRetries = 12, delay = 200, jitter = 100, maxDuration = 60_000, abortOn = ClientError.class)
+    @ExponentialBackoff(maxDelay = 10_000)
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
             skipOn = ClientError.class)
     public boolean putRecommendations(UUID personId, ApiModels.Recommendations recommendations) {

@@ -5,7 +5,6 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.inclusionmatch.profile.security.Caller;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
@@ -51,7 +50,7 @@ public class AuditFilter {
         }
         entry.subject = identity.getPrincipal().getName();
         entry.roles = String.join(",", new TreeSet<>(identity.getRoles()));
-        entry.organisationId = organisation(identity);
+        entry.organisationId = Caller.organisationOf(identity).orElse(null);
         return entry;
     }
 
@@ -64,14 +63,6 @@ public class AuditFilter {
                     && java.util.Arrays.equals(method.getParameterTypes(), resource.parameterTypes())) {
                 return method.getAnnotation(AuditedPersonAccess.class);
             }
-        }
-        return null;
-    }
-
-    private static UUID organisation(SecurityIdentity identity) {
-        if (!identity.isAnonymous() && identity.getPrincipal() instanceof JsonWebToken jwt) {
-            Object claim = jwt.getClaim(Caller.ORGANISATION_CLAIM);
-            return claim == null ? null : uuid(claim.toString().replace("\"", ""));
         }
         return null;
     }

@@ -5,10 +5,7 @@ import jakarta.enterprise.context.RequestScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.inclusionmatch.profile.common.ApiException;
 
-import java.security.Principal;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 
 /** Who is calling: subject, roles and the organisation whose persons they may see (the token's {@code org} claim). */
@@ -23,16 +20,8 @@ public class Caller {
         this.identity = identity;
     }
 
-    public boolean isAnonymous() {
-        return identity.isAnonymous();
-    }
-
     public String subject() {
         return identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
-    }
-
-    public Set<String> roles() {
-        return new TreeSet<>(identity.getRoles());
     }
 
     public boolean hasRole(String role) {
@@ -40,8 +29,12 @@ public class Caller {
     }
 
     public Optional<UUID> organisation() {
-        Principal principal = identity.isAnonymous() ? null : identity.getPrincipal();
-        if (principal instanceof JsonWebToken jwt && jwt.getClaim(ORGANISATION_CLAIM) != null) {
+        return organisationOf(identity);
+    }
+
+    /** The organisation a verified token names in its {@code org} claim, if it names a valid one. */
+    public static Optional<UUID> organisationOf(SecurityIdentity identity) {
+        if (!identity.isAnonymous() && identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getClaim(ORGANISATION_CLAIM) != null) {
             try {
                 return Optional.of(UUID.fromString(jwt.<Object>getClaim(ORGANISATION_CLAIM).toString().replace("\"", "")));
             } catch (IllegalArgumentException e) {

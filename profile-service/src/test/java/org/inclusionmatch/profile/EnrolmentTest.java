@@ -179,6 +179,20 @@ class EnrolmentTest {
     }
 
     @Test
+    void erasingAPersonGivesTheirPlaceToTheWaitlist() {
+        String org = Api.createOrganisation();
+        String measure = measure(org, 1, 0);
+        String holder = person(org);
+        refer(org, holder, measure).then().body("status", equalTo("REFERRED"));
+        String waiting = refer(org, person(org), measure).then().body("status", equalTo("WAITLISTED")).extract().path("id");
+
+        Api.caseworker(org).delete("/api/v1/persons/" + holder).then().statusCode(204);
+
+        Api.caseworker(org).get("/api/v1/enrolments/" + waiting).then().body("status", equalTo("REFERRED"));
+        Api.json().get("/api/v1/measures/" + measure).then().body("seatsHeld", equalTo(1), "seatsLeft", equalTo(0));
+    }
+
+    @Test
     void everyChangePublishesAnEventOnTheEnrolmentsTopic() {
         String org = Api.createOrganisation();
         String enrolment = refer(org, person(org), measure(org, 10, 0)).then().statusCode(201).extract().path("id");

@@ -93,6 +93,16 @@ public class EnrolmentService {
         return EnrolmentView.of(enrolment);
     }
 
+    /**
+     * Before a person is erased: cancels their open enrolments, so that the places they held go to the waitlist
+     * and the counters stay true when the rows disappear with the person.
+     */
+    public void withdrawAll(UUID personId) {
+        for (Enrolment open : Enrolment.<Enrolment>list("personId = ?1 and status in ?2", personId, openStatuses())) {
+            transition(open.organisationId, open.id, EnrolmentStatus.CANCELLED, "PERSON_ERASED", null);
+        }
+    }
+
     /** Gives freed places to the waitlist in order: this measure first, then, if a programme place freed, its other measures. */
     private void promoteWaiting(SeatLedger.Locked locked, boolean programmePlaceFreed) {
         promote(locked, "measureId = ?1 and status = ?2", locked.measure().id);

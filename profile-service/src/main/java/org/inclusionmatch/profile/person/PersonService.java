@@ -13,6 +13,7 @@ import org.inclusionmatch.profile.common.PageResult;
 import org.inclusionmatch.profile.common.QueryFilter;
 import org.inclusionmatch.profile.common.Records;
 import org.inclusionmatch.profile.common.Versions;
+import org.inclusionmatch.profile.enrolment.EnrolmentService;
 import org.inclusionmatch.profile.organisation.Organisation;
 import org.inclusionmatch.profile.outbox.Outbox;
 import org.inclusionmatch.profile.recommendation.RecommendationService;
@@ -36,11 +37,14 @@ public class PersonService {
     private final IdempotencyKeys idempotency;
     private final Outbox outbox;
     private final RecommendationService recommendations;
+    private final EnrolmentService enrolments;
 
-    public PersonService(IdempotencyKeys idempotency, Outbox outbox, RecommendationService recommendations) {
+    public PersonService(IdempotencyKeys idempotency, Outbox outbox, RecommendationService recommendations,
+                         EnrolmentService enrolments) {
         this.idempotency = idempotency;
         this.outbox = outbox;
         this.recommendations = recommendations;
+        this.enrolments = enrolments;
     }
 
     public PersonView create(UUID organisationId, PersonRequest request, String idempotencyKey) {
@@ -100,6 +104,7 @@ public class PersonService {
     public void delete(UUID organisationId, UUID id, String ifMatch) {
         Person person = require(organisationId, id);
         Versions.checkIfMatch(ifMatch, person.version);
+        enrolments.withdrawAll(person.id);
         outbox.record(EventType.PERSON_DELETED, person.id, person.version + 1, organisationId);
         Panache.getEntityManager().createNativeQuery("delete from idempotency_key where resource_id = ?1")
                 .setParameter(1, id).executeUpdate();

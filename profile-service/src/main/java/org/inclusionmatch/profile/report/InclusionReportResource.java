@@ -9,6 +9,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.inclusionmatch.profile.common.ApiException;
@@ -38,6 +42,11 @@ public class InclusionReportResource {
     @Operation(operationId = "inclusionReport",
             summary = "Participants and inclusion in employment or education, for a programme and period, per region and in total",
             description = "Aggregates only; cells under 5 people are suppressed. JSON, or CSV with Accept: text/csv or format=csv.")
+    @APIResponse(responseCode = "200", description = "The report", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InclusionReport.class)),
+            @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING),
+                    example = "programme,from,to,region,participants,included,rate_percent,suppressed\n"
+                            + "MOTIV-PIERIGA,2022-03-01,2022-08-31,PIERIGA,57,34,60,false\n")})
     public Response report(@QueryParam("programmeId") UUID programmeId,
                            @QueryParam("from") @Parameter(description = "Period start, YYYY-MM-DD", example = "2022-03-01") String from,
                            @QueryParam("to") @Parameter(description = "Period end, YYYY-MM-DD", example = "2022-08-31") String to,

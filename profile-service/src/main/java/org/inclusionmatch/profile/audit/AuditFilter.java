@@ -11,8 +11,12 @@ import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
 import java.lang.reflect.Method;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Writes one audit entry for every response of an endpoint marked {@link AuditedPersonAccess}, whatever its status. */
 public class AuditFilter {
@@ -54,17 +58,24 @@ public class AuditFilter {
         return entry;
     }
 
+    /** Looked up once per endpoint, not on every response. */
+    private static final Map<String, Optional<AuditedPersonAccess>> ANNOTATIONS = new ConcurrentHashMap<>();
+
     private static AuditedPersonAccess annotation(SimpleResourceInfo resource) {
         if (resource == null || resource.getResourceClass() == null) {
             return null;
         }
-        for (Method method : resource.getResourceClass().getMethods()) {
-            if (method.getName().equals(resource.getMethodName())
-                    && java.util.Arrays.equals(method.getParameterTypes(), resource.parameterTypes())) {
-                return method.getAnnotation(AuditedPersonAccess.class);
+        String key = resource.getResourceClass().getName() + "#" + resource.getMethodName()
+                + Arrays.toString(resource.parameterTypes());
+        return ANNOTATIONS.computeIfAbsent(key, k -> {
+            for (Method method : resource.getResourceClass().getMethods()) {
+                if (method.getName().equals(resource.getMethodName())
+                        && Arrays.equals(method.getParameterTypes(), resource.parameterTypes())) {
+                    return Optional.ofNullable(method.getAnnotation(AuditedPersonAccess.class));
+                }
             }
-        }
-        return null;
+            return Optional.empty();
+        }).orElse(null);
     }
 
     private static UUID uuid(String value) {

@@ -105,7 +105,7 @@ public class EnrolmentService {
 
     /** Gives freed places to the waitlist in order: this measure first, then, if a programme place freed, its other measures. */
     private void promoteWaiting(SeatLedger.Locked locked, boolean programmePlaceFreed) {
-        promote(locked, "measureId = ?1 and status = ?2", locked.measure().id);
+        promoteOnMeasure(locked);
         if (programmePlaceFreed && locked.programme() != null) {
             for (Enrolment waiting : Enrolment.<Enrolment>list("programmeId = ?1 and status = ?2",
                     Sort.ascending("waitlistSeq"), locked.programme().id, EnrolmentStatus.WAITLISTED)) {
@@ -123,8 +123,9 @@ public class EnrolmentService {
         }
     }
 
-    private void promote(SeatLedger.Locked locked, String query, UUID measureId) {
-        for (Enrolment waiting : Enrolment.<Enrolment>list(query, Sort.ascending("waitlistSeq"), measureId, EnrolmentStatus.WAITLISTED)) {
+    private void promoteOnMeasure(SeatLedger.Locked locked) {
+        for (Enrolment waiting : Enrolment.<Enrolment>list("measureId = ?1 and status = ?2", Sort.ascending("waitlistSeq"),
+                locked.measure().id, EnrolmentStatus.WAITLISTED)) {
             if (!seats.tryTake(locked, waiting.personId)) {
                 return;
             }

@@ -126,7 +126,7 @@ class PrivacyTest {
         JsonNode entry = Api.as(List.of("AUDITOR"), null).queryParam("personId", erased).get("/api/v1/audit")
                 .then().extract().as(JsonNode.class).get("items").get(0);
         assertThat(entry.properties()).extracting(Map.Entry::getKey).containsExactlyInAnyOrder("id", "at", "subject", "roles",
-                "organisationId", "operation", "resourceType", "resourceId", "outcome", "httpStatus");
+                "organisationId", "operation", "resourceType", "resourceId", "personIds", "outcome", "httpStatus");
     }
 
     @Test

@@ -7,8 +7,11 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** One access to person data. Never updated or deleted (the table refuses it). */
@@ -39,4 +42,9 @@ public class AuditEntry extends PanacheEntityBase {
 
     @Column(name = "http_status")
     public int httpStatus;
+
+    /** Every person whose data the access touched or asked for: the path's person, a list's or view's persons. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "person_ids", columnDefinition = "uuid[]")
+    public List<UUID> personIds;
 }

@@ -5,6 +5,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
+import org.inclusionmatch.profile.common.PageResult;
 import org.inclusionmatch.profile.security.Caller;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
@@ -12,8 +13,12 @@ import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 import java.lang.reflect.Method;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,6 +43,7 @@ public class AuditFilter {
         entry.operation = access.operation().name();
         entry.resourceType = access.resource();
         entry.resourceId = uuid(request.getUriInfo().getPathParameters().getFirst("id"));
+        entry.personIds = personsConcerned(access, entry.resourceId, request, response.getEntity());
         entry.httpStatus = response.getStatus();
         entry.outcome = response.getStatus() < 400 ? "ALLOWED" : "DENIED";
         // Refused requests may end on the IO thread, where the identity must not be resolved blocking.
@@ -76,6 +82,32 @@ public class AuditFilter {
             }
             return Optional.empty();
         }).orElse(null);
+    }
+
+    /** The path's person, a personId the caller asked for, and every person whose data is in the body. */
+    private static List<UUID> personsConcerned(AuditedPersonAccess access, UUID pathId, ContainerRequestContext request,
+                                               Object body) {
+        Set<UUID> persons = new LinkedHashSet<>();
+        if (access.pathIdIsPerson() && pathId != null) {
+            persons.add(pathId);
+        }
+        UUID asked = uuid(request.getUriInfo().getQueryParameters().getFirst("personId"));
+        if (asked != null) {
+            persons.add(asked);
+        }
+        collect(body, persons);
+        return List.copyOf(persons);
+    }
+
+    private static void collect(Object body, Set<UUID> persons) {
+        switch (body) {
+            case ConcernsPerson one -> persons.add(one.concernedPerson());
+            case PageResult<?> page -> page.items().forEach(item -> collect(item, persons));
+            case ConcernsPersons list -> list.items().forEach(item -> collect(item, persons));
+            case Collection<?> items -> items.forEach(item -> collect(item, persons));
+            case null, default -> {
+            }
+        }
     }
 
     private static UUID uuid(String value) {

@@ -22,6 +22,7 @@ import org.inclusionmatch.profile.security.Roles;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.UUID;
 
 @Path("/api/v1/audit")
@@ -32,14 +33,20 @@ public class AuditResource {
     @GET
     @RolesAllowed(Roles.AUDITOR)
     @Transactional(Transactional.TxType.SUPPORTS)
-    @Operation(operationId = "listAuditEntries", summary = "Who accessed person data, newest first")
+    @Operation(operationId = "listAuditEntries", summary = "Who accessed person data, newest first",
+            description = "personId finds every access to that person's data: reads and writes of the person, and every "
+                    + "list, matching view, enrolment, outcome, decision or export that returned their data.")
     public PageResult<AuditView> list(@QueryParam("personId") UUID personId,
                                       @QueryParam("subject") String subject,
                                       @QueryParam("from") @Parameter(description = "ISO instant, inclusive") String from,
                                       @QueryParam("to") @Parameter(description = "ISO instant, exclusive") String to,
                                       @Valid @BeanParam PageParams page) {
-        QueryFilter filter = new QueryFilter().equal("resourceId", personId).equal("subject", subject);
+        QueryFilter filter = new QueryFilter().equal("subject", subject);
         String where = filter.where();
+        if (personId != null) { // rows from before person_ids existed name the person only as their resource
+            where += " and (resourceId = :person or array_contains(personIds, :person))";
+            filter.parameters().and("person", personId);
+        }
         Instant fromInstant = instant(from, "from");
         Instant toInstant = instant(to, "to");
         if (fromInstant != null) {
@@ -63,10 +70,12 @@ public class AuditResource {
 
     @Schema(name = "AuditEntry")
     public record AuditView(long id, Instant at, String subject, String roles, UUID organisationId, String operation,
-                            String resourceType, UUID resourceId, String outcome, int httpStatus) {
+                            String resourceType, UUID resourceId,
+                            @Schema(description = "Every person whose data the access touched or asked for") List<UUID> personIds,
+                            String outcome, int httpStatus) {
         public static AuditView of(AuditEntry e) {
             return new AuditView(e.id, e.at, e.subject, e.roles, e.organisationId, e.operation, e.resourceType,
-                    e.resourceId, e.outcome, e.httpStatus);
+                    e.resourceId, e.personIds == null ? List.of() : e.personIds, e.outcome, e.httpStatus);
         }
     }
 }

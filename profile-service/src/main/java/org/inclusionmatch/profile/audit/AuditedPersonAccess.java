@@ -16,4 +16,7 @@ public @interface AuditedPersonAccess {
 
     /** What kind of person data: PERSON, RECOMMENDATIONS, MATCHING_VIEW, ... */
     String resource() default "PERSON";
+
+    /** Whether the path's {@code id} is a person's (false for enrolments and outcomes, whose person is in the body). */
+    boolean pathIdIsPerson() default true;
 }

@@ -70,6 +70,7 @@ public class DecisionService {
         decision.note = request.note();
         decision.personVersion = person.version;
         decision.measureVersion = measure.version;
+        decision.measureFingerprint = measure.matchingFingerprint();
         decision.decidedBy = decidedBy;
         decision.decidedAt = Instant.now();
         EnrolmentView enrolment = null;
@@ -90,7 +91,10 @@ public class DecisionService {
                 .stream().map(d -> DecisionView.of(d, null)).toList();
     }
 
-    /** Declines that still hold: neither the person nor the measure changed since. */
+    /**
+     * Declines that still hold: the person has not changed, nor has what matching reads of the measure (its seat
+     * counters may move: someone else's referral does not lift this person's decline).
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<UUID> declinedMeasures(Person person) {
         return RecommendationDecision.<RecommendationDecision>list("personId = ?1 and decision = ?2", person.id, Decision.DECLINE)
@@ -98,7 +102,8 @@ public class DecisionService {
                 .filter(d -> d.personVersion == person.version)
                 .filter(d -> {
                     Measure measure = Measure.findById(d.measureId);
-                    return measure != null && measure.version == d.measureVersion;
+                    return measure != null && (d.measureFingerprint == null ? measure.version == d.measureVersion
+                            : d.measureFingerprint.equals(measure.matchingFingerprint()));
                 })
                 .map(d -> d.measureId).distinct().toList();
     }

@@ -1,6 +1,7 @@
 package org.inclusionmatch.profile.decision;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.inclusionmatch.profile.audit.ConcernsPerson;
 import org.inclusionmatch.profile.enrolment.EnrolmentView;
 
 import java.time.Instant;
@@ -9,7 +10,12 @@ import java.util.UUID;
 @Schema(name = "Decision")
 public record DecisionView(UUID id, UUID personId, UUID measureId, Decision decision, String reasonCode, String note,
                            long personVersion, long measureVersion, UUID enrolmentId, String decidedBy, Instant decidedAt,
-                           @Schema(description = "The enrolment an ACCEPT or OVERRIDE created") EnrolmentView enrolment) {
+                           @Schema(description = "The enrolment an ACCEPT or OVERRIDE created") EnrolmentView enrolment) implements ConcernsPerson {
+
+    @Override
+    public UUID concernedPerson() {
+        return personId;
+    }
 
     static DecisionView of(RecommendationDecision d, EnrolmentView enrolment) {
         return new DecisionView(d.id, d.personId, d.measureId, d.decision, d.reasonCode, d.note, d.personVersion,

@@ -40,6 +40,10 @@ public class RecommendationDecision extends PanacheEntityBase {
     @Column(name = "measure_version")
     public long measureVersion;
 
+    /** What matching read of the measure when declined (see Measure#matchingFingerprint). */
+    @Column(name = "measure_fingerprint")
+    public String measureFingerprint;
+
     @Column(name = "enrolment_id")
     public UUID enrolmentId;
 

@@ -45,7 +45,7 @@ public class EnrolmentResource {
 
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.CASEWORKER})
-    @AuditedPersonAccess(operation = AuditedPersonAccess.Operation.CREATE, resource = "ENROLMENT")
+    @AuditedPersonAccess(operation = AuditedPersonAccess.Operation.CREATE, resource = "ENROLMENT", pathIdIsPerson = false)
     @Operation(operationId = "referPerson", summary = "Refer a person to a measure: a place if one is free, else the waitlist")
     public Response refer(@NotNull @Valid EnrolmentRequests.Refer request, UriInfo uri) {
         EnrolmentView view = service.refer(caller.requireOrganisation(), request.personId(), request.measureId());
@@ -54,7 +54,7 @@ public class EnrolmentResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.CASEWORKER, Roles.PARTNER})
-    @AuditedPersonAccess(operation = AuditedPersonAccess.Operation.LIST, resource = "ENROLMENT")
+    @AuditedPersonAccess(operation = AuditedPersonAccess.Operation.LIST, resource = "ENROLMENT", pathIdIsPerson = false)
     @Operation(operationId = "listEnrolments", summary = "Enrolments of your organisation's persons or in measures it provides")
     public PageResult<EnrolmentView> list(@QueryParam("personId") UUID personId, @QueryParam("measureId") UUID measureId,
                                           @QueryParam("status") @Parameter(description = "e.g. WAITLISTED") String status,
@@ -66,7 +66,7 @@ public class EnrolmentResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.ADMIN, Roles.CASEWORKER, Roles.PARTNER})
-    @AuditedPersonAccess(operation = AuditedPersonAccess.Operation.READ, resource = "ENROLMENT")
+    @AuditedPersonAccess(operation = AuditedPersonAccess.Operation.READ, resource = "ENROLMENT", pathIdIsPerson = false)
     @Operation(operationId = "getEnrolment", summary = "Read one enrolment, with its waitlist position and allowed next statuses")
     public Response get(@PathParam("id") UUID id) {
         EnrolmentView view = service.get(caller.requireOrganisation(), id);
@@ -76,7 +76,7 @@ public class EnrolmentResource {
     @POST
     @Path("{id}/status")
     @RolesAllowed({Roles.ADMIN, Roles.CASEWORKER})
-    @AuditedPersonAccess(operation = AuditedPersonAccess.Operation.UPDATE, resource = "ENROLMENT")
+    @AuditedPersonAccess(operation = AuditedPersonAccess.Operation.UPDATE, resource = "ENROLMENT", pathIdIsPerson = false)
     @Operation(operationId = "changeEnrolmentStatus", summary = "Move an enrolment on: accept, reject, enrol, complete, drop or cancel",
             description = "An illegal move is a 409 naming the allowed ones. A freed place goes to the first on the waitlist.")
     public Response transition(@PathParam("id") UUID id, @NotNull @Valid EnrolmentRequests.Transition request,

@@ -1,7 +1,10 @@
 package org.inclusionmatch.profile.enrolment;
 
 import io.quarkus.panache.common.Sort;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.transaction.Transactional;
 import org.inclusionmatch.contracts.events.EventType;
 import org.inclusionmatch.profile.common.ApiException;
@@ -12,6 +15,7 @@ import org.inclusionmatch.profile.common.Versions;
 import org.inclusionmatch.profile.measure.Measure;
 import org.inclusionmatch.profile.outbox.Outbox;
 import org.inclusionmatch.profile.person.Person;
+import org.inclusionmatch.profile.programme.Programme;
 
 import java.util.List;
 import java.util.UUID;
@@ -39,14 +43,15 @@ public class EnrolmentService {
             throw ApiException.conflict("The person already has an open enrolment in this measure");
         }
         boolean wasFull = locked.measure().isFull();
+        // Those waiting go first: a place freed by a raised capacity is theirs, not the newcomer's.
+        promoteOnMeasure(locked);
         Enrolment enrolment = new Enrolment();
         enrolment.personId = person.id;
         enrolment.organisationId = organisationId;
         enrolment.measureId = measureId;
         enrolment.programmeId = locked.programme() == null ? null : locked.programme().id;
-        if (seats.tryTake(locked, person.id)) {
+        if (seats.tryTake(locked, enrolment)) {
             enrolment.status = EnrolmentStatus.REFERRED;
-            enrolment.holdsSeat = true;
         } else {
             enrolment.status = EnrolmentStatus.WAITLISTED;
             enrolment.waitlistSeq = ((Number) Enrolment.getEntityManager()
@@ -62,7 +67,7 @@ public class EnrolmentService {
 
     public EnrolmentView transition(UUID callerOrganisation, UUID id, EnrolmentStatus target, String reason, String ifMatch) {
         Enrolment enrolment = require(callerOrganisation, id);
-        SeatLedger.Locked locked = seats.lock(enrolment.measureId);
+        SeatLedger.Locked locked = seats.lock(enrolment);
         Enrolment.getEntityManager().refresh(enrolment); // its state as of now, under the measure's lock
         Versions.checkIfMatch(ifMatch, enrolment.version);
         if (!enrolment.status.next().contains(target)) {
@@ -81,8 +86,11 @@ public class EnrolmentService {
         }
         outbox.record(EventType.ENROLMENT_STATUS_CHANGED, enrolment.id, enrolment.version + 1, enrolment.organisationId);
         if (enrolment.holdsSeat && !target.holdsPlace()) {
-            boolean programmePlaceFreed = seats.release(locked, enrolment);
-            promoteWaiting(locked, programmePlaceFreed);
+            Programme programmePlaceFreed = seats.release(locked, enrolment);
+            promoteOnMeasure(locked);
+            if (programmePlaceFreed != null) {
+                promoteInProgramme(programmePlaceFreed, locked);
+            }
         }
         if (target == EnrolmentStatus.CANCELLED) {
             Person person = Person.findById(enrolment.personId);
@@ -103,39 +111,60 @@ public class EnrolmentService {
         }
     }
 
-    /** Gives freed places to the waitlist in order: this measure first, then, if a programme place freed, its other measures. */
-    private void promoteWaiting(SeatLedger.Locked locked, boolean programmePlaceFreed) {
-        promoteOnMeasure(locked);
-        if (programmePlaceFreed && locked.programme() != null) {
-            for (Enrolment waiting : Enrolment.<Enrolment>list("programmeId = ?1 and status = ?2",
-                    Sort.ascending("waitlistSeq"), locked.programme().id, EnrolmentStatus.WAITLISTED)) {
-                SeatLedger.Locked other = waiting.measureId.equals(locked.measure().id) ? locked : seats.lock(waiting.measureId);
-                boolean wasFull = other.measure().isFull();
-                if (!seats.tryTake(other, waiting.personId)) {
-                    continue;
-                }
-                promoted(waiting);
-                announceAvailability(other, wasFull);
-                if (locked.programme().placesHeld >= locked.programme().capacity) {
-                    break;
-                }
-            }
-        }
+    /** After a measure's capacity rose or its outside count fell: the freed places go to its waitlist, in order. */
+    void measureCapacityRaised(@Observes(during = TransactionPhase.AFTER_SUCCESS) Measure.CapacityRaised raised) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            SeatLedger.Locked locked = seats.lock(raised.measureId());
+            boolean wasFull = locked.measure().isFull();
+            promoteOnMeasure(locked);
+            announceAvailability(locked, wasFull);
+        });
     }
 
+    /** After a programme's capacity rose: the freed places go to those waiting on its measures, in order. */
+    void programmeCapacityRaised(@Observes(during = TransactionPhase.AFTER_SUCCESS) Programme.CapacityRaised raised) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Programme programme = Programme.findById(raised.programmeId());
+            if (programme != null) {
+                promoteInProgramme(programme, null);
+            }
+        });
+    }
+
+    /** Gives free places of one measure to its waitlist, first come first served, while there are any. */
     private void promoteOnMeasure(SeatLedger.Locked locked) {
         for (Enrolment waiting : Enrolment.<Enrolment>list("measureId = ?1 and status = ?2", Sort.ascending("waitlistSeq"),
                 locked.measure().id, EnrolmentStatus.WAITLISTED)) {
-            if (!seats.tryTake(locked, waiting.personId)) {
+            if (!seats.tryTake(locked, waiting)) {
                 return;
             }
             promoted(waiting);
         }
     }
 
+    /**
+     * Gives the programme's free places to those waiting on any of its measures, in the order they joined the
+     * waitlists. {@code alreadyLocked}: a measure whose locks this transaction holds, reused rather than taken again.
+     */
+    private void promoteInProgramme(Programme freed, SeatLedger.Locked alreadyLocked) {
+        for (Enrolment waiting : Enrolment.<Enrolment>list("status = ?1 and measureId in "
+                        + "(select m.id from Measure m where m.programme.id = ?2)", Sort.ascending("waitlistSeq"),
+                EnrolmentStatus.WAITLISTED, freed.id)) {
+            SeatLedger.Locked other = alreadyLocked != null && waiting.measureId.equals(alreadyLocked.measure().id)
+                    ? alreadyLocked : seats.lock(waiting.measureId);
+            if (!seats.hasRoom(other.programme())) {
+                return;
+            }
+            boolean wasFull = other.measure().isFull();
+            if (seats.tryTake(other, waiting)) {
+                promoted(waiting);
+                announceAvailability(other, wasFull);
+            }
+        }
+    }
+
     private void promoted(Enrolment waiting) {
         waiting.status = EnrolmentStatus.REFERRED;
-        waiting.holdsSeat = true;
         waiting.waitlistSeq = null;
         outbox.record(EventType.ENROLMENT_STATUS_CHANGED, waiting.id, waiting.version + 1, waiting.organisationId);
     }
@@ -161,6 +190,13 @@ public class EnrolmentService {
                 + "(select m.id from Measure m where m.provider.id = :caller))";
         filter.parameters().and("caller", callerOrganisation);
         return PageResult.of(Enrolment.find(where, Sort.ascending("createdAt", "id"), filter.parameters()), page, EnrolmentView::of);
+    }
+
+    /** All of a person's enrolments, for their export. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<EnrolmentView> ofPerson(UUID personId) {
+        return Enrolment.<Enrolment>list("personId", Sort.ascending("createdAt", "id"), personId).stream()
+                .map(EnrolmentView::of).toList();
     }
 
     /** Measures never to recommend to the person again: every enrolment but a cancelled one. */

@@ -1,6 +1,7 @@
 package org.inclusionmatch.profile.enrolment;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.inclusionmatch.profile.audit.ConcernsPerson;
 
 import java.time.Instant;
 import java.util.Set;
@@ -11,7 +12,12 @@ public record EnrolmentView(UUID id, UUID personId, UUID measureId, UUID program
                             @Schema(description = "Place on the measure's waitlist, from 1; null unless WAITLISTED") Integer waitlistPosition,
                             String reason,
                             @Schema(description = "The statuses it may move to next") Set<EnrolmentStatus> allowedTransitions,
-                            long version, Instant createdAt, Instant updatedAt) {
+                            long version, Instant createdAt, Instant updatedAt) implements ConcernsPerson {
+
+    @Override
+    public UUID concernedPerson() {
+        return personId;
+    }
 
     static EnrolmentView of(Enrolment e) {
         Integer position = e.status == EnrolmentStatus.WAITLISTED

@@ -14,9 +14,14 @@ import org.inclusionmatch.profile.organisation.Organisation;
 import org.inclusionmatch.profile.programme.Programme;
 import org.inclusionmatch.profile.vocabulary.MeasureKind;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /** A support measure a person can take part in: mentoring, a grant, a course, a bed in a half-way house, ... */
 @Entity
@@ -78,6 +83,25 @@ public class Measure extends VersionedEntity {
 
     /** A CEL expression over {@code person}; null admits everyone. */
     public String eligibility;
+
+    /** Fired when an update freed places (capacity up or the outside count down), so the waitlist moves up. */
+    public record CapacityRaised(UUID measureId) {
+    }
+
+    /**
+     * A fingerprint of what matching reads of the measure, and nothing else: seat counters and the title are
+     * left out, so that a decline holds while the offer itself is unchanged.
+     */
+    public String matchingFingerprint() {
+        String canonical = String.join("|", String.valueOf(kind), programme == null ? "" : programme.id.toString(),
+                String.valueOf(needs), String.valueOf(goals), String.valueOf(regions), String.valueOf(remote),
+                String.valueOf(startDate), String.valueOf(endDate), String.valueOf(eligibility));
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
 
     public static Optional<Measure> findByCode(String code) {
         return find("code", code).firstResultOptional();

@@ -2,6 +2,7 @@ package org.inclusionmatch.profile.measure;
 
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import org.inclusionmatch.profile.common.ApiException;
 import org.inclusionmatch.profile.common.Lists;
@@ -30,10 +31,12 @@ public class MeasureService {
 
     private final IdempotencyKeys idempotency;
     private final Outbox outbox;
+    private final Event<Measure.CapacityRaised> capacityRaised;
 
-    public MeasureService(IdempotencyKeys idempotency, Outbox outbox) {
+    public MeasureService(IdempotencyKeys idempotency, Outbox outbox, Event<Measure.CapacityRaised> capacityRaised) {
         this.idempotency = idempotency;
         this.outbox = outbox;
+        this.capacityRaised = capacityRaised;
     }
 
     public MeasureView create(MeasureRequest request, String idempotencyKey) {
@@ -46,6 +49,7 @@ public class MeasureService {
         return idempotency.once("measure", idempotencyKey, request, this::get, () -> {
             Records.requireFreeCode(Measure.class, request.code(), null);
             Measure measure = new Measure();
+            checkJoinsProgramme(onlyProvider, null, request.programmeId());
             apply(request, measure);
             measure.persist();
             outbox.record(EventType.MEASURE_CREATED, measure.id, measure.version, measure.provider.id);
@@ -87,11 +91,16 @@ public class MeasureService {
         checkProvider(onlyProvider, request.providerId());
         Versions.checkIfMatch(ifMatch, measure.version);
         Records.requireFreeCode(Measure.class, request.code(), id);
+        checkJoinsProgramme(onlyProvider, measure.programme == null ? null : measure.programme.id, request.programmeId());
         long before = measure.version;
+        int freeBefore = measure.capacity - measure.seatsTaken;
         apply(request, measure);
         measure.flush();
         if (measure.version != before) { // an update that changes nothing announces nothing
             outbox.record(EventType.MEASURE_UPDATED, measure.id, measure.version, measure.provider.id);
+        }
+        if (measure.capacity - measure.seatsTaken > freeBefore) {
+            capacityRaised.fire(new Measure.CapacityRaised(measure.id));
         }
         return MeasureView.of(measure);
     }
@@ -108,6 +117,21 @@ public class MeasureService {
     private static void checkProvider(UUID onlyProvider, UUID providerId) {
         if (onlyProvider != null && !onlyProvider.equals(providerId)) {
             throw ApiException.forbidden("A case worker may only maintain the measures their own organisation provides");
+        }
+    }
+
+    /**
+     * A measure joins a programme only with the operator's consent: a case worker may put their organisation's
+     * measure into a programme their organisation operates; any other programme needs an ADMIN.
+     */
+    private static void checkJoinsProgramme(UUID onlyProvider, UUID currentProgramme, UUID requestedProgramme) {
+        if (onlyProvider == null || requestedProgramme == null || requestedProgramme.equals(currentProgramme)) {
+            return;
+        }
+        Programme programme = Records.reference(Programme.class, requestedProgramme, "programmeId");
+        if (!onlyProvider.equals(programme.operator.id)) {
+            throw ApiException.forbidden("A measure joins a programme only with its operator's consent: a case worker "
+                    + "may add measures to programmes their organisation operates; for another programme ask an ADMIN");
         }
     }
 

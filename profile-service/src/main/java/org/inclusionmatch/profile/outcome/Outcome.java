@@ -51,4 +51,8 @@ public class Outcome extends VersionedEntity {
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(name = "target_groups", columnDefinition = "text[]")
     public List<String> targetGroups;
+
+    /** The record's key for the reports' cell-key perturbation: drawn once, never changed, never shown. */
+    @Column(name = "record_key", updatable = false)
+    public int recordKey;
 }

@@ -45,7 +45,7 @@ public class OutcomeResource {
 
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.CASEWORKER})
-    @AuditedPersonAccess(operation = AuditedPersonAccess.Operation.CREATE, resource = "OUTCOME")
+    @AuditedPersonAccess(operation = AuditedPersonAccess.Operation.CREATE, resource = "OUTCOME", pathIdIsPerson = false)
     @Operation(operationId = "recordOutcome", summary = "Record where a participant stood at the end of a programme period")
     public Response create(@NotNull @Valid OutcomeRequest request, UriInfo uri) {
         OutcomeView view = service.create(caller.requireOrganisation(), request);
@@ -54,7 +54,7 @@ public class OutcomeResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.CASEWORKER, Roles.PARTNER})
-    @AuditedPersonAccess(operation = AuditedPersonAccess.Operation.LIST, resource = "OUTCOME")
+    @AuditedPersonAccess(operation = AuditedPersonAccess.Operation.LIST, resource = "OUTCOME", pathIdIsPerson = false)
     @Operation(operationId = "listOutcomes", summary = "Outcomes of your organisation's persons")
     public PageResult<OutcomeView> list(@QueryParam("personId") UUID personId, @QueryParam("programmeId") UUID programmeId,
                                         @Valid @BeanParam PageParams page) {
@@ -64,7 +64,7 @@ public class OutcomeResource {
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.ADMIN, Roles.CASEWORKER, Roles.PARTNER})
-    @AuditedPersonAccess(operation = AuditedPersonAccess.Operation.READ, resource = "OUTCOME")
+    @AuditedPersonAccess(operation = AuditedPersonAccess.Operation.READ, resource = "OUTCOME", pathIdIsPerson = false)
     @Operation(operationId = "getOutcome", summary = "Read one outcome")
     public Response get(@PathParam("id") UUID id) {
         OutcomeView view = service.get(caller.requireOrganisation(), id);
@@ -74,7 +74,7 @@ public class OutcomeResource {
     @PUT
     @Path("{id}")
     @RolesAllowed({Roles.ADMIN, Roles.CASEWORKER})
-    @AuditedPersonAccess(operation = AuditedPersonAccess.Operation.UPDATE, resource = "OUTCOME")
+    @AuditedPersonAccess(operation = AuditedPersonAccess.Operation.UPDATE, resource = "OUTCOME", pathIdIsPerson = false)
     @Operation(operationId = "updateOutcome", summary = "Correct an outcome or add its 6-month follow-up")
     public Response update(@PathParam("id") UUID id, @NotNull @Valid OutcomeRequest request,
                            @Parameter(description = ApiResponsesDoc.IF_MATCH) @HeaderParam("If-Match") String ifMatch) {

@@ -10,12 +10,20 @@ import org.inclusionmatch.profile.common.PageResult;
 import org.inclusionmatch.profile.common.QueryFilter;
 import org.inclusionmatch.profile.common.Records;
 import org.inclusionmatch.profile.common.Versions;
+import org.inclusionmatch.profile.enrolment.Enrolment;
+import org.inclusionmatch.profile.enrolment.EnrolmentStatus;
+import org.inclusionmatch.profile.disclosure.CellKeyMethod;
 import org.inclusionmatch.profile.person.Person;
 import org.inclusionmatch.profile.programme.Programme;
 
+import java.util.List;
 import java.util.UUID;
 
-/** Outcomes of the caller's organisation's persons; one per person, programme and period (409 for a second). */
+/**
+ * Outcomes of the caller's organisation's persons; one per person, programme and period (409 for a second).
+ * An outcome belongs to a programme only where the person took part in it: they have (or had) a place in one
+ * of its measures, or the programme's operator records it. Otherwise anyone could pad a report's cells.
+ */
 @ApplicationScoped
 @Transactional
 public class OutcomeService {
@@ -27,7 +35,8 @@ public class OutcomeService {
         outcome.organisationId = organisationId;
         outcome.region = person.region.name();
         outcome.targetGroups = person.targetGroups;
-        apply(request, outcome);
+        outcome.recordKey = CellKeyMethod.newRecordKey();
+        apply(organisationId, request, outcome);
         outcome.persist();
         return OutcomeView.of(outcome);
     }
@@ -38,7 +47,7 @@ public class OutcomeService {
         if (!outcome.personId.equals(request.personId())) {
             throw ApiException.invalidField("personId", "an outcome cannot move to another person");
         }
-        apply(request, outcome);
+        apply(organisationId, request, outcome);
         outcome.flush();
         return OutcomeView.of(outcome);
     }
@@ -55,6 +64,13 @@ public class OutcomeService {
         return PageResult.of(Outcome.find(filter.where(), Sort.ascending("periodStart", "id"), filter.parameters()), page, OutcomeView::of);
     }
 
+    /** All of a person's outcomes with what was copied from the profile into them, for their export. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<RecordedOutcome> ofPerson(UUID personId) {
+        return Outcome.<Outcome>list("personId", Sort.ascending("periodStart", "id"), personId).stream()
+                .map(o -> new RecordedOutcome(OutcomeView.of(o), o.region, o.targetGroups)).toList();
+    }
+
     private static Outcome require(UUID organisationId, UUID id) {
         Outcome outcome = id == null ? null : Outcome.findById(id);
         if (outcome == null || !outcome.organisationId.equals(organisationId)) {
@@ -63,12 +79,18 @@ public class OutcomeService {
         return outcome;
     }
 
-    private static void apply(OutcomeRequest request, Outcome outcome) {
+    private static void apply(UUID organisationId, OutcomeRequest request, Outcome outcome) {
         Checks.period(request.periodStart(), request.periodEnd());
         if ((request.followUpStatus() == null) != (request.followUpDate() == null)) {
             throw ApiException.invalidField("followUpDate", "give both followUpStatus and followUpDate, or neither");
         }
-        outcome.programmeId = Records.reference(Programme.class, request.programmeId(), "programmeId").id;
+        Programme programme = Records.reference(Programme.class, request.programmeId(), "programmeId");
+        if (!organisationId.equals(programme.operator.id) && !tookPartIn(outcome.personId, programme.id)) {
+            throw ApiException.unprocessable("not-a-participant", "Not a participant",
+                    "The person holds no place in a measure of this programme, and your organisation does not operate it; "
+                            + "refer them first, or ask the operator to record the outcome");
+        }
+        outcome.programmeId = programme.id;
         outcome.periodStart = request.periodStart();
         outcome.periodEnd = request.periodEnd();
         outcome.status = request.status();
@@ -76,4 +98,13 @@ public class OutcomeService {
         outcome.followUpStatus = request.followUpStatus();
         outcome.followUpDate = request.followUpDate();
     }
+
+    /** Whether the person was given a place in a measure of the programme (a waitlist, rejection or cancellation is not taking part). */
+    private static boolean tookPartIn(UUID personId, UUID programmeId) {
+        return Enrolment.count("personId = ?1 and status in ?2 and (programmeId = ?3 or measureId in "
+                        + "(select m.id from Measure m where m.programme.id = ?3))", personId, PARTICIPATING, programmeId) > 0;
+    }
+
+    private static final List<EnrolmentStatus> PARTICIPATING = List.of(EnrolmentStatus.REFERRED, EnrolmentStatus.ACCEPTED,
+            EnrolmentStatus.ENROLLED, EnrolmentStatus.COMPLETED, EnrolmentStatus.DROPPED);
 }

@@ -37,7 +37,6 @@ import java.util.UUID;
 
 import static org.inclusionmatch.profile.audit.AuditedPersonAccess.Operation.CREATE;
 import static org.inclusionmatch.profile.audit.AuditedPersonAccess.Operation.DELETE;
-import static org.inclusionmatch.profile.audit.AuditedPersonAccess.Operation.EXPORT;
 import static org.inclusionmatch.profile.audit.AuditedPersonAccess.Operation.LIST;
 import static org.inclusionmatch.profile.audit.AuditedPersonAccess.Operation.READ;
 import static org.inclusionmatch.profile.audit.AuditedPersonAccess.Operation.UPDATE;
@@ -50,12 +49,10 @@ import static org.inclusionmatch.profile.audit.AuditedPersonAccess.Operation.UPD
 public class PersonResource {
 
     private final PersonService service;
-    private final PersonExports exports;
     private final Caller caller;
 
-    public PersonResource(PersonService service, PersonExports exports, Caller caller) {
+    public PersonResource(PersonService service, Caller caller) {
         this.service = service;
-        this.exports = exports;
         this.caller = caller;
     }
 
@@ -118,14 +115,5 @@ public class PersonResource {
                            @Parameter(description = ApiResponsesDoc.IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
         service.delete(caller.requireOrganisation(), id, ifMatch);
         return Response.noContent().build();
-    }
-
-    @GET
-    @Path("{id}/export")
-    @RolesAllowed({Roles.ADMIN, Roles.CASEWORKER})
-    @AuditedPersonAccess(operation = EXPORT)
-    @Operation(operationId = "exportPerson", summary = "Everything held about a person (GDPR access request)")
-    public PersonExport export(@PathParam("id") UUID id) {
-        return exports.export(caller.requireOrganisation(), id);
     }
 }

@@ -1,6 +1,7 @@
 package org.inclusionmatch.profile.person;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.inclusionmatch.profile.audit.ConcernsPerson;
 import org.inclusionmatch.profile.vocabulary.Archetype;
 import org.inclusionmatch.profile.vocabulary.Gender;
 import org.inclusionmatch.profile.vocabulary.Region;
@@ -14,7 +15,12 @@ import java.util.UUID;
 public record PersonView(UUID id, UUID organisationId, Role role, Archetype archetype, int birthYear, Gender gender,
                          Region region, String municipality, List<String> targetGroups, List<String> needs,
                          List<String> goals, List<String> languages, Processing legalBasis, boolean matchingAllowed,
-                         long version, Instant createdAt, Instant updatedAt) {
+                         long version, Instant createdAt, Instant updatedAt) implements ConcernsPerson {
+
+    @Override
+    public UUID concernedPerson() {
+        return id;
+    }
 
     public static PersonView of(Person p) {
         return new PersonView(p.id, p.organisation.id, p.role, p.archetype, p.birthYear, p.gender, p.region,

@@ -13,6 +13,7 @@ import org.inclusionmatch.profile.organisation.Organisation;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /** A funded programme (e.g. the Red Cross motivation programme) that groups measures for a period and regions. */
 @Entity
@@ -48,6 +49,10 @@ public class Programme extends VersionedEntity {
 
     /** A CEL expression over {@code person}; null admits everyone. */
     public String eligibility;
+
+    /** Fired when an update raised the capacity, so those waiting for a programme place move up. */
+    public record CapacityRaised(UUID programmeId) {
+    }
 
     public static Optional<Programme> findByCode(String code) {
         return find("code", code).firstResultOptional();

@@ -2,6 +2,7 @@ package org.inclusionmatch.profile.programme;
 
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import org.inclusionmatch.profile.common.Checks;
 import org.inclusionmatch.contracts.events.EventType;
@@ -25,10 +26,12 @@ public class ProgrammeService {
 
     private final IdempotencyKeys idempotency;
     private final Outbox outbox;
+    private final Event<Programme.CapacityRaised> capacityRaised;
 
-    public ProgrammeService(IdempotencyKeys idempotency, Outbox outbox) {
+    public ProgrammeService(IdempotencyKeys idempotency, Outbox outbox, Event<Programme.CapacityRaised> capacityRaised) {
         this.idempotency = idempotency;
         this.outbox = outbox;
+        this.capacityRaised = capacityRaised;
     }
 
     public ProgrammeView create(ProgrammeRequest request, String idempotencyKey) {
@@ -61,10 +64,14 @@ public class ProgrammeService {
         Versions.checkIfMatch(ifMatch, programme.version);
         Records.requireFreeCode(Programme.class, request.code(), id);
         long before = programme.version;
+        int capacityBefore = programme.capacity;
         apply(request, programme);
         programme.flush();
         if (programme.version != before) { // an update that changes nothing announces nothing
             outbox.record(EventType.PROGRAMME_UPDATED, programme.id, programme.version, programme.operator.id);
+        }
+        if (programme.capacity > capacityBefore) {
+            capacityRaised.fire(new Programme.CapacityRaised(programme.id));
         }
         return ProgrammeView.of(programme);
     }

@@ -1,6 +1,7 @@
 package org.inclusionmatch.profile.recommendation;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.inclusionmatch.profile.audit.ConcernsPerson;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,5 +11,10 @@ import java.util.UUID;
 @Schema(name = "Recommendations", description = "A person's current recommendations; computedAt is null until the worker has run")
 public record RecommendationsView(UUID personId, Long profileVersion, String engineVersion, LocalDate evaluationDay,
                                   Instant computedAt, long version,
-                                  List<RecommendationsRequest.Item> recommendations) {
+                                  List<RecommendationsRequest.Item> recommendations) implements ConcernsPerson {
+
+    @Override
+    public UUID concernedPerson() {
+        return personId;
+    }
 }

@@ -6,24 +6,34 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** Participants of a programme period and how many were included in employment or education. */
+/**
+ * Participants of a programme period and how many were included in employment or education. Every count is
+ * perturbed by the cell-key method (see {@code CellKeyMethod}) and small cells are suppressed.
+ */
 @Schema(name = "InclusionReport")
 public record InclusionReport(UUID programmeId, String programmeCode, LocalDate from, LocalDate to,
-                              @Schema(description = "Filters applied besides programme and period") Filters filters,
-                              @Schema(description = "Cells counting fewer people than this are suppressed") int minimumCell,
-                              Cell total, List<Cell> byRegion) {
+                             @Schema(description = "Filters applied besides programme and period") Filters filters,
+                             @Schema(description = "Cells counting fewer people than this are suppressed") int minimumCell,
+                             @Schema(description = "How the figures are protected: CELL_KEY_PERTURBATION (counts may differ from the exact count by up to 2)")
+                             String disclosureControl,
+                             Cell total, List<Cell> byRegion) {
+
+    public static final String DISCLOSURE_CONTROL = "CELL_KEY_PERTURBATION";
 
     public record Filters(String region, String targetGroup, UUID measureId) {
     }
 
     /**
-     * One row. When {@code suppressed}, the counts that could single someone out are null: all of them below
-     * {@code minimumCell} participants, else the included count and rate when either the included or the others
-     * are fewer than {@code minimumCell}.
+     * One row. Counts are perturbed (up to 2 either way, the same for the same people whatever the request).
+     * When {@code suppressed}, the counts that could single someone out are null: both when the cell has fewer
+     * than {@code minimumCell} participants, else the included count and rate when either the included or the
+     * others are fewer than {@code minimumCell}.
      */
     @Schema(name = "InclusionReportCell")
-    public record Cell(@Schema(description = "null for the total") String region, Integer participants, Integer included,
-                       @Schema(description = "included / participants, 3 decimals") Double rate,
+    public record Cell(@Schema(description = "null for the total") String region,
+                       @Schema(description = "perturbed; null when suppressed") Integer participants,
+                       @Schema(description = "perturbed; null when suppressed") Integer included,
+                       @Schema(description = "included / participants of the published figures, 3 decimals") Double rate,
                        @Schema(description = "rate in whole percent, as the field reports it") Integer ratePercent,
                        boolean suppressed) {
     }

@@ -18,17 +18,21 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.inclusionmatch.profile.common.ApiException;
 import org.inclusionmatch.profile.common.EnumParam;
 import org.inclusionmatch.profile.security.Roles;
+import org.inclusionmatch.profile.vocabulary.Codes;
 import org.inclusionmatch.profile.vocabulary.Region;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 @Path("/api/v1/reports/inclusion")
 @Tag(name = "Reports")
 public class InclusionReportResource {
 
     static final String CSV = "text/csv";
+
+    private static final Pattern TARGET_GROUP = Pattern.compile(Codes.TAG);
 
     private final InclusionReportService service;
 
@@ -41,15 +45,17 @@ public class InclusionReportResource {
     @RolesAllowed({Roles.ADMIN, Roles.CASEWORKER, Roles.PARTNER, Roles.AUDITOR})
     @Operation(operationId = "inclusionReport",
             summary = "Participants and inclusion in employment or education, for a programme and period, per region and in total",
-            description = "Aggregates only; cells under 5 people are suppressed. JSON, or CSV with Accept: text/csv or format=csv.")
+            description = "Aggregates only, protected by the cell-key method: every count is perturbed by up to 2 (the same "
+                    + "people always get the same noise), and cells under 5 people are suppressed. Periods are whole calendar "
+                    + "months. JSON, or CSV with Accept: text/csv or format=csv.")
     @APIResponse(responseCode = "200", description = "The report", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InclusionReport.class)),
             @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING),
                     example = "programme,from,to,region,participants,included,rate_percent,suppressed\n"
                             + "MOTIV-PIERIGA,2022-03-01,2022-08-31,PIERIGA,57,34,60,false\n")})
     public Response report(@QueryParam("programmeId") UUID programmeId,
-                           @QueryParam("from") @Parameter(description = "Period start, YYYY-MM-DD", example = "2022-03-01") String from,
-                           @QueryParam("to") @Parameter(description = "Period end, YYYY-MM-DD", example = "2022-08-31") String to,
+                           @QueryParam("from") @Parameter(description = "Period start, the first day of a month, YYYY-MM-DD", example = "2022-03-01") String from,
+                           @QueryParam("to") @Parameter(description = "Period end, the last day of a month, YYYY-MM-DD", example = "2022-08-31") String to,
                            @QueryParam("region") String region,
                            @QueryParam("targetGroup") String targetGroup,
                            @QueryParam("measureId") UUID measureId,
@@ -59,6 +65,9 @@ public class InclusionReportResource {
             throw ApiException.invalidField("programmeId", "is required");
         }
         Region regionFilter = EnumParam.parse(Region.class, region, "region");
+        if (targetGroup != null && !TARGET_GROUP.matcher(targetGroup).matches()) {
+            throw ApiException.invalidField("targetGroup", "must be a target-group code such as OVER_50");
+        }
         InclusionReport report = service.report(programmeId, date(from, "from"), date(to, "to"),
                 regionFilter == null ? null : regionFilter.name(), targetGroup, measureId);
         boolean csv = "csv".equalsIgnoreCase(format) || (format == null && accept != null && accept.contains(CSV));

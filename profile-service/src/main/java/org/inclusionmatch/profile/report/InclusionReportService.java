@@ -9,33 +9,32 @@ import org.inclusionmatch.profile.programme.Programme;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
+import org.inclusionmatch.profile.disclosure.CellKeyMethod;
+
+import static org.inclusionmatch.profile.disclosure.CellKeyMethod.MINIMUM_CELL;
+
 /**
  * The figure funders ask for: of the participants whose programme period lies in [from, to], how many ended up
- * in employment or education. Small cells are suppressed, including the one cell that could otherwise be
- * worked out by subtracting the others from the total.
+ * in employment or education. Protected by the cell-key method: every count is perturbed by noise keyed on the
+ * records it counts, and small cells are suppressed, so that no sequence of requests (regions, filters,
+ * neighbouring periods) gives the exact count of a group of fewer than {@link CellKeyMethod#MINIMUM_CELL}.
+ * Periods are whole calendar months, the grid the figures are published on.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class InclusionReportService {
 
-    static final int MINIMUM_CELL = 5;
-
     public InclusionReport report(UUID programmeId, LocalDate from, LocalDate to, String region, String targetGroup,
                                   UUID measureId) {
         Programme programme = Records.require(Programme.class, programmeId, "Programme");
-        if (from == null || to == null) {
-            throw ApiException.badRequest("Give the period as from and to (YYYY-MM-DD)");
-        }
-        if (to.isBefore(from)) {
-            throw ApiException.invalidField("to", "must not be before from");
-        }
+        checkPeriod(from, to);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = Panache.getEntityManager().createNativeQuery("""
-                        select o.region, count(*), count(*) filter (where o.status <> 'NOT_INCLUDED')
+                        select o.region, count(*), count(*) filter (where o.status <> 'NOT_INCLUDED'),
+                               coalesce(sum(o.record_key), 0), coalesce(sum(o.record_key) filter (where o.status <> 'NOT_INCLUDED'), 0)
                         from outcome o
                         where o.programme_id = ?1 and o.period_start >= ?2 and o.period_end <= ?3
                           and (cast(?4 as varchar) is null or o.region = ?4)
@@ -46,59 +45,57 @@ public class InclusionReportService {
                 .setParameter(1, programmeId).setParameter(2, from).setParameter(3, to)
                 .setParameter(4, region).setParameter(5, targetGroup).setParameter(6, measureId)
                 .getResultList();
-        List<int[]> counts = new ArrayList<>();
-        List<String> regions = new ArrayList<>();
+        List<InclusionReport.Cell> byRegion = new ArrayList<>();
+        Counts total = new Counts(0, 0, 0, 0);
         for (Object[] row : rows) {
-            regions.add((String) row[0]);
-            counts.add(new int[] {((Number) row[1]).intValue(), ((Number) row[2]).intValue()});
+            Counts counts = new Counts(((Number) row[1]).intValue(), ((Number) row[2]).intValue(),
+                    ((Number) row[3]).longValue(), ((Number) row[4]).longValue());
+            byRegion.add(counts.publish((String) row[0]));
+            total = total.plus(counts);
         }
-        int participants = counts.stream().mapToInt(c -> c[0]).sum();
-        int included = counts.stream().mapToInt(c -> c[1]).sum();
-        Cell total = cell(null, participants, included);
-        List<Cell> byRegion = new ArrayList<>();
-        for (int i = 0; i < counts.size(); i++) {
-            byRegion.add(cell(regions.get(i), counts.get(i)[0], counts.get(i)[1]));
-        }
-        byRegion = suppressComplement(byRegion, total);
         return new InclusionReport(programme.id, programme.code, from, to,
                 new InclusionReport.Filters(region, targetGroup, measureId), MINIMUM_CELL,
-                total.toPublic(), byRegion.stream().map(Cell::toPublic).toList());
+                InclusionReport.DISCLOSURE_CONTROL, total.publish(null), byRegion);
     }
 
-    /** With the total shown, a single suppressed row could be recovered by subtraction: hide the next smallest too. */
-    private static List<Cell> suppressComplement(List<Cell> rows, Cell total) {
-        if (total.suppressed() || rows.stream().filter(Cell::suppressed).count() != 1) {
-            return rows;
+    /** Whole calendar months only: a fixed grid, so that periods cannot be shifted a day at a time. */
+    private static void checkPeriod(LocalDate from, LocalDate to) {
+        if (from == null || to == null) {
+            throw ApiException.badRequest("Give the period as from and to (YYYY-MM-DD)");
         }
-        Cell nextSmallest = rows.stream().filter(c -> !c.suppressed())
-                .min(Comparator.comparingInt(Cell::participants)).orElse(null);
-        if (nextSmallest == null) {
-            return rows;
+        if (from.getDayOfMonth() != 1) {
+            throw ApiException.invalidField("from", "must be the first day of a month (reports cover whole months)");
         }
-        return rows.stream().map(c -> c == nextSmallest ? c.suppressedCopy() : c).toList();
+        if (!to.equals(to.withDayOfMonth(to.lengthOfMonth()))) {
+            throw ApiException.invalidField("to", "must be the last day of a month (reports cover whole months)");
+        }
+        if (to.isBefore(from)) {
+            throw ApiException.invalidField("to", "must not be before from");
+        }
     }
 
-    private static Cell cell(String region, int participants, int included) {
-        boolean small = participants < MINIMUM_CELL || included < MINIMUM_CELL || participants - included < MINIMUM_CELL;
-        return new Cell(region, participants, included, small);
-    }
+    /** Exact counts of one cell and the sums of their records' keys; never leaves this class. */
+    private record Counts(int participants, int included, long participantKeys, long includedKeys) {
 
-    /** A row before suppression is applied to what is shown. */
-    private record Cell(String region, int participants, int included, boolean suppressed) {
-
-        Cell suppressedCopy() {
-            return new Cell(region, participants, included, true);
+        Counts plus(Counts other) {
+            return new Counts(participants + other.participants, included + other.included,
+                    participantKeys + other.participantKeys, includedKeys + other.includedKeys);
         }
 
-        InclusionReport.Cell toPublic() {
-            if (participants < MINIMUM_CELL) {
+        InclusionReport.Cell publish(String region) {
+            Integer shownParticipants = CellKeyMethod.publish(participants, participantKeys);
+            if (shownParticipants == null) {
                 return new InclusionReport.Cell(region, null, null, null, null, true);
             }
-            if (suppressed) {
-                return new InclusionReport.Cell(region, participants, null, null, null, true);
+            // The included figure is shown only when neither the included nor the others are a small group.
+            long othersKeys = participantKeys - includedKeys;
+            Integer shownIncluded = CellKeyMethod.publish(included, includedKeys);
+            Integer shownOthers = CellKeyMethod.publish(participants - included, othersKeys);
+            if (shownIncluded == null || shownOthers == null || shownIncluded > shownParticipants) {
+                return new InclusionReport.Cell(region, shownParticipants, null, null, null, true);
             }
-            double rate = participants == 0 ? 0 : (double) included / participants;
-            return new InclusionReport.Cell(region, participants, included, Math.round(rate * 1000) / 1000.0,
+            double rate = (double) shownIncluded / shownParticipants;
+            return new InclusionReport.Cell(region, shownParticipants, shownIncluded, Math.round(rate * 1000) / 1000.0,
                     (int) Math.round(rate * 100), false);
         }
     }

@@ -1,0 +1,31 @@
+package org.inclusionmatch.profile.gdpr;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.inclusionmatch.profile.audit.AuditResource;
+import org.inclusionmatch.profile.audit.ConcernsPerson;
+import org.inclusionmatch.profile.decision.DecisionView;
+import org.inclusionmatch.profile.enrolment.EnrolmentView;
+import org.inclusionmatch.profile.outcome.RecordedOutcome;
+import org.inclusionmatch.profile.person.PersonView;
+import org.inclusionmatch.profile.recommendation.RecommendationsView;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Everything held about one person, for a GDPR access request (Art. 15). */
+@Schema(name = "PersonExport")
+public record PersonExport(Instant exportedAt, PersonView profile, RecommendationsView recommendations,
+                           @Schema(description = "Accepted, declined and overridden recommendations, with reasons and notes")
+                           List<DecisionView> decisions,
+                           @Schema(description = "Referrals and waitlist places, whatever became of them") List<EnrolmentView> enrolments,
+                           @Schema(description = "Outcomes, with the region and target groups copied when each was recorded")
+                           List<RecordedOutcome> outcomes,
+                           @Schema(description = "Every access to the person's data") List<AuditResource.AuditView> accessLog)
+        implements ConcernsPerson {
+
+    @Override
+    public UUID concernedPerson() {
+        return profile.id();
+    }
+}

@@ -1,0 +1,47 @@
+package org.inclusionmatch.profile.gdpr;
+
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.inclusionmatch.profile.audit.AuditEntry;
+import org.inclusionmatch.profile.audit.AuditResource;
+import org.inclusionmatch.profile.decision.DecisionService;
+import org.inclusionmatch.profile.enrolment.EnrolmentService;
+import org.inclusionmatch.profile.outcome.OutcomeService;
+import org.inclusionmatch.profile.person.Person;
+import org.inclusionmatch.profile.person.PersonView;
+import org.inclusionmatch.profile.recommendation.RecommendationService;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Gathers everything stored about a person: profile, recommendations, decisions, enrolments, outcomes and the
+ * log of who accessed them. A test compares this with the tables that hold a person id, so a new one cannot
+ * be forgotten here.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class PersonExports {
+
+    private final RecommendationService recommendations;
+    private final DecisionService decisions;
+    private final EnrolmentService enrolments;
+    private final OutcomeService outcomes;
+
+    public PersonExports(RecommendationService recommendations, DecisionService decisions, EnrolmentService enrolments,
+                         OutcomeService outcomes) {
+        this.recommendations = recommendations;
+        this.decisions = decisions;
+        this.enrolments = enrolments;
+        this.outcomes = outcomes;
+    }
+
+    public PersonExport export(UUID organisationId, UUID personId) {
+        Person person = Person.requireIn(organisationId, personId);
+        return new PersonExport(Instant.now(), PersonView.of(person), recommendations.get(organisationId, personId),
+                decisions.list(organisationId, personId), enrolments.ofPerson(personId), outcomes.ofPerson(personId),
+                AuditEntry.<AuditEntry>find("resourceId = ?1 or array_contains(personIds, ?1)", Sort.ascending("id"), personId)
+                        .stream().map(AuditResource.AuditView::of).toList());
+    }
+}

@@ -15,6 +15,7 @@ import org.inclusionmatch.profile.common.Versions;
 import org.inclusionmatch.profile.measure.Measure;
 import org.inclusionmatch.profile.outbox.Outbox;
 import org.inclusionmatch.profile.person.Person;
+import org.inclusionmatch.profile.person.PersonChanges;
 import org.inclusionmatch.profile.programme.Programme;
 
 import java.util.List;
@@ -105,8 +106,8 @@ public class EnrolmentService {
      * Before a person is erased: cancels their open enrolments, so that the places they held go to the waitlist
      * and the counters stay true when the rows disappear with the person.
      */
-    public void withdrawAll(UUID personId) {
-        for (Enrolment open : Enrolment.<Enrolment>list("personId = ?1 and status in ?2", personId, openStatuses())) {
+    void withdrawAll(@Observes PersonChanges.Erasing erasing) {
+        for (Enrolment open : Enrolment.<Enrolment>list("personId = ?1 and status in ?2", erasing.person().id, openStatuses())) {
             transition(open.organisationId, open.id, EnrolmentStatus.CANCELLED, "PERSON_ERASED", null);
         }
     }

@@ -3,6 +3,7 @@ package org.inclusionmatch.profile.person;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import org.inclusionmatch.contracts.events.EventType;
 import org.inclusionmatch.profile.common.ApiException;
@@ -13,10 +14,8 @@ import org.inclusionmatch.profile.common.PageResult;
 import org.inclusionmatch.profile.common.QueryFilter;
 import org.inclusionmatch.profile.common.Records;
 import org.inclusionmatch.profile.common.Versions;
-import org.inclusionmatch.profile.enrolment.EnrolmentService;
 import org.inclusionmatch.profile.organisation.Organisation;
 import org.inclusionmatch.profile.outbox.Outbox;
-import org.inclusionmatch.profile.recommendation.RecommendationService;
 import org.inclusionmatch.profile.vocabulary.Archetype;
 import org.inclusionmatch.profile.vocabulary.LegalBasis;
 import org.inclusionmatch.profile.vocabulary.Region;
@@ -36,15 +35,15 @@ public class PersonService {
 
     private final IdempotencyKeys idempotency;
     private final Outbox outbox;
-    private final RecommendationService recommendations;
-    private final EnrolmentService enrolments;
+    private final Event<PersonChanges.MatchingWithdrawn> matchingWithdrawn;
+    private final Event<PersonChanges.Erasing> erasing;
 
-    public PersonService(IdempotencyKeys idempotency, Outbox outbox, RecommendationService recommendations,
-                         EnrolmentService enrolments) {
+    public PersonService(IdempotencyKeys idempotency, Outbox outbox, Event<PersonChanges.MatchingWithdrawn> matchingWithdrawn,
+                         Event<PersonChanges.Erasing> erasing) {
         this.idempotency = idempotency;
         this.outbox = outbox;
-        this.recommendations = recommendations;
-        this.enrolments = enrolments;
+        this.matchingWithdrawn = matchingWithdrawn;
+        this.erasing = erasing;
     }
 
     public PersonView create(UUID organisationId, PersonRequest request, String idempotencyKey) {
@@ -92,7 +91,7 @@ public class PersonService {
             outbox.record(EventType.PERSON_UPDATED, person.id, person.version, organisationId);
         }
         if (wasMatchable && !person.matchingAllowed) {
-            recommendations.clear(person);
+            matchingWithdrawn.fire(new PersonChanges.MatchingWithdrawn(person));
         }
         return PersonView.of(person);
     }
@@ -104,7 +103,7 @@ public class PersonService {
     public void delete(UUID organisationId, UUID id, String ifMatch) {
         Person person = require(organisationId, id);
         Versions.checkIfMatch(ifMatch, person.version);
-        enrolments.withdrawAll(person.id);
+        erasing.fire(new PersonChanges.Erasing(person));
         outbox.record(EventType.PERSON_DELETED, person.id, person.version + 1, organisationId);
         Panache.getEntityManager().createNativeQuery("delete from idempotency_key where resource_id = ?1")
                 .setParameter(1, id).executeUpdate();

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import org.inclusionmatch.contracts.events.EventType;
 import org.inclusionmatch.profile.common.ApiException;
 import org.inclusionmatch.profile.common.Records;
 import org.inclusionmatch.profile.outbox.Outbox;
 import org.inclusionmatch.profile.person.Person;
+import org.inclusionmatch.profile.person.PersonChanges;
 
 import java.time.Instant;
 import java.util.List;
@@ -76,8 +78,9 @@ public class RecommendationService {
         return new Stored(view(set), true);
     }
 
-    /** Removes a person's recommendations (matching withdrawn); announces it when there were any. */
-    public void clear(Person person) {
+    /** Removes a person's recommendations when they withdraw from matching; announces it when there were any. */
+    void clear(@Observes PersonChanges.MatchingWithdrawn withdrawn) {
+        Person person = withdrawn.person();
         RecommendationSet set = RecommendationSet.findById(person.id);
         if (set != null) {
             set.delete();

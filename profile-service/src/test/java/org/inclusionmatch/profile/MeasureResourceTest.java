@@ -63,6 +63,33 @@ class MeasureResourceTest {
                 .then().statusCode(400).body("detail", containsString("eligibility: does not compile"));
     }
 
+    /** Issue 8: a case worker's rule of six nested comprehensions compiled and then pinned every matching thread. */
+    @Test
+    void anExpensiveRuleIsRefusedWithAProblemNamingTheLimit() {
+        String forty = java.util.stream.IntStream.range(0, 40).mapToObj(Integer::toString)
+                .collect(java.util.stream.Collectors.joining(",", "[", "]"));
+        String rule = "person.age >= 0";
+        for (char v = 'f'; v >= 'a'; v--) {
+            rule = forty + ".all(" + v + ", " + rule + ")";
+        }
+        Map<String, Object> measure = Api.measure(Api.unique("M"), provider);
+        measure.put("eligibility", rule);
+        Api.caseworker(provider).body(measure).post("/api/v1/measures")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("status", equalTo(400),
+                        "detail", containsString("comprehension nesting limit"),
+                        "violations[0].field", equalTo("eligibility"),
+                        "violations[0].message", containsString("nests comprehensions (all, exists, exists_one, map, filter) 6 deep, at most 2"));
+
+        measure.put("eligibility", forty + ".all(a, " + forty + ".all(b, a != b || person.age > 0))");
+        Api.caseworker(provider).body(measure).post("/api/v1/measures")
+                .then().statusCode(400).body("violations[0].message", containsString("estimated cost limit"));
+
+        // The same measure with a realistic nested rule is fine.
+        measure.put("eligibility", "['OVER_50', 'ROMA'].exists(t, t in person.targetGroups) && person.age >= 18");
+        Api.caseworker(provider).body(measure).post("/api/v1/measures").then().statusCode(201);
+    }
+
     @Test
     void listsFilterOnNeedKindAndRegionIncludingRemote() {
         String need = "NEED_" + Api.unique("X").replace("-", "_");

@@ -15,7 +15,7 @@ public final class ApiModels {
     private ApiModels() {
     }
 
-    public record Person(UUID id, UUID organisationId, String role, String archetype, int birthYear, String gender,
+    public record Person(UUID id, String role, String archetype, int birthYear, String gender,
                          String region, String municipality, List<String> targetGroups, List<String> needs,
                          List<String> goals, List<String> languages, long version) {
     }

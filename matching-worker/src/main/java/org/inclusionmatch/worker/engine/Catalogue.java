@@ -12,7 +12,8 @@ import java.util.UUID;
 /**
  * Programmes and measures prepared for matching: every rule compiled once, lists turned into sets, measures
  * in a fixed order (by code, then id) so results never depend on the order the catalogue was read in.
- * Immutable and safe to share between threads; build a new one when the catalogue changes.
+ * Safe to share between threads; build a new one when the catalogue changes. The only state that changes is
+ * each rule's count of run-time cut-offs, which quarantines a rule for the rest of this catalogue's life.
  */
 public final class Catalogue {
 
@@ -43,7 +44,8 @@ public final class Catalogue {
         List<String> problems = new ArrayList<>();
         Map<UUID, CompiledProgramme> byId = new HashMap<>();
         for (Programme programme : programmes) {
-            CompiledRule rule = compile(programme.eligibility(), "programme " + programme.code(), problems);
+            CompiledRule rule = compile(programme.eligibility(), RuleCutOff.Owner.PROGRAMME, programme.id(),
+                    programme.code(), "programme " + programme.code(), problems);
             var compiled = new CompiledProgramme(programme, byId.size(), Set.copyOf(programme.regions()), rule);
             if (byId.putIfAbsent(programme.id(), compiled) != null) {
                 throw new IllegalArgumentException("Two programmes share the id " + programme.id());
@@ -66,15 +68,16 @@ public final class Catalogue {
             }
             compiledMeasures.add(new CompiledMeasure(measure, programme, Set.copyOf(measure.needs()),
                     Set.copyOf(measure.goals()), Set.copyOf(measure.regions()),
-                    compile(measure.eligibility(), label, problems)));
+                    compile(measure.eligibility(), RuleCutOff.Owner.MEASURE, measure.id(), measure.code(), label, problems)));
         }
         compiledMeasures.sort(Comparator.comparing((CompiledMeasure m) -> m.measure().code())
                 .thenComparing(m -> m.measure().id()));
         return new Catalogue(List.copyOf(compiledMeasures), Map.copyOf(byId), slots, List.copyOf(problems));
     }
 
-    private static CompiledRule compile(String expression, String label, List<String> problems) {
-        CompiledRule rule = CompiledRule.compile(expression);
+    private static CompiledRule compile(String expression, RuleCutOff.Owner owner, UUID ownerId, String ownerCode,
+                                        String label, List<String> problems) {
+        CompiledRule rule = CompiledRule.compile(expression, owner, ownerId, ownerCode);
         rule.error().ifPresent(error -> problems.add(label + ": eligibility rule does not compile: " + error));
         return rule;
     }

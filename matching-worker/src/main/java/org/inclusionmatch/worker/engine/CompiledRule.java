@@ -2,47 +2,78 @@ package org.inclusionmatch.worker.engine;
 
 import org.inclusionmatch.contracts.eligibility.EligibilityLanguage;
 import org.inclusionmatch.contracts.eligibility.EligibilityRule;
+import org.inclusionmatch.contracts.eligibility.RuleVerdict;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An eligibility rule compiled once per catalogue: absent (admits everyone), compiled, or broken. A broken
  * rule admits nobody: offering a measure whose conditions cannot be checked would be worse than not
  * offering it, and one bad rule must not stop matching for the rest of the catalogue.
+ *
+ * <p>A compiled rule runs on the caller's thread under the rule language's run-time limits and the engine's
+ * per-person deadline; a rule cut off by one admits that person not. A rule cut off again and again is
+ * quarantined: it admits nobody without being run for as long as this catalogue lives, so a hostile rule costs
+ * a few deadlines per catalogue, not one per person.
  */
 final class CompiledRule {
 
-    static final CompiledRule OPEN = new CompiledRule(null, null);
+    static final CompiledRule OPEN = new CompiledRule(null, null, null, null, null);
 
     private final EligibilityRule rule;
     private final String error;
+    private final RuleCutOff.Owner owner;
+    private final UUID ownerId;
+    private final String ownerCode;
+    private final AtomicInteger cutOffs = new AtomicInteger();
 
-    private CompiledRule(EligibilityRule rule, String error) {
+    private CompiledRule(EligibilityRule rule, String error, RuleCutOff.Owner owner, UUID ownerId, String ownerCode) {
         this.rule = rule;
         this.error = error;
+        this.owner = owner;
+        this.ownerId = ownerId;
+        this.ownerCode = ownerCode;
     }
 
-    static CompiledRule compile(String expression) {
+    static CompiledRule compile(String expression, RuleCutOff.Owner owner, UUID ownerId, String ownerCode) {
         if (expression == null || expression.isBlank()) {
             return OPEN;
         }
         try {
-            return new CompiledRule(EligibilityLanguage.compile(expression), null);
-        } catch (RuntimeException e) { // InvalidRuleException, or anything else the compiler throws
+            return new CompiledRule(EligibilityLanguage.compile(expression), null, owner, ownerId, ownerCode);
+        } catch (RuntimeException e) { // InvalidRuleException (a compile-time limit too), or anything the compiler throws
             return broken(e.getMessage());
         }
     }
 
     static CompiledRule broken(String error) {
-        return new CompiledRule(null, error == null ? "unknown error" : error);
+        return new CompiledRule(null, error == null ? "unknown error" : error, null, null, null);
     }
 
-    boolean admits(Map<String, Object> person) {
+    boolean admits(Map<String, Object> person, MatchingSettings settings, RuleCutOff.Listener listener) {
         if (error != null) {
             return false;
         }
-        return rule == null || rule.admits(person);
+        if (rule == null) {
+            return true;
+        }
+        if (isQuarantined(settings)) {
+            return false;
+        }
+        RuleVerdict verdict = rule.evaluate(person, settings.ruleDeadline());
+        if (verdict.overLimit()) {
+            int strike = cutOffs.incrementAndGet();
+            listener.ruleCutOff(new RuleCutOff(owner, ownerId, ownerCode, verdict, strike,
+                    strike >= settings.quarantineAfter(), rule.expression()));
+        }
+        return verdict.admits();
+    }
+
+    boolean isQuarantined(MatchingSettings settings) {
+        return cutOffs.get() >= settings.quarantineAfter();
     }
 
     /** A real condition (not absent, not literally {@code true}): passing it says the offer is aimed at this person. */

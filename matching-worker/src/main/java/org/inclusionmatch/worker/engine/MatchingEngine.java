@@ -15,7 +15,9 @@ import java.util.Set;
 /**
  * Recommends measures to a person: filters the hard constraints, keeps measures that meet at least one of
  * the person's needs or goals, scores them, ranks them with diversity and explains each with reasons.
- * Stateless and thread-safe; the same inputs always give the same output.
+ * Thread-safe; the same inputs always give the same output, with one exception: an eligibility rule that runs
+ * over a run-time limit (iterations, value size, the per-person deadline) admits nobody it was cut off for, and once
+ * quarantined admits nobody at all, so a rule that only sometimes finishes in time can answer differently.
  */
 public final class MatchingEngine {
 
@@ -37,18 +39,24 @@ public final class MatchingEngine {
             .thenComparing(fit -> fit.measure().id());
 
     private final MatchingSettings settings;
+    private final RuleCutOff.Listener cutOffs;
 
     public MatchingEngine() {
         this(MatchingSettings.DEFAULT);
     }
 
     public MatchingEngine(MatchingSettings settings) {
+        this(settings, RuleCutOff.Listener.IGNORE);
+    }
+
+    public MatchingEngine(MatchingSettings settings, RuleCutOff.Listener cutOffs) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.cutOffs = Objects.requireNonNull(cutOffs, "cutOffs");
     }
 
     public List<Recommendation> recommend(PersonProfile person, Catalogue catalogue, LocalDate evaluationDay) {
         Objects.requireNonNull(evaluationDay, "evaluationDay");
-        Applicant applicant = new Applicant(person, evaluationDay, catalogue.programmeSlots());
+        Applicant applicant = new Applicant(person, evaluationDay, catalogue.programmeSlots(), settings, cutOffs);
         List<Fit> candidates = new ArrayList<>();
         for (CompiledMeasure measure : catalogue.compiledMeasures()) {
             if (isRelevant(measure, applicant) && isAvailable(measure, applicant, evaluationDay)) {
@@ -64,7 +72,7 @@ public final class MatchingEngine {
     }
 
     /** The hard constraints, cheapest first; the CEL rules last. */
-    private static boolean isAvailable(CompiledMeasure m, Applicant applicant, LocalDate day) {
+    private boolean isAvailable(CompiledMeasure m, Applicant applicant, LocalDate day) {
         Measure measure = m.measure();
         if (applicant.profile.excludedMeasureIds().contains(measure.id())
                 || measure.seatsTaken() >= measure.capacity() // a full measure is never offered
@@ -84,7 +92,7 @@ public final class MatchingEngine {
                 return false;
             }
         }
-        return m.rule().admits(applicant.celPerson);
+        return m.rule().admits(applicant.celPerson, settings, cutOffs);
     }
 
     private static Fit fit(CompiledMeasure m, Applicant applicant) {
@@ -152,8 +160,13 @@ public final class MatchingEngine {
         final Set<String> typicalNeeds;
         final Map<String, Object> celPerson;
         private final Boolean[] programmeVerdicts; // null = not evaluated yet; each programme rule runs once
+        private final MatchingSettings settings;
+        private final RuleCutOff.Listener cutOffs;
 
-        Applicant(PersonProfile profile, LocalDate day, int programmeSlots) {
+        Applicant(PersonProfile profile, LocalDate day, int programmeSlots, MatchingSettings settings,
+                  RuleCutOff.Listener cutOffs) {
+            this.settings = settings;
+            this.cutOffs = cutOffs;
             this.profile = profile;
             this.needs = profile.needs().stream().distinct().toList();
             this.goals = profile.goals().stream().distinct().toList();
@@ -176,7 +189,7 @@ public final class MatchingEngine {
         boolean admittedBy(CompiledProgramme programme) {
             Boolean verdict = programmeVerdicts[programme.index()];
             if (verdict == null) {
-                verdict = programme.rule().admits(celPerson);
+                verdict = programme.rule().admits(celPerson, settings, cutOffs);
                 programmeVerdicts[programme.index()] = verdict;
             }
             return verdict;

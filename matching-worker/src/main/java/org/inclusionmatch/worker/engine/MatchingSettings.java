@@ -1,13 +1,33 @@
 package org.inclusionmatch.worker.engine;
 
-/** Tunables of the engine; {@code topK} is how many recommendations a person gets at most. */
-public record MatchingSettings(int topK) {
+import java.time.Duration;
+import java.util.Objects;
 
+/**
+ * Tunables of the engine: {@code topK} is how many recommendations a person gets at most; {@code ruleDeadline} how
+ * long one eligibility rule may run for one person before it is cut off (and admits them not); a rule cut off
+ * {@code quarantineAfter} times is not evaluated again for the rest of that catalogue.
+ */
+public record MatchingSettings(int topK, Duration ruleDeadline, int quarantineAfter) {
+
+    public static final Duration DEFAULT_RULE_DEADLINE = Duration.ofMillis(100);
+    public static final int DEFAULT_QUARANTINE_AFTER = 3;
     public static final MatchingSettings DEFAULT = new MatchingSettings(5);
 
     public MatchingSettings {
         if (topK < 1) {
             throw new IllegalArgumentException("topK must be at least 1, was " + topK);
         }
+        Objects.requireNonNull(ruleDeadline, "ruleDeadline");
+        if (ruleDeadline.isNegative() || ruleDeadline.isZero()) {
+            throw new IllegalArgumentException("ruleDeadline must be positive, was " + ruleDeadline);
+        }
+        if (quarantineAfter < 1) {
+            throw new IllegalArgumentException("quarantineAfter must be at least 1, was " + quarantineAfter);
+        }
+    }
+
+    public MatchingSettings(int topK) {
+        this(topK, DEFAULT_RULE_DEADLINE, DEFAULT_QUARANTINE_AFTER);
     }
 }

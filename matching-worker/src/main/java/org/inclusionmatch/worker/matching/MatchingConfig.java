@@ -25,6 +25,17 @@ public interface MatchingConfig {
     @WithDefault("30s")
     Duration catalogueTtl();
 
+    /**
+     * How long one eligibility rule may run for one person: a rule still running then is cut off and admits the
+     * person not. Realistic rules take microseconds; this bounds what a hostile one can cost.
+     */
+    @WithDefault("100ms")
+    Duration ruleDeadline();
+
+    /** After this many cut-offs a rule is skipped (admits nobody) until the catalogue is read again. */
+    @WithDefault("3")
+    int ruleQuarantineAfter();
+
     /** Persons per page when a catalogue change re-matches the persons it can affect. */
     @WithDefault("100")
     int rematchPageSize();

@@ -25,11 +25,13 @@ public class PersonMatcher {
     private final MatchingEngine engine;
     private final MeterRegistry metrics;
 
-    public PersonMatcher(ProfileServiceClient api, CatalogueCache catalogue, MatchingConfig config, MeterRegistry metrics) {
+    public PersonMatcher(ProfileServiceClient api, CatalogueCache catalogue, MatchingConfig config, MeterRegistry metrics,
+                         RuleCutOffReport cutOffs) {
         this.api = api;
         this.catalogue = catalogue;
         this.config = config;
-        this.engine = new MatchingEngine(new MatchingSettings(config.topK()));
+        this.engine = new MatchingEngine(
+                new MatchingSettings(config.topK(), config.ruleDeadline(), config.ruleQuarantineAfter()), cutOffs);
         this.metrics = metrics;
     }
 

@@ -2,6 +2,7 @@ package org.inclusionmatch.profile.common;
 
 import org.inclusionmatch.contracts.eligibility.EligibilityLanguage;
 import org.inclusionmatch.contracts.eligibility.InvalidRuleException;
+import org.inclusionmatch.contracts.eligibility.RuleLimitException;
 
 import java.time.LocalDate;
 
@@ -11,13 +12,18 @@ public final class Checks {
     private Checks() {
     }
 
-    /** Compiles a CEL rule; a rule that does not compile is a 400 on the field, with the compiler's message. */
+    /**
+     * Compiles a CEL rule; a rule that does not compile, or is over one of the rule language's limits (length,
+     * nesting, comprehensions, estimated cost), is a 400 on the field, with the compiler's message or the limit's.
+     */
     public static String eligibility(String rule) {
         if (rule == null) {
             return null;
         }
         try {
             return EligibilityLanguage.compile(rule).expression();
+        } catch (RuleLimitException e) {
+            throw ApiException.invalidField("eligibility", "is too expensive: " + e.getMessage());
         } catch (InvalidRuleException e) {
             throw ApiException.invalidField("eligibility", "does not compile: " + e.getMessage());
         }

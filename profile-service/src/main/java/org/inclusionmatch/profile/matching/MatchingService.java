@@ -9,7 +9,6 @@ import org.inclusionmatch.profile.enrolment.EnrolmentService;
 import org.inclusionmatch.profile.common.Records;
 import org.inclusionmatch.profile.measure.Measure;
 import org.inclusionmatch.profile.person.Person;
-import org.inclusionmatch.profile.person.PersonView;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -89,7 +88,7 @@ public class MatchingService {
     private MatchingView view(Person person) {
         Set<UUID> excluded = new LinkedHashSet<>(enrolments.enrolledMeasures(person.id));
         excluded.addAll(decisions.declinedMeasures(person));
-        return new MatchingView(PersonView.of(person), List.copyOf(excluded));
+        return new MatchingView(MatchingPerson.of(person), List.copyOf(excluded));
     }
 
     /** Tags are validated as [A-Z0-9_] codes, so a PostgreSQL array literal needs no escaping. */

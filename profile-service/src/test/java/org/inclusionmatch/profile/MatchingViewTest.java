@@ -1,0 +1,60 @@
+package org.inclusionmatch.profile;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.inclusionmatch.servers.testing.JwtTestResource;
+import org.inclusionmatch.servers.testing.KafkaTestResource;
+import org.inclusionmatch.servers.testing.PostgresTestResource;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Issue 8, data minimisation: the worker's matching view carries only what the engine reads. */
+@QuarkusTest
+@WithTestResource(PostgresTestResource.class)
+@WithTestResource(KafkaTestResource.class)
+@WithTestResource(JwtTestResource.class)
+class MatchingViewTest {
+
+    /** The engine's filters and scores, the rules' {@code person} variable, the id and the version. */
+    static final List<String> ENGINE_READS = List.of("id", "role", "archetype", "birthYear", "gender", "region",
+            "municipality", "targetGroups", "needs", "goals", "languages", "version");
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void carriesNoLegalBasisNoConsentDateNoOrganisationAndNoTimestamps() {
+        String org = Api.createOrganisation();
+        Map<String, Object> person = Api.person(org);
+        person.put("targetGroups", List.of("PROBATION_CLIENT"));
+        person.put("needs", List.of("NEED_" + Api.unique("MIN").replace("-", "_")));
+        person.put("legalBasis", Map.of("basis", "LEGAL_OBLIGATION", "reference", "Probation Law, section 6"));
+        String id = Api.caseworker(org).body(person).post("/api/v1/persons").then().statusCode(201).extract().path("id");
+
+        String single = Api.matcher().get("/api/v1/matching/persons/" + id).then().statusCode(200).extract().asString();
+        Map<String, Object> view = Api.matcher().get("/api/v1/matching/persons/" + id).then().extract().as(Map.class);
+        assertThat(view).containsOnlyKeys("person", "excludedMeasureIds");
+        Map<String, Object> profile = (Map<String, Object>) view.get("person");
+        assertThat(profile).containsOnlyKeys(ENGINE_READS);
+        assertThat(profile.get("targetGroups")).isEqualTo(List.of("PROBATION_CLIENT"));
+        for (String absent : List.of("legalBasis", "consentDate", "reference", "Probation Law", "organisationId",
+                "matchingAllowed", "createdAt", "updatedAt", org)) {
+            assertThat(single).doesNotContain(absent);
+        }
+
+        // The page of persons a catalogue change can affect carries the same view.
+        Map<String, Object> m = Api.measure(Api.unique("M"), org);
+        m.put("needs", person.get("needs"));
+        String measure = Api.json().body(m).post("/api/v1/measures").then().statusCode(201).extract().path("id");
+        String page = Api.matcher().queryParam("measureId", measure).get("/api/v1/matching/persons")
+                .then().statusCode(200).extract().asString();
+        assertThat(page).contains(id).doesNotContain("legalBasis").doesNotContain("Probation Law")
+                .doesNotContain("organisationId").doesNotContain("createdAt");
+        List<Map<String, Object>> items = Api.matcher().queryParam("measureId", measure).get("/api/v1/matching/persons")
+                .then().extract().path("items");
+        assertThat(items).singleElement().satisfies(item ->
+                assertThat((Map<String, Object>) item.get("person")).containsOnlyKeys(ENGINE_READS));
+    }
+}

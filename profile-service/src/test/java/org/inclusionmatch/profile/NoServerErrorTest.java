@@ -152,6 +152,41 @@ class NoServerErrorTest {
     }
 
     @Test
+    void anOversizeBodyIsA413Problem() {
+        String huge = "{\"code\":\"" + "A".repeat(2 * 1024 * 1024) + "\"}";
+        Api.json().body(huge).post("/api/v1/organisations").then().statusCode(413).contentType(PROBLEM)
+                .body("status", equalTo(413), "title", equalTo("Payload too large"), "detail", containsString("bytes"));
+    }
+
+    @Test
+    void nulInTextIsA400NamingTheField() {
+        String org = Api.createOrganisation();
+        Map<String, Object> person = Api.person(org);
+        person.put("municipality", "Sigul\u0000da");
+        Api.caseworker(org).body(person).post("/api/v1/persons").then().statusCode(400).contentType(PROBLEM)
+                .body("violations[0].field", equalTo("municipality"), "violations[0].message", containsString("NUL"));
+        Map<String, Object> organisation = Api.organisation(Api.unique("NUL"));
+        organisation.put("name", "\u0000");
+        Api.json().body(organisation).post("/api/v1/organisations").then().statusCode(400).contentType(PROBLEM)
+                .body("violations[0].field", equalTo("name"));
+        for (String list : List.of("/api/v1/organisations?code=%00", "/api/v1/measures?need=A%00B",
+                "/api/v1/persons?targetGroup=%00")) {
+            Api.caseworker(org).get(list).then().statusCode(400).contentType(PROBLEM).body("detail", containsString("NUL"));
+        }
+        Api.as(List.of("AUDITOR"), null).get("/api/v1/audit?subject=%00").then().statusCode(400).contentType(PROBLEM);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"+1000000000-01-01T00:00:00Z", "-1000000000-01-01T00:00:00Z", "+294277-01-01T00:00:00Z",
+            "+10000-01-01T00:00:00Z"})
+    void anAuditPeriodBeyondWhatTheDatabaseHoldsIsA400(String instant) {
+        Api.as(List.of("AUDITOR"), null).queryParam("to", instant).get("/api/v1/audit")
+                .then().statusCode(400).contentType(PROBLEM).body("violations[0].field", equalTo("to"));
+        Api.as(List.of("AUDITOR"), null).queryParam("from", instant).get("/api/v1/audit")
+                .then().statusCode(400).contentType(PROBLEM).body("violations[0].field", equalTo("from"));
+    }
+
+    @Test
     void nullItemsInAnImportedCatalogueAreNamed() {
         String[][] cases = {
                 {"{\"organisations\": [null]}", "organisations[0]"},

@@ -112,6 +112,12 @@ public class ProblemMappers {
             return problem(Problem.validation("Unknown field '" + field + "'",
                     List.of(new Problem.Violation(field, "is not a field of this resource"))));
         }
+        if (e instanceof InvalidFormatException format && format.getTargetType() == String.class
+                && NoNulText.MESSAGE.equals(format.getOriginalMessage())) {
+            String field = path(format);
+            return problem(Problem.validation(field + " " + NoNulText.MESSAGE,
+                    List.of(new Problem.Violation(field.isEmpty() ? "body" : field, NoNulText.MESSAGE))));
+        }
         if (e instanceof InvalidFormatException format && format.getTargetType() != null && format.getTargetType().isEnum()) {
             String allowed = Arrays.stream(format.getTargetType().getEnumConstants()).map(Object::toString)
                     .collect(Collectors.joining(", "));

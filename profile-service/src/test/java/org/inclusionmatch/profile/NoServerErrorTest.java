@@ -169,11 +169,13 @@ class NoServerErrorTest {
         organisation.put("name", "\u0000");
         Api.json().body(organisation).post("/api/v1/organisations").then().statusCode(400).contentType(PROBLEM)
                 .body("violations[0].field", equalTo("name"));
-        for (String list : List.of("/api/v1/organisations?code=%00", "/api/v1/measures?need=A%00B",
-                "/api/v1/persons?targetGroup=%00")) {
-            Api.caseworker(org).get(list).then().statusCode(400).contentType(PROBLEM).body("detail", containsString("NUL"));
+        for (String[] list : new String[][] {{"/api/v1/organisations", "code"}, {"/api/v1/measures", "need"},
+                {"/api/v1/persons", "targetGroup"}}) {
+            Api.caseworker(org).queryParam(list[1], "A\u0000B").get(list[0])
+                    .then().statusCode(400).contentType(PROBLEM).body("detail", containsString("NUL"));
         }
-        Api.as(List.of("AUDITOR"), null).get("/api/v1/audit?subject=%00").then().statusCode(400).contentType(PROBLEM);
+        Api.as(List.of("AUDITOR"), null).queryParam("subject", "\u0000").get("/api/v1/audit")
+                .then().statusCode(400).contentType(PROBLEM);
     }
 
     @ParameterizedTest
@@ -183,6 +185,39 @@ class NoServerErrorTest {
         Api.as(List.of("AUDITOR"), null).queryParam("to", instant).get("/api/v1/audit")
                 .then().statusCode(400).contentType(PROBLEM).body("violations[0].field", equalTo("to"));
         Api.as(List.of("AUDITOR"), null).queryParam("from", instant).get("/api/v1/audit")
+                .then().statusCode(400).contentType(PROBLEM).body("violations[0].field", equalTo("from"));
+    }
+
+    @Test
+    void datesBeyondWhatTheDatabaseHoldsAreA400() {
+        String org = Api.createOrganisation();
+        Map<String, Object> programme = Api.programme(Api.unique("FAR"), org);
+        programme.put("endDate", "+5874898-01-01");
+        Api.json().body(programme).post("/api/v1/programmes").then().statusCode(400).contentType(PROBLEM)
+                .body("violations[0].field", equalTo("endDate"), "violations[0].message", containsString("9999-12-31"));
+        programme.put("endDate", "+999999999-12-31");
+        Api.json().body(programme).post("/api/v1/programmes").then().statusCode(400).contentType(PROBLEM);
+        programme.put("endDate", "9999-12-31");
+        String programmeId = Api.json().body(programme).post("/api/v1/programmes").then().statusCode(201)
+                .body("endDate", equalTo("9999-12-31")).extract().path("id");
+
+        String person = Api.caseworker(org).body(Api.person(org)).post("/api/v1/persons").then().statusCode(201)
+                .extract().path("id");
+        Map<String, Object> outcome = new HashMap<>(Map.of("personId", person, "programmeId", programmeId,
+                "periodStart", "-999999999-01-01", "periodEnd", "2026-08-31", "status", "EMPLOYED", "outcomeDate", "2026-08-31"));
+        Api.json().body(outcome).post("/api/v1/outcomes").then().statusCode(400).contentType(PROBLEM)
+                .body("violations[0].field", equalTo("periodStart"));
+
+        Map<String, Object> recommendations = Map.of("profileVersion", 0, "engineVersion", "engine-1",
+                "evaluationDay", "2026-11-23", "computedAt", "+294277-01-01T00:00:00Z", "recommendations", List.of());
+        Api.matcher().body(recommendations).put("/api/v1/persons/" + person + "/recommendations")
+                .then().statusCode(400).contentType(PROBLEM).body("violations[0].field", equalTo("computedAt"));
+        Map<String, Object> beyondJava = new HashMap<>(recommendations);
+        beyondJava.put("computedAt", "+1000000001-01-01T00:00:00Z"); // beyond Instant.MAX: Jackson's own refusal
+        Api.matcher().body(beyondJava).put("/api/v1/persons/" + person + "/recommendations")
+                .then().statusCode(400).contentType(PROBLEM).body("violations[0].field", equalTo("computedAt"));
+
+        Api.json().queryParam("programmeId", programmeId).queryParam("from", "+5874898-01-01").get("/api/v1/reports/inclusion")
                 .then().statusCode(400).contentType(PROBLEM).body("violations[0].field", equalTo("from"));
     }
 

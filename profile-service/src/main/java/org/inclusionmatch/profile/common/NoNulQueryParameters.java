@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The query-parameter side of {@link NoNulText}: a filter value with NUL (such as {@code ?code=%00}) can match
+ * The query-parameter side of {@link JsonInputRules}: a filter value with NUL (such as {@code ?code=%00}) can match
  * nothing PostgreSQL stores, and PostgreSQL refuses it as a parameter; a 400 naming the parameter instead.
  */
 public class NoNulQueryParameters {
@@ -15,8 +15,8 @@ public class NoNulQueryParameters {
     @ServerRequestFilter
     public void refuseNul(ContainerRequestContext request) {
         for (Map.Entry<String, List<String>> parameter : request.getUriInfo().getQueryParameters().entrySet()) {
-            if (NoNulText.hasNul(parameter.getKey()) || parameter.getValue().stream().anyMatch(NoNulText::hasNul)) {
-                throw ApiException.invalidField(parameter.getKey().replace('\u0000', '?'), NoNulText.MESSAGE);
+            if (JsonInputRules.hasNul(parameter.getKey()) || parameter.getValue().stream().anyMatch(JsonInputRules::hasNul)) {
+                throw ApiException.invalidField(parameter.getKey().replace('\u0000', '?'), JsonInputRules.NO_NUL);
             }
         }
     }

@@ -60,12 +60,21 @@ public class AuditResource {
         return PageResult.of(AuditEntry.find(where, Sort.descending("id"), filter.parameters()), page, AuditView::of);
     }
 
+    // Instant reaches year 1000000000, PostgreSQL's timestamptz only 294276: bounded here, not as a 500 there.
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
     private static Instant instant(String value, String parameter) {
+        Instant instant;
         try {
-            return value == null || value.isBlank() ? null : Instant.parse(value);
+            instant = value == null || value.isBlank() ? null : Instant.parse(value);
         } catch (DateTimeParseException e) {
             throw ApiException.invalidField(parameter, "must be an ISO instant such as 2026-11-23T00:00:00Z");
         }
+        if (instant != null && (instant.isBefore(EARLIEST) || instant.isAfter(LATEST))) {
+            throw ApiException.invalidField(parameter, "must be between the years 1 and 9999");
+        }
+        return instant;
     }
 
     @Schema(name = "AuditEntry")

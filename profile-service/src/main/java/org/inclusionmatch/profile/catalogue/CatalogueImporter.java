@@ -53,21 +53,22 @@ public class CatalogueImporter {
         ImportSummary.Counts measureCounts = ImportSummary.NONE;
         // Organisations first, then programmes, then measures: each refers only to kinds imported before it.
         for (int i = 0; i < size(file.organisations()); i++) {
-            OrganisationRequest request = valid(file.organisations().get(i), "organisations[" + i + "]");
+            String at = "organisations[" + i + "]";
+            OrganisationRequest request = valid(present(file.organisations().get(i), at), at);
             orgCounts = orgCounts.plus(upsert(request, Organisation.findByCode(request.code()).map(o -> o.id),
                     id -> toRequest(Organisation.<Organisation>findById(id)),
                     r -> organisations.create(r, null), (id, r) -> organisations.update(id, r, null)));
         }
         for (int i = 0; i < size(file.programmes()); i++) {
             String at = "programmes[" + i + "]";
-            ProgrammeRequest request = valid(toRequest(file.programmes().get(i), at), at);
+            ProgrammeRequest request = valid(toRequest(present(file.programmes().get(i), at), at), at);
             programmeCounts = programmeCounts.plus(upsert(request, Programme.findByCode(request.code()).map(p -> p.id),
                     id -> toRequest(Programme.<Programme>findById(id)),
                     r -> programmes.create(r, null), (id, r) -> programmes.update(id, r, null)));
         }
         for (int i = 0; i < size(file.measures()); i++) {
             String at = "measures[" + i + "]";
-            MeasureRequest request = valid(toRequest(file.measures().get(i), at), at);
+            MeasureRequest request = valid(toRequest(present(file.measures().get(i), at), at), at);
             measureCounts = measureCounts.plus(upsert(request, Measure.findByCode(request.code()).map(m -> m.id),
                     id -> toRequest(Measure.<Measure>findById(id)),
                     r -> measures.create(r, null), (id, r) -> measures.update(id, r, null)));
@@ -97,6 +98,14 @@ public class CatalogueImporter {
             throw new InvalidCatalogueException(violations);
         }
         return request;
+    }
+
+    /** A {@code null} in the file's lists is a record left empty by the partner: a 400 naming it, not a crash. */
+    private static <T> T present(T entry, String at) {
+        if (entry == null) {
+            throw new InvalidCatalogueException(List.of(new Problem.Violation(at, "must be a record, not null")));
+        }
+        return entry;
     }
 
     private static UUID organisationId(String code, String field) {

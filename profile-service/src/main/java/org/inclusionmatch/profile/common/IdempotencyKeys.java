@@ -6,6 +6,7 @@ import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -20,6 +21,11 @@ import java.util.function.Supplier;
 /**
  * Makes creates safe to retry: a create sent again with the same {@code Idempotency-Key} returns the record the
  * first one made. The same key with a different body is a client error, not a second record.
+ * <p>
+ * Retries may arrive while the first request is still running (a client timing out and sending again, or a proxy
+ * duplicating a request). So the key is locked before it is looked up: a transaction-scoped advisory lock on the
+ * (scope, key) pair. The second request waits until the first one commits (or rolls back), then finds the key and
+ * replays the first one's record, instead of failing on the primary key with a 409.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -40,6 +46,7 @@ public class IdempotencyKeys {
      */
     public <V> V once(String scope, String key, Object request, Function<UUID, V> replay, Supplier<V> create,
                       Function<V, UUID> idOf) {
+        lock(scope, key);
         Optional<UUID> previous = previous(scope, key, request);
         if (previous.isPresent()) {
             return replay.apply(previous.get());
@@ -49,14 +56,38 @@ public class IdempotencyKeys {
         return created;
     }
 
+    /**
+     * Holds the key until this transaction ends, so that concurrent requests with the same key run one after the
+     * other. The lock id is a 64-bit hash of scope and key; a collision only makes two unrelated creates wait.
+     */
+    void lock(String scope, String key) {
+        if (key == null) {
+            return;
+        }
+        check(key);
+        long lockId = ByteBuffer.wrap(sha256((scope + '\n' + key).getBytes(StandardCharsets.UTF_8))).getLong();
+        Panache.getEntityManager()
+                .createNativeQuery("select 1 from pg_advisory_xact_lock(?1)", Integer.class)
+                .setParameter(1, lockId)
+                .getSingleResult();
+    }
+
+    private static void check(String key) {
+        if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
+            throw ApiException.badRequest(HEADER + " must be 1 to " + MAX_KEY_LENGTH + " characters");
+        }
+        // PostgreSQL text cannot hold NUL, and a control character in a key is a client bug, not a key.
+        if (key.chars().anyMatch(Character::isISOControl)) {
+            throw ApiException.badRequest(HEADER + " must not contain control characters");
+        }
+    }
+
     /** The id created earlier under this key, if any. */
     public Optional<UUID> previous(String scope, String key, Object request) {
         if (key == null) {
             return Optional.empty();
         }
-        if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
-            throw ApiException.badRequest(HEADER + " must be 1 to " + MAX_KEY_LENGTH + " characters");
-        }
+        check(key);
         List<Object[]> rows = Panache.getEntityManager()
                 .createNativeQuery("select request_hash, resource_id from idempotency_key where scope = ?1 and key = ?2", Object[].class)
                 .setParameter(1, scope).setParameter(2, key)
@@ -84,10 +115,17 @@ public class IdempotencyKeys {
 
     private String hash(Object request) {
         try {
-            byte[] body = json.writeValueAsBytes(request);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            return HexFormat.of().formatHex(sha256(json.writeValueAsBytes(request)));
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot hash the request", e);
+        }
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every JVM has SHA-256", e);
         }
     }
 }

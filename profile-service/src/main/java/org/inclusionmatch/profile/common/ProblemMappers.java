@@ -32,7 +32,11 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     static Response problem(Problem problem) {
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+        return problemBuilder(problem).build();
+    }
+
+    static Response.ResponseBuilder problemBuilder(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
     }
 
     @ServerExceptionMapper
@@ -108,6 +112,11 @@ public class ProblemMappers {
             return problem(Problem.validation("Unknown field '" + field + "'",
                     List.of(new Problem.Violation(field, "is not a field of this resource"))));
         }
+        if (e instanceof JsonInputRules.Refused refused) {
+            String field = path(refused);
+            return problem(Problem.validation(field + " " + refused.getOriginalMessage(),
+                    List.of(new Problem.Violation(field.isEmpty() ? "body" : field, refused.getOriginalMessage()))));
+        }
         if (e instanceof InvalidFormatException format && format.getTargetType() != null && format.getTargetType().isEnum()) {
             String allowed = Arrays.stream(format.getTargetType().getEnumConstants()).map(Object::toString)
                     .collect(Collectors.joining(", "));
@@ -121,6 +130,11 @@ public class ProblemMappers {
             String message = field.isEmpty() ? "The body must be a JSON object" : "must be " + expected;
             return problem(Problem.validation(field.isEmpty() ? message : field + " " + message,
                     List.of(new Problem.Violation(field.isEmpty() ? "body" : field, message))));
+        }
+        if (e instanceof JsonMappingException mapping && !path(mapping).isEmpty()) {
+            String field = path(mapping);
+            return problem(Problem.validation(field + " has a value that cannot be read",
+                    List.of(new Problem.Violation(field, "has a value that cannot be read"))));
         }
         return problem(Problem.of("malformed-json", "Malformed JSON", 400, "The body could not be read as the expected JSON"));
     }

@@ -9,6 +9,7 @@ import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Version;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /** What every stored resource has: a server-assigned id, a version for ETags and If-Match, and timestamps. */
@@ -32,12 +33,20 @@ public abstract class VersionedEntity extends PanacheEntityBase {
         if (id == null) {
             id = UUID.randomUUID();
         }
-        createdAt = Instant.now();
+        createdAt = now();
         updatedAt = createdAt;
     }
 
     @PreUpdate
     void beforeUpdate() {
-        updatedAt = Instant.now();
+        updatedAt = now();
+    }
+
+    /**
+     * PostgreSQL keeps microseconds; the JVM's clock has nanoseconds. Truncated here, the response to a create is
+     * the same as every later read of the record (an idempotent replay, say), not a few nanoseconds apart.
+     */
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

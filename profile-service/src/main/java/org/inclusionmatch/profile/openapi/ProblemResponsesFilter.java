@@ -34,6 +34,12 @@ public class ProblemResponsesFilter implements OASFilter {
                     continue;
                 }
                 add(responses, "400", "Invalid input: see detail and violations");
+                add(responses, "401", "No valid bearer token (with a WWW-Authenticate challenge)");
+                add(responses, "403", "The caller's role may not do this");
+                if (entry.getValue().getRequestBody() != null) {
+                    add(responses, "413", "The body is larger than the server accepts");
+                    add(responses, "415", "The body is not application/json");
+                }
                 add(responses, "500", "Unexpected error, with a reference to quote");
                 if (byId) {
                     add(responses, "404", "No such record");

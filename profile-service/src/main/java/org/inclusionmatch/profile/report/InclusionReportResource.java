@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.inclusionmatch.profile.common.ApiException;
+import org.inclusionmatch.profile.common.JsonInputRules;
 import org.inclusionmatch.profile.common.EnumParam;
 import org.inclusionmatch.profile.security.Roles;
 import org.inclusionmatch.profile.vocabulary.Codes;
@@ -76,11 +77,16 @@ public class InclusionReportResource {
     }
 
     private static LocalDate date(String value, String parameter) {
+        LocalDate date;
         try {
-            return value == null || value.isBlank() ? null : LocalDate.parse(value);
+            date = value == null || value.isBlank() ? null : LocalDate.parse(value);
         } catch (DateTimeParseException e) {
             throw ApiException.invalidField(parameter, "must be a date such as 2022-03-01");
         }
+        if (!JsonInputRules.inRange(date)) { // the same years as in bodies: what PostgreSQL can compare
+            throw ApiException.invalidField(parameter, JsonInputRules.DATE_RANGE);
+        }
+        return date;
     }
 
     static String toCsv(InclusionReport report) {

@@ -1,0 +1,23 @@
+package org.inclusionmatch.profile.common;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The query-parameter side of {@link JsonInputRules}: a filter value with NUL (such as {@code ?code=%00}) can match
+ * nothing PostgreSQL stores, and PostgreSQL refuses it as a parameter; a 400 naming the parameter instead.
+ */
+public class NoNulQueryParameters {
+
+    @ServerRequestFilter
+    public void refuseNul(ContainerRequestContext request) {
+        for (Map.Entry<String, List<String>> parameter : request.getUriInfo().getQueryParameters().entrySet()) {
+            if (JsonInputRules.hasNul(parameter.getKey()) || parameter.getValue().stream().anyMatch(JsonInputRules::hasNul)) {
+                throw ApiException.invalidField(parameter.getKey().replace('\u0000', '?'), JsonInputRules.NO_NUL);
+            }
+        }
+    }
+}

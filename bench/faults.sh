@@ -15,5 +15,5 @@ WORK="$ROOT/bench/target/faults-$(date +%Y%m%d-%H%M%S)"
 mkdir -p "$WORK"
 echo "machine: $(nproc) cores; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 java -Xmx512m -cp "$ROOT/bench/target/bench-0.1.0-SNAPSHOT.jar:$ROOT/bench/target/lib/*" \
-  org.inclusionmatch.bench.FaultBattery "$ROOT" "$WORK" "$@" 2>&1 | grep -v -E '^\[|SLF4J' | tee "$WORK/battery.txt"
+  org.inclusionmatch.bench.FaultBattery "$ROOT" "$WORK" "$@" 2>&1 | grep --line-buffered -v -E '^\[|SLF4J' | tee "$WORK/battery.txt"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg); output kept in $WORK/battery.txt"

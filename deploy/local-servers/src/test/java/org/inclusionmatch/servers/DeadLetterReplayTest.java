@@ -44,9 +44,9 @@ class DeadLetterReplayTest {
             }
 
             assertEquals(3, DeadLetterReplay.replay(bootstrap, source + ".dlq", "replay", true));
-            assertEquals(1, readAll(bootstrap, source).size(), "a dry run publishes nothing");
+            assertEquals(1, readAll(bootstrap, source, 1).size(), "a dry run publishes nothing");
             assertEquals(3, DeadLetterReplay.replay(bootstrap, source + ".dlq", "replay", false));
-            List<ConsumerRecord<byte[], byte[]>> replayed = readAll(bootstrap, source);
+            List<ConsumerRecord<byte[], byte[]>> replayed = readAll(bootstrap, source, 4);
             assertEquals(4, replayed.size());
             for (int i = 0; i < values.length; i++) {
                 String key = "key" + i;
@@ -60,16 +60,18 @@ class DeadLetterReplayTest {
         }
     }
 
-    private static List<ConsumerRecord<byte[], byte[]>> readAll(String bootstrap, String topic) {
+    /** Reads until {@code expected} records came, then one more second for any extra (bounded by 15 s). */
+    private static List<ConsumerRecord<byte[], byte[]>> readAll(String bootstrap, String topic, int expected) {
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap,
                 "group.id", "reader-" + UUID.randomUUID(), "auto.offset.reset", "earliest"),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(topic));
             List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-            long deadline = System.nanoTime() + Duration.ofSeconds(8).toNanos();
-            while (System.nanoTime() < deadline) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+            while (records.size() < expected && System.nanoTime() < deadline) {
                 consumer.poll(Duration.ofMillis(300)).forEach(records::add);
             }
+            consumer.poll(Duration.ofSeconds(1)).forEach(records::add);
             return records;
         }
     }

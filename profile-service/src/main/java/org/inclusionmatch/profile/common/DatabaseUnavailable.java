@@ -39,10 +39,10 @@ public class DatabaseUnavailable {
                     "Something went wrong on our side; quote reference " + reference + " when you report it"));
         }
         LOG.warnf("Database unavailable (%s): answered 503", e.getClass().getSimpleName());
-        return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", RETRY_AFTER)
-                .entity(Problem.of("database-unavailable", "Service unavailable", 503,
-                        "The database is not reachable right now; nothing was changed. Retry after "
-                                + RETRY_AFTER + " seconds"))
+        // Built by ProblemMappers like every other problem, so whatever it adds to all of them is here too.
+        return Response.fromResponse(ProblemMappers.problem(Problem.of("database-unavailable", "Service unavailable", 503,
+                        "The database is not reachable right now; nothing was changed. Retry after " + RETRY_AFTER + " seconds")))
+                .header("Retry-After", RETRY_AFTER)
                 .build();
     }
 

@@ -26,9 +26,18 @@ public final class LocalPostgres implements AutoCloseable {
 
     /**
      * Starts a server on {@code port} (0 picks a free one). With {@code keepData} the data directory survives
-     * a restart (local run); without it the directory is wiped on close (tests).
+     * a restart (local run); without it the directory is wiped on close (tests). Durable unless said otherwise.
      */
     public static LocalPostgres start(Path dataDir, Path binariesDir, int port, boolean keepData) throws IOException {
+        return start(dataDir, binariesDir, port, keepData, true);
+    }
+
+    /**
+     * As above; {@code durable} false gives the library's throwaway settings (no fsync, asynchronous commit),
+     * for test databases whose content does not matter after a crash.
+     */
+    public static LocalPostgres start(Path dataDir, Path binariesDir, int port, boolean keepData, boolean durable)
+            throws IOException {
         Files.createDirectories(dataDir);
         Files.createDirectories(binariesDir);
         EmbeddedPostgres server = EmbeddedPostgres.builder()
@@ -38,6 +47,11 @@ public final class LocalPostgres implements AutoCloseable {
                 .setPort(port == 0 ? FreePort.pick() : port)
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("listen_addresses", "127.0.0.1")
+                // zonky starts the postmaster with -F (fsync off) and synchronous_commit off: a commit is then
+                // answered before its WAL is written, and a kill -9 loses acknowledged writes. A -c after -F wins.
+                .setServerConfig("fsync", durable ? "on" : "off")
+                .setServerConfig("synchronous_commit", durable ? "on" : "off")
+                .setServerConfig("full_page_writes", durable ? "on" : "off")
                 .start();
         return new LocalPostgres(server);
     }

@@ -15,10 +15,13 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * profile-service as the worker sees it, made tolerant of a slow or restarting API: every call has a timeout,
- * is retried with exponential backoff for up to a minute (so a restart of the API does not send good events to
- * the dead-letter topic) and stops hammering a failing API through a circuit breaker. A 4xx is an answer, not a
- * fault: 404 becomes empty, 409 (a stale result) becomes {@code false}; neither is retried.
+ * profile-service as the worker sees it, made to wait out any outage: every call has a timeout, and a failure that
+ * says nothing about the request (connection refused, timeout, 5xx, 401/403/408/429, the circuit breaker open) is
+ * retried with exponential backoff up to 10 s apart, without limit ({@code maxRetries = -1, maxDuration = 0}),
+ * so an API outage of any length delays matching and never drops or dead-letters an event. The circuit breaker
+ * (inside the retry) keeps the retries from hammering a failing API. An answer about the request is not retried:
+ * 404 becomes empty, 409 (a stale result) {@code false}, and any other 4xx a {@link ClientError}, which the
+ * consumers dead-letter.
  */
 @ApplicationScoped
 public class ProfileServiceClient {
@@ -32,8 +35,8 @@ public class ProfileServiceClient {
     }
 
     @Timeout(value = 5, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 12, delay = 200, jitter = 100, maxDuration = 60_000, abortOn = ClientError.class)
-    @ExponentialBackoff(maxDelay = 10_000)
+    @Retry(maxRetries = -1, maxDuration = 0, delay = 200, jitter = 100, abortOn = ClientError.class)
+    @ExponentialBackoff(maxDelay = 10_000, maxDelayUnit = ChronoUnit.MILLIS)
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
             skipOn = ClientError.class)
     public Optional<ApiModels.MatchingView> matchingView(UUID personId) {
@@ -48,8 +51,8 @@ public class ProfileServiceClient {
     }
 
     @Timeout(value = 10, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 12, delay = 200, jitter = 100, maxDuration = 60_000, abortOn = ClientError.class)
-    @ExponentialBackoff(maxDelay = 10_000)
+    @Retry(maxRetries = -1, maxDuration = 0, delay = 200, jitter = 100, abortOn = ClientError.class)
+    @ExponentialBackoff(maxDelay = 10_000, maxDelayUnit = ChronoUnit.MILLIS)
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
             skipOn = ClientError.class)
     public ApiModels.MatchingPage affectedPersons(UUID measureId, UUID programmeId, UUID after, int size) {
@@ -62,8 +65,8 @@ public class ProfileServiceClient {
 
     /** The whole catalogue, page by page. */
     @Timeout(value = 30, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 12, delay = 200, jitter = 100, maxDuration = 60_000, abortOn = ClientError.class)
-    @ExponentialBackoff(maxDelay = 10_000)
+    @Retry(maxRetries = -1, maxDuration = 0, delay = 200, jitter = 100, abortOn = ClientError.class)
+    @ExponentialBackoff(maxDelay = 10_000, maxDelayUnit = ChronoUnit.MILLIS)
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
             skipOn = ClientError.class)
     public CatalogueSnapshot catalogue() {
@@ -92,8 +95,8 @@ public class ProfileServiceClient {
 
     /** Stores recommendations; false when the API refused them as computed from an outdated profile. */
     @Timeout(value = 5, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 12, delay = 200, jitter = 100, maxDuration = 60_000, abortOn = ClientError.class)
-    @ExponentialBackoff(maxDelay = 10_000)
+    @Retry(maxRetries = -1, maxDuration = 0, delay = 200, jitter = 100, abortOn = ClientError.class)
+    @ExponentialBackoff(maxDelay = 10_000, maxDelayUnit = ChronoUnit.MILLIS)
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
             skipOn = ClientError.class)
     public boolean putRecommendations(UUID personId, ApiModels.Recommendations recommendations) {
@@ -118,15 +121,23 @@ public class ProfileServiceClient {
     /** A 4xx other than the expected ones: the request itself is wrong, so retrying cannot help. */
     public static class ClientError extends RuntimeException {
         ClientError(String message) {
-            super(message);
+            super(message, null, false, false); // an answer, not a failure: no stack trace to fill or log
         }
 
         static RuntimeException orRetry(WebApplicationException e) {
             int status = status(e);
-            if (status >= 400 && status < 500) {
-                return new ClientError("profile-service answered " + status);
+            if (status >= 400 && status < 500 && !transientClientStatus(status)) {
+                return new ClientError("profile-service refused the request: " + status);
             }
             return e;
+        }
+
+        /**
+         * 4xx answers that say "not now" rather than "never": an expired or not yet trusted service token
+         * (401, 403, fixed by configuration, not by dropping events), a request timeout, rate limiting.
+         */
+        static boolean transientClientStatus(int status) {
+            return status == 401 || status == 403 || status == 408 || status == 425 || status == 429;
         }
     }
 }

@@ -4,7 +4,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,30 +45,67 @@ class DeliveryTest {
     }
 
     @Test
-    void poisonEventsGoToTheDeadLetterTopicAndTheNextGoodEventIsProcessed() throws Exception {
+    void poisonEventsAreParkedLosslesslyWithWhereAndWhyAndTheNextGoodEventIsProcessed() throws Exception {
         String persons = Stack.topic("persons");
         String missingFields = "{\"id\":\"" + UUID.randomUUID() + "\",\"type\":\"PERSON_UPDATED\"}";
-        String unknownType = "{\"id\":\"" + UUID.randomUUID() + "\",\"type\":\"PERSON_TELEPORTED\",\"source\":\"x\","
-                + "\"time\":\"2026-11-23T10:00:00Z\",\"subject\":\"" + UUID.randomUUID() + "\",\"aggregateVersion\":1}";
-        // Same key for all three: the poison ones sit in the good event's partition, right before it.
+        String unknownType = envelope("\"PERSON_TELEPORTED\"");
+        String trailingSpace = envelope("\"PERSON_CREATED \"");
+        String numericType = envelope("7");
+        byte[] binary = {(byte) 0xFF, 0x00, (byte) 0xC3, 0x28, 0x7B, (byte) 0x80};
+        // Same key for all: the poison ones sit in the good event's partition, right before it.
         String key = UUID.randomUUID().toString();
-        Stack.send(persons, key, "this is not JSON");
-        Stack.send(persons, key, missingFields);
-        Stack.send(persons, key, unknownType);
+        List<byte[]> poison = List.of(utf8("this is not JSON"), utf8(missingFields), utf8(unknownType),
+                utf8(trailingSpace), utf8(numericType), binary);
+        for (byte[] value : poison) {
+            Stack.send(persons, utf8(key), value);
+        }
 
         String org = Stack.createOrganisation();
         String id = createPerson(org);
         await().atMost(Duration.ofSeconds(20)).until(() -> Stack.recommendations(org, id).get("computedAt") != null);
         assertThat(Stack.recommendedCodes(org, id)).contains("BWISE-SUCCESSION");
 
-        List<ConsumerRecord<String, String>> dead = read(persons + ".dlq", 3);
-        assertThat(dead).extracting(ConsumerRecord::value).contains("this is not JSON", missingFields, unknownType);
-        assertThat(dead).allSatisfy(record -> assertThat(record.headers().lastHeader("dead-letter-reason")).isNotNull());
-        assertThat(new String(dead.get(0).headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
-                .contains("not an event envelope");
+        // Parked concurrently, so in any order: put them back in the order of their source offsets.
+        List<ConsumerRecord<byte[], byte[]>> dead = new ArrayList<>(read(persons + ".dlq", poison.size()));
+        assertThat(dead).hasSize(poison.size());
+        dead.sort(java.util.Comparator.comparingLong(r -> Long.parseLong(header(r, "dead-letter-offset"))));
+        for (int i = 0; i < poison.size(); i++) {
+            ConsumerRecord<byte[], byte[]> record = dead.get(i);
+            assertThat(record.value()).as("value bytes of poison record %d", i).isEqualTo(poison.get(i));
+            assertThat(record.key()).isEqualTo(utf8(key));
+            assertThat(header(record, "dead-letter-topic")).isEqualTo(persons);
+            assertThat(header(record, "dead-letter-partition")).matches("\\d+");
+            assertThat(header(record, "dead-letter-offset")).matches("\\d+");
+            assertThat(Instant.parse(header(record, "dead-letter-time"))).isBefore(Instant.now().plusSeconds(1));
+            assertThat(header(record, "dead-letter-reason")).isNotBlank();
+        }
+        assertThat(dead).extracting(r -> header(r, "dead-letter-offset")).doesNotHaveDuplicates();
+        assertThat(header(dead.get(0), "dead-letter-reason")).contains("not an event envelope");
+        assertThat(header(dead.get(3), "dead-letter-reason")).contains("unknown type 'PERSON_CREATED\\u0020'");
+        assertThat(header(dead.get(4), "dead-letter-reason")).contains("type must be a string");
+        assertThat(header(dead.get(5), "dead-letter-reason")).contains("UTF-8");
 
-        Stack.send(Stack.topic("catalogue"), key, "{ broken");
-        assertThat(read(Stack.topic("catalogue") + ".dlq", 1)).extracting(ConsumerRecord::value).contains("{ broken");
+        Stack.send(Stack.topic("catalogue"), utf8(key), utf8("{ broken"));
+        List<ConsumerRecord<byte[], byte[]>> catalogueDead = read(Stack.topic("catalogue") + ".dlq", 1);
+        assertThat(catalogueDead.get(0).value()).isEqualTo(utf8("{ broken"));
+        assertThat(catalogueDead.get(0).key()).isEqualTo(utf8(key));
+        assertThat(header(catalogueDead.get(0), "dead-letter-topic")).isEqualTo(Stack.topic("catalogue"));
+        assertThat(header(catalogueDead.get(0), "dead-letter-offset")).matches("\\d+");
+    }
+
+    private static String envelope(String typeJson) {
+        return "{\"id\":\"" + UUID.randomUUID() + "\",\"type\":" + typeJson + ",\"source\":\"x\","
+                + "\"time\":\"2026-11-23T10:00:00Z\",\"subject\":\"" + UUID.randomUUID() + "\",\"aggregateVersion\":1}";
+    }
+
+    private static byte[] utf8(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
+        var header = record.headers().lastHeader(name);
+        assertThat(header).as(name).isNotNull();
+        return new String(header.value(), StandardCharsets.UTF_8);
     }
 
     @Test
@@ -81,7 +118,7 @@ class DeliveryTest {
         String redelivered = "{\"id\":\"" + UUID.randomUUID() + "\",\"type\":\"PERSON_CREATED\",\"source\":\"profile-service\","
                 + "\"time\":\"" + Instant.now() + "\",\"subject\":\"" + id + "\",\"aggregateVersion\":0}";
         for (int i = 0; i < 3; i++) {
-            Stack.send(Stack.topic("persons"), id, redelivered);
+            Stack.send(Stack.topic("persons"), utf8(id), utf8(redelivered));
         }
         // Let the worker process them: a new event for the same partition key arrives after the duplicates.
         String marker = createPerson(org);
@@ -94,17 +131,19 @@ class DeliveryTest {
         assertThat(after.get("recommendations")).isEqualTo(before.get("recommendations"));
     }
 
-    private static List<ConsumerRecord<String, String>> read(String topic, int atLeast) {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+    private static List<ConsumerRecord<byte[], byte[]>> read(String topic, int atLeast) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
                 "bootstrap.servers", ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
                 "group.id", "dlq-reader-" + UUID.randomUUID(), "auto.offset.reset", "earliest"),
-                new StringDeserializer(), new StringDeserializer())) {
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(topic));
-            List<ConsumerRecord<String, String>> records = new ArrayList<>();
+            List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
             await().atMost(Duration.ofSeconds(20)).until(() -> {
                 consumer.poll(Duration.ofMillis(300)).forEach(records::add);
                 return records.size() >= atLeast;
             });
+            // Anything more than expected would show up in the next second.
+            consumer.poll(Duration.ofSeconds(1)).forEach(records::add);
             return records;
         }
     }

@@ -4,7 +4,7 @@ import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.inclusionmatch.servers.testing.JwtTestResource;
 
@@ -50,10 +50,10 @@ final class Stack {
         return ConfigProvider.getConfig().getValue("inclusion.topics." + name, String.class);
     }
 
-    static void send(String topic, String key, String value) throws Exception {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+    static void send(String topic, byte[] key, byte[] value) throws Exception {
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
                 "bootstrap.servers", ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class)),
-                new StringSerializer(), new StringSerializer())) {
+                new ByteArraySerializer(), new ByteArraySerializer())) {
             producer.send(new ProducerRecord<>(topic, key, value)).get();
         }
     }

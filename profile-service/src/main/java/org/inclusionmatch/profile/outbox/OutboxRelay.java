@@ -51,12 +51,14 @@ public class OutboxRelay {
         return thread;
     });
     private final AtomicBoolean wakeUpPending = new AtomicBoolean();
+    private final OutboxBacklog backlog;
 
     public OutboxRelay(@Channel("outbox") MutinyEmitter<String> emitter, DataSource dataSource,
-                       @ConfigProperty(name = "inclusion.outbox.batch-size") int batchSize) {
+                       @ConfigProperty(name = "inclusion.outbox.batch-size") int batchSize, OutboxBacklog backlog) {
         this.emitter = emitter;
         this.dataSource = dataSource;
         this.batchSize = batchSize;
+        this.backlog = backlog;
     }
 
     void onCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxWritten written) {
@@ -80,12 +82,15 @@ public class OutboxRelay {
 
     private void relayAll() {
         try {
-            while (relayBatch() == batchSize) {
-                // a full batch: there may be more waiting
-            }
+            int sent;
+            do {
+                sent = relayBatch();
+                backlog.relayed(sent);
+            } while (sent == batchSize); // a full batch: there may be more waiting
         } catch (RuntimeException e) {
             // The rows stay unsent and the next run tries again; only the type, never a payload.
             LOG.warnf("Outbox relay failed, will retry: %s", e.getClass().getSimpleName());
+            backlog.relayFailed(e.getClass().getSimpleName());
         }
     }
 

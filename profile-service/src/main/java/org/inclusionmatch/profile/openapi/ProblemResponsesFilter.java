@@ -41,6 +41,7 @@ public class ProblemResponsesFilter implements OASFilter {
                     add(responses, "415", "The body is not application/json");
                 }
                 add(responses, "500", "Unexpected error, with a reference to quote");
+                add(responses, "503", "The database is unavailable for now: retry after the Retry-After seconds");
                 if (byId) {
                     add(responses, "404", "No such record");
                 }

@@ -1,8 +1,10 @@
 package org.inclusionmatch.profile.common;
 
+import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.PrePersist;
 import jakarta.persistence.PreUpdate;
@@ -40,6 +42,15 @@ public abstract class VersionedEntity extends PanacheEntityBase {
     @PreUpdate
     void beforeUpdate() {
         updatedAt = now();
+    }
+
+    /**
+     * Removes the row after raising its version once more in the database (a locking update), so that the removal
+     * has a version of its own, after every earlier change, and the event announcing it reads that version.
+     */
+    public void deleteAsNextVersion() {
+        Panache.getEntityManager(getClass()).lock(this, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
+        delete();
     }
 
     /**

@@ -2,14 +2,13 @@ package org.inclusionmatch.profile.decision;
 
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
-import org.inclusionmatch.contracts.events.EventType;
 import org.inclusionmatch.profile.common.ApiException;
 import org.inclusionmatch.profile.common.Records;
 import org.inclusionmatch.profile.enrolment.EnrolmentService;
 import org.inclusionmatch.profile.enrolment.EnrolmentView;
 import org.inclusionmatch.profile.measure.Measure;
-import org.inclusionmatch.profile.outbox.Outbox;
 import org.inclusionmatch.profile.person.Person;
 import org.inclusionmatch.profile.recommendation.RecommendationService;
 import org.inclusionmatch.profile.recommendation.RecommendationsRequest;
@@ -29,12 +28,13 @@ public class DecisionService {
 
     private final RecommendationService recommendations;
     private final EnrolmentService enrolments;
-    private final Outbox outbox;
+    private final Event<RecommendationDeclined> declined;
 
-    public DecisionService(RecommendationService recommendations, EnrolmentService enrolments, Outbox outbox) {
+    public DecisionService(RecommendationService recommendations, EnrolmentService enrolments,
+                           Event<RecommendationDeclined> declined) {
         this.recommendations = recommendations;
         this.enrolments = enrolments;
-        this.outbox = outbox;
+        this.declined = declined;
     }
 
     public DecisionView decide(UUID organisationId, UUID personId, DecisionRequest request, String decidedBy) {
@@ -74,13 +74,14 @@ public class DecisionService {
         decision.decidedBy = decidedBy;
         decision.decidedAt = Instant.now();
         EnrolmentView enrolment = null;
-        if (request.decision() == Decision.DECLINE) {
-            outbox.record(EventType.PERSON_MATCHING_INPUTS_CHANGED, person.id, person.version, organisationId);
-        } else {
+        if (request.decision() != Decision.DECLINE) {
             enrolment = enrolments.refer(organisationId, person.id, measure.id);
             decision.enrolmentId = enrolment.id();
         }
         decision.persist();
+        if (request.decision() == Decision.DECLINE) {
+            declined.fire(new RecommendationDeclined(decision, person));
+        }
         return DecisionView.of(decision, enrolment);
     }
 

@@ -3,17 +3,17 @@ package org.inclusionmatch.profile.enrolment;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.transaction.Transactional;
-import org.inclusionmatch.contracts.events.EventType;
 import org.inclusionmatch.profile.common.ApiException;
 import org.inclusionmatch.profile.common.PageParams;
 import org.inclusionmatch.profile.common.PageResult;
 import org.inclusionmatch.profile.common.QueryFilter;
 import org.inclusionmatch.profile.common.Versions;
 import org.inclusionmatch.profile.measure.Measure;
-import org.inclusionmatch.profile.outbox.Outbox;
+import org.inclusionmatch.profile.measure.MeasureEvent;
 import org.inclusionmatch.profile.person.Person;
 import org.inclusionmatch.profile.person.PersonChanges;
 import org.inclusionmatch.profile.programme.Programme;
@@ -30,11 +30,13 @@ import java.util.UUID;
 public class EnrolmentService {
 
     private final SeatLedger seats;
-    private final Outbox outbox;
+    private final Event<EnrolmentEvent> events;
+    private final Event<MeasureEvent> measureEvents;
 
-    public EnrolmentService(SeatLedger seats, Outbox outbox) {
+    public EnrolmentService(SeatLedger seats, Event<EnrolmentEvent> events, Event<MeasureEvent> measureEvents) {
         this.seats = seats;
-        this.outbox = outbox;
+        this.events = events;
+        this.measureEvents = measureEvents;
     }
 
     public EnrolmentView refer(UUID organisationId, UUID personId, UUID measureId) {
@@ -59,9 +61,7 @@ public class EnrolmentService {
                     .createNativeQuery("select nextval('waitlist_seq')").getSingleResult()).longValue();
         }
         enrolment.persist();
-        outbox.record(EventType.ENROLMENT_CREATED, enrolment.id, enrolment.version, organisationId);
-        // The measure is no longer one to recommend to this person.
-        outbox.record(EventType.PERSON_MATCHING_INPUTS_CHANGED, person.id, person.version, organisationId);
+        events.fire(new EnrolmentEvent.Referred(enrolment, person));
         announceAvailability(locked, wasFull);
         return EnrolmentView.of(enrolment);
     }
@@ -85,7 +85,6 @@ public class EnrolmentService {
         if (from == EnrolmentStatus.WAITLISTED) {
             enrolment.waitlistSeq = null;
         }
-        outbox.record(EventType.ENROLMENT_STATUS_CHANGED, enrolment.id, enrolment.version + 1, enrolment.organisationId);
         if (enrolment.holdsSeat && !target.holdsPlace()) {
             Programme programmePlaceFreed = seats.release(locked, enrolment);
             promoteOnMeasure(locked);
@@ -93,10 +92,10 @@ public class EnrolmentService {
                 promoteInProgramme(programmePlaceFreed, locked);
             }
         }
-        if (target == EnrolmentStatus.CANCELLED) {
-            Person person = Person.findById(enrolment.personId);
-            outbox.record(EventType.PERSON_MATCHING_INPUTS_CHANGED, person.id, person.version, enrolment.organisationId);
-        }
+        // After the place is released: that is the enrolment's last change in this transaction.
+        events.fire(target == EnrolmentStatus.CANCELLED
+                ? new EnrolmentEvent.Cancelled(enrolment, Person.findById(enrolment.personId))
+                : new EnrolmentEvent.Moved(enrolment));
         announceAvailability(locked, wasFull);
         Enrolment.getEntityManager().flush();
         return EnrolmentView.of(enrolment);
@@ -167,14 +166,17 @@ public class EnrolmentService {
     private void promoted(Enrolment waiting) {
         waiting.status = EnrolmentStatus.REFERRED;
         waiting.waitlistSeq = null;
-        outbox.record(EventType.ENROLMENT_STATUS_CHANGED, waiting.id, waiting.version + 1, waiting.organisationId);
+        events.fire(new EnrolmentEvent.Moved(waiting));
     }
 
-    /** A measure that became full or free again changes what the worker may offer. */
+    /**
+     * A measure that became full or free again changes what the worker may offer. Called after the last seat
+     * change of the measure in this transaction, since the event carries the version the measure has then.
+     */
     private void announceAvailability(SeatLedger.Locked locked, boolean wasFull) {
         Measure measure = locked.measure();
         if (measure.isFull() != wasFull) {
-            outbox.record(EventType.MEASURE_UPDATED, measure.id, measure.version + 1, measure.provider.id);
+            measureEvents.fire(new MeasureEvent.Updated(measure));
         }
     }
 

@@ -7,9 +7,7 @@ import jakarta.transaction.Transactional;
 import org.inclusionmatch.profile.common.ApiException;
 import org.inclusionmatch.profile.common.Lists;
 import org.inclusionmatch.profile.common.Checks;
-import org.inclusionmatch.contracts.events.EventType;
 import org.inclusionmatch.profile.common.IdempotencyKeys;
-import org.inclusionmatch.profile.outbox.Outbox;
 import org.inclusionmatch.profile.common.PageParams;
 import org.inclusionmatch.profile.common.PageResult;
 import org.inclusionmatch.profile.common.QueryFilter;
@@ -30,12 +28,12 @@ public class MeasureService {
     private static final String WHAT = "Measure";
 
     private final IdempotencyKeys idempotency;
-    private final Outbox outbox;
+    private final Event<MeasureEvent> events;
     private final Event<Measure.CapacityRaised> capacityRaised;
 
-    public MeasureService(IdempotencyKeys idempotency, Outbox outbox, Event<Measure.CapacityRaised> capacityRaised) {
+    public MeasureService(IdempotencyKeys idempotency, Event<MeasureEvent> events, Event<Measure.CapacityRaised> capacityRaised) {
         this.idempotency = idempotency;
-        this.outbox = outbox;
+        this.events = events;
         this.capacityRaised = capacityRaised;
     }
 
@@ -52,7 +50,7 @@ public class MeasureService {
             checkJoinsProgramme(onlyProvider, null, request.programmeId());
             apply(request, measure);
             measure.persist();
-            outbox.record(EventType.MEASURE_CREATED, measure.id, measure.version, measure.provider.id);
+            events.fire(new MeasureEvent.Created(measure));
             return MeasureView.of(measure);
         }, MeasureView::id);
     }
@@ -97,7 +95,7 @@ public class MeasureService {
         apply(request, measure);
         measure.flush();
         if (measure.version != before) { // an update that changes nothing announces nothing
-            outbox.record(EventType.MEASURE_UPDATED, measure.id, measure.version, measure.provider.id);
+            events.fire(new MeasureEvent.Updated(measure));
         }
         if (measure.capacity - measure.seatsTaken > freeBefore) {
             capacityRaised.fire(new Measure.CapacityRaised(measure.id));
@@ -109,9 +107,8 @@ public class MeasureService {
         Measure measure = Records.require(Measure.class, id, WHAT);
         checkProvider(onlyProvider, measure.provider.id);
         Versions.checkIfMatch(ifMatch, measure.version);
-        outbox.record(EventType.MEASURE_DELETED, measure.id, measure.version + 1, measure.provider.id);
-        measure.delete();
-        measure.flush();
+        measure.deleteAsNextVersion();
+        events.fire(new MeasureEvent.Deleted(measure));
     }
 
     private static void checkProvider(UUID onlyProvider, UUID providerId) {

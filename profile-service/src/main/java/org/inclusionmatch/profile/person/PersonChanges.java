@@ -2,7 +2,9 @@ package org.inclusionmatch.profile.person;
 
 /**
  * What happens to a person that other features act on, fired inside the transaction that makes the change, so
- * that the person feature needs to know nothing of recommendations or enrolments.
+ * that the person feature needs to know nothing of recommendations or enrolments. These are in-process hooks, not
+ * published: what consumers see is the {@link PersonEvent} fired with them (Updated, Erased) and the events of what
+ * the hooks change (recommendations cleared, enrolments cancelled), each fired by the feature that changes it.
  */
 public final class PersonChanges {
 

@@ -5,7 +5,6 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
-import org.inclusionmatch.contracts.events.EventType;
 import org.inclusionmatch.profile.common.ApiException;
 import org.inclusionmatch.profile.common.Lists;
 import org.inclusionmatch.profile.common.IdempotencyKeys;
@@ -15,7 +14,6 @@ import org.inclusionmatch.profile.common.QueryFilter;
 import org.inclusionmatch.profile.common.Records;
 import org.inclusionmatch.profile.common.Versions;
 import org.inclusionmatch.profile.organisation.Organisation;
-import org.inclusionmatch.profile.outbox.Outbox;
 import org.inclusionmatch.profile.vocabulary.Archetype;
 import org.inclusionmatch.profile.vocabulary.LegalBasis;
 import org.inclusionmatch.profile.vocabulary.Region;
@@ -34,14 +32,14 @@ import java.util.UUID;
 public class PersonService {
 
     private final IdempotencyKeys idempotency;
-    private final Outbox outbox;
+    private final Event<PersonEvent> events;
     private final Event<PersonChanges.MatchingWithdrawn> matchingWithdrawn;
     private final Event<PersonChanges.Erasing> erasing;
 
-    public PersonService(IdempotencyKeys idempotency, Outbox outbox, Event<PersonChanges.MatchingWithdrawn> matchingWithdrawn,
-                         Event<PersonChanges.Erasing> erasing) {
+    public PersonService(IdempotencyKeys idempotency, Event<PersonEvent> events,
+                         Event<PersonChanges.MatchingWithdrawn> matchingWithdrawn, Event<PersonChanges.Erasing> erasing) {
         this.idempotency = idempotency;
-        this.outbox = outbox;
+        this.events = events;
         this.matchingWithdrawn = matchingWithdrawn;
         this.erasing = erasing;
     }
@@ -53,7 +51,7 @@ public class PersonService {
             person.organisation = Records.reference(Organisation.class, organisationId, "organisationId");
             apply(request, person);
             person.persist();
-            outbox.record(EventType.PERSON_CREATED, person.id, person.version, organisationId);
+            events.fire(new PersonEvent.Created(person));
             return PersonView.of(person);
         }, PersonView::id);
     }
@@ -88,7 +86,7 @@ public class PersonService {
         apply(request, person);
         person.flush();
         if (person.version != before) { // an update that changes nothing announces nothing
-            outbox.record(EventType.PERSON_UPDATED, person.id, person.version, organisationId);
+            events.fire(new PersonEvent.Updated(person));
         }
         if (wasMatchable && !person.matchingAllowed) {
             matchingWithdrawn.fire(new PersonChanges.MatchingWithdrawn(person));
@@ -104,11 +102,10 @@ public class PersonService {
         Person person = require(organisationId, id);
         Versions.checkIfMatch(ifMatch, person.version);
         erasing.fire(new PersonChanges.Erasing(person));
-        outbox.record(EventType.PERSON_DELETED, person.id, person.version + 1, organisationId);
         Panache.getEntityManager().createNativeQuery("delete from idempotency_key where resource_id = ?1")
                 .setParameter(1, id).executeUpdate();
-        person.delete();
-        person.flush();
+        person.deleteAsNextVersion();
+        events.fire(new PersonEvent.Erased(person));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -5,9 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import org.inclusionmatch.profile.common.Checks;
-import org.inclusionmatch.contracts.events.EventType;
 import org.inclusionmatch.profile.common.IdempotencyKeys;
-import org.inclusionmatch.profile.outbox.Outbox;
 import org.inclusionmatch.profile.common.PageParams;
 import org.inclusionmatch.profile.common.PageResult;
 import org.inclusionmatch.profile.common.QueryFilter;
@@ -25,12 +23,12 @@ public class ProgrammeService {
     private static final String WHAT = "Programme";
 
     private final IdempotencyKeys idempotency;
-    private final Outbox outbox;
+    private final Event<ProgrammeEvent> events;
     private final Event<Programme.CapacityRaised> capacityRaised;
 
-    public ProgrammeService(IdempotencyKeys idempotency, Outbox outbox, Event<Programme.CapacityRaised> capacityRaised) {
+    public ProgrammeService(IdempotencyKeys idempotency, Event<ProgrammeEvent> events, Event<Programme.CapacityRaised> capacityRaised) {
         this.idempotency = idempotency;
-        this.outbox = outbox;
+        this.events = events;
         this.capacityRaised = capacityRaised;
     }
 
@@ -40,7 +38,7 @@ public class ProgrammeService {
             Programme programme = new Programme();
             apply(request, programme);
             programme.persist();
-            outbox.record(EventType.PROGRAMME_CREATED, programme.id, programme.version, programme.operator.id);
+            events.fire(new ProgrammeEvent.Created(programme));
             return ProgrammeView.of(programme);
         }, ProgrammeView::id);
     }
@@ -68,7 +66,7 @@ public class ProgrammeService {
         apply(request, programme);
         programme.flush();
         if (programme.version != before) { // an update that changes nothing announces nothing
-            outbox.record(EventType.PROGRAMME_UPDATED, programme.id, programme.version, programme.operator.id);
+            events.fire(new ProgrammeEvent.Updated(programme));
         }
         if (programme.capacity > capacityBefore) {
             capacityRaised.fire(new Programme.CapacityRaised(programme.id));
@@ -79,9 +77,8 @@ public class ProgrammeService {
     public void delete(UUID id, String ifMatch) {
         Programme programme = Records.require(Programme.class, id, WHAT);
         Versions.checkIfMatch(ifMatch, programme.version);
-        outbox.record(EventType.PROGRAMME_DELETED, programme.id, programme.version + 1, programme.operator.id);
-        programme.delete();
-        programme.flush();
+        programme.deleteAsNextVersion();
+        events.fire(new ProgrammeEvent.Deleted(programme));
     }
 
     private static void apply(ProgrammeRequest request, Programme programme) {

@@ -4,12 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
-import org.inclusionmatch.contracts.events.EventType;
 import org.inclusionmatch.profile.common.ApiException;
 import org.inclusionmatch.profile.common.Records;
-import org.inclusionmatch.profile.outbox.Outbox;
 import org.inclusionmatch.profile.person.Person;
 import org.inclusionmatch.profile.person.PersonChanges;
 
@@ -30,11 +29,11 @@ public class RecommendationService {
     };
 
     private final ObjectMapper json;
-    private final Outbox outbox;
+    private final Event<RecommendationEvent> events;
 
-    public RecommendationService(ObjectMapper json, Outbox outbox) {
+    public RecommendationService(ObjectMapper json, Event<RecommendationEvent> events) {
         this.json = json;
-        this.outbox = outbox;
+        this.events = events;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -74,7 +73,7 @@ public class RecommendationService {
         set.items = items;
         set.storedAt = Instant.now();
         set.persist();
-        outbox.record(EventType.RECOMMENDATIONS_UPDATED, personId, set.version, person.organisation.id);
+        events.fire(new RecommendationEvent.Updated(set, person.organisation.id));
         return new Stored(view(set), true);
     }
 
@@ -83,8 +82,9 @@ public class RecommendationService {
         Person person = withdrawn.person();
         RecommendationSet set = RecommendationSet.findById(person.id);
         if (set != null) {
+            set.version++; // clearing is a change of the set too
             set.delete();
-            outbox.record(EventType.RECOMMENDATIONS_UPDATED, person.id, set.version + 1, person.organisation.id);
+            events.fire(new RecommendationEvent.Updated(set, person.organisation.id));
         }
     }
 

@@ -1,0 +1,27 @@
+package org.inclusionmatch.profile.enrolment;
+
+import org.inclusionmatch.profile.common.DomainEvent;
+import org.inclusionmatch.profile.person.AffectsMatching;
+import org.inclusionmatch.profile.person.Person;
+
+/** What happens to an enrolment; each is published on the enrolments topic, and some also re-match the person. */
+public sealed interface EnrolmentEvent extends DomainEvent {
+
+    Enrolment enrolment();
+
+    /** A new referral (placed or waitlisted): the measure is no longer one to recommend to the person. */
+    record Referred(Enrolment enrolment, Person person) implements EnrolmentEvent, AffectsMatching {
+    }
+
+    /** The status moved. */
+    sealed interface StatusChanged extends EnrolmentEvent {
+    }
+
+    /** Moved to any status but CANCELLED: what may be recommended stays as it is. */
+    record Moved(Enrolment enrolment) implements StatusChanged {
+    }
+
+    /** Cancelled: the measure may be recommended to the person again. */
+    record Cancelled(Enrolment enrolment, Person person) implements StatusChanged, AffectsMatching {
+    }
+}

@@ -1,0 +1,19 @@
+package org.inclusionmatch.profile.programme;
+
+import org.inclusionmatch.profile.common.DomainEvent;
+
+/** What happens to a programme; each is published on the catalogue topic. */
+public sealed interface ProgrammeEvent extends DomainEvent {
+
+    Programme programme();
+
+    record Created(Programme programme) implements ProgrammeEvent {
+    }
+
+    record Updated(Programme programme) implements ProgrammeEvent {
+    }
+
+    /** Fired after the row is removed; its version was raised once more before. */
+    record Deleted(Programme programme) implements ProgrammeEvent {
+    }
+}

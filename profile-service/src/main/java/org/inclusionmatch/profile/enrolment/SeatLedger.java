@@ -3,8 +3,6 @@ package org.inclusionmatch.profile.enrolment;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityNotFoundException;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.inclusionmatch.profile.common.ApiException;
 import org.inclusionmatch.profile.measure.Measure;
@@ -46,7 +44,7 @@ public class SeatLedger {
 
     private Locked lock(UUID measureId, UUID heldInProgrammeId) {
         EntityManager em = Panache.getEntityManager();
-        // Ids by a plain query; the rows themselves are read only under their locks, below.
+        // Ids by a plain query: an entity loaded unlocked first would turn the locking read into a stale-version check.
         List<Object[]> found = em.createQuery(
                         "select m.id, p.id from Measure m left join m.programme p where m.id = :id", Object[].class)
                 .setParameter("id", measureId).getResultList();
@@ -63,12 +61,12 @@ public class SeatLedger {
         }
         Map<UUID, Programme> programmes = new HashMap<>();
         for (UUID id : programmeIds) {
-            Programme programme = lockFresh(em, Programme.class, id);
+            Programme programme = lockFresh(em, Programme.class, "programme", id);
             if (programme != null) {
                 programmes.put(id, programme);
             }
         }
-        Measure measure = lockFresh(em, Measure.class, measureId);
+        Measure measure = lockFresh(em, Measure.class, "measure", measureId);
         if (measure == null) {
             throw ApiException.invalidField("measureId", "no measure has id " + measureId);
         }
@@ -80,22 +78,14 @@ public class SeatLedger {
         return new Locked(measure, current, programmes);
     }
 
-    /**
-     * Locks the row and reads it as it is now, whether or not this transaction saw it before: a refresh under a
-     * pessimistic write lock, one locking select that waits for any other holder. A find with the lock mode would not
-     * do: for an entity already loaded, Hibernate locks by its version, so a change committed since would fail as
-     * stale instead of being waited for and read.
-     */
-    private static <T> T lockFresh(EntityManager em, Class<T> type, UUID id) {
-        T entity = em.find(type, id);
-        if (entity == null) {
+    /** Locks the row (SELECT ... FOR UPDATE), then reads it as it is now, whether or not this transaction saw it before. */
+    private static <T> T lockFresh(EntityManager em, Class<T> type, String table, UUID id) {
+        if (em.createNativeQuery("select id from " + table + " where id = ?1 for update").setParameter(1, id)
+                .getResultList().isEmpty()) {
             return null;
         }
-        try {
-            em.refresh(entity, LockModeType.PESSIMISTIC_WRITE);
-        } catch (EntityNotFoundException e) {
-            return null; // deleted between the read and the lock
-        }
+        T entity = em.find(type, id);
+        em.refresh(entity);
         return entity;
     }
 

@@ -22,8 +22,16 @@ import java.util.UUID;
  * (inside the retry) keeps the retries from hammering a failing API. An answer about the request is not retried:
  * 404 becomes empty, 409 (a stale result) {@code false}, and any other 4xx a {@link ClientError}, which the
  * consumers dead-letter.
+ *
+ * <p>The policy is declared once, on the class, and so applies to every public method; each method still has a
+ * circuit breaker of its own. A method that needs longer than the default 5 s timeout says so.
  */
 @ApplicationScoped
+@Timeout(value = 5, unit = ChronoUnit.SECONDS)
+@Retry(maxRetries = -1, maxDuration = 0, delay = 200, jitter = 100, abortOn = ProfileServiceClient.ClientError.class)
+@ExponentialBackoff(maxDelay = 10_000, maxDelayUnit = ChronoUnit.MILLIS)
+@CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
+        skipOn = ProfileServiceClient.ClientError.class)
 public class ProfileServiceClient {
 
     private static final int PAGE_SIZE = 100;
@@ -34,11 +42,6 @@ public class ProfileServiceClient {
         this.api = api;
     }
 
-    @Timeout(value = 5, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = -1, maxDuration = 0, delay = 200, jitter = 100, abortOn = ClientError.class)
-    @ExponentialBackoff(maxDelay = 10_000, maxDelayUnit = ChronoUnit.MILLIS)
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
-            skipOn = ClientError.class)
     public Optional<ApiModels.MatchingView> matchingView(UUID personId) {
         try {
             return Optional.of(api.matchingView(personId));
@@ -51,10 +54,6 @@ public class ProfileServiceClient {
     }
 
     @Timeout(value = 10, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = -1, maxDuration = 0, delay = 200, jitter = 100, abortOn = ClientError.class)
-    @ExponentialBackoff(maxDelay = 10_000, maxDelayUnit = ChronoUnit.MILLIS)
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
-            skipOn = ClientError.class)
     public ApiModels.MatchingPage affectedPersons(UUID measureId, UUID programmeId, UUID after, int size) {
         try {
             return api.affectedPersons(measureId, programmeId, after, size);
@@ -65,10 +64,6 @@ public class ProfileServiceClient {
 
     /** The whole catalogue, page by page. */
     @Timeout(value = 30, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = -1, maxDuration = 0, delay = 200, jitter = 100, abortOn = ClientError.class)
-    @ExponentialBackoff(maxDelay = 10_000, maxDelayUnit = ChronoUnit.MILLIS)
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
-            skipOn = ClientError.class)
     public CatalogueSnapshot catalogue() {
         try {
             List<ApiModels.Programme> programmes = new ArrayList<>();
@@ -94,11 +89,6 @@ public class ProfileServiceClient {
     }
 
     /** Stores recommendations; false when the API refused them as computed from an outdated profile. */
-    @Timeout(value = 5, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = -1, maxDuration = 0, delay = 200, jitter = 100, abortOn = ClientError.class)
-    @ExponentialBackoff(maxDelay = 10_000, maxDelayUnit = ChronoUnit.MILLIS)
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
-            skipOn = ClientError.class)
     public boolean putRecommendations(UUID personId, ApiModels.Recommendations recommendations) {
         try {
             api.putRecommendations(personId, recommendations);

@@ -2,7 +2,6 @@ package org.inclusionmatch.worker.api;
 
 import io.smallrye.jwt.build.Jwt;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -25,12 +24,10 @@ public class ServiceToken {
     private volatile String token;
     private volatile Instant expires = Instant.EPOCH;
 
-    public ServiceToken(@ConfigProperty(name = "inclusion.auth.token") Optional<String> fixedToken,
-                        @ConfigProperty(name = "inclusion.auth.issuer") String issuer,
-                        @ConfigProperty(name = "inclusion.auth.audience") String audience) {
-        this.fixedToken = fixedToken.filter(t -> !t.isBlank());
-        this.issuer = issuer;
-        this.audience = audience;
+    public ServiceToken(AuthConfig config) {
+        this.fixedToken = config.token().filter(t -> !t.isBlank());
+        this.issuer = config.issuer();
+        this.audience = config.audience();
     }
 
     public String bearer() {

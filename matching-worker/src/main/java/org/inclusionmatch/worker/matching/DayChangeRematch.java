@@ -31,7 +31,8 @@ public class DayChangeRematch {
         this.config = config;
     }
 
-    @Scheduled(cron = "0 5 0 * * ?", timeZone = "Europe/Riga", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(cron = "0 5 0 * * ?", timeZone = "${inclusion.matching.zone:" + MatchingConfig.DEFAULT_ZONE + "}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void afterMidnight() {
         catalogue.invalidate();
         List<UUID> changed = opensOrClosed(catalogue.current(), config.today());

@@ -11,6 +11,9 @@ import java.util.Optional;
 @ConfigMapping(prefix = "inclusion.matching")
 public interface MatchingConfig {
 
+    /** The default of {@link #zone()}, also the day-change schedule's when the zone is not configured. */
+    String DEFAULT_ZONE = "Europe/Riga";
+
     /** How many recommendations each person gets. */
     @WithDefault("5")
     int topK();
@@ -18,12 +21,9 @@ public interface MatchingConfig {
     /** The day measures must be active on; today (in {@link #zone()}) unless set, which tests do. */
     Optional<LocalDate> evaluationDay();
 
-    @WithDefault("Europe/Riga")
+    /** The zone whose calendar days decide which measures are active (and when the day-change re-match runs). */
+    @WithDefault(DEFAULT_ZONE)
     ZoneId zone();
-
-    /** How long a catalogue read from the API is reused before it is read again (catalogue events also refresh it). */
-    @WithDefault("30s")
-    Duration catalogueTtl();
 
     /**
      * How long one eligibility rule may run for one person: a rule still running then is cut off and admits the

@@ -12,16 +12,12 @@ import java.util.List;
 @ApplicationScoped
 public class TopicSetup {
 
-    void onStart(@Observes StartupEvent event,
-                 @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
-                 @ConfigProperty(name = "inclusion.topics.persons") String persons,
-                 @ConfigProperty(name = "inclusion.topics.catalogue") String catalogue,
-                 @ConfigProperty(name = "inclusion.kafka.create-topics") boolean create,
-                 @ConfigProperty(name = "inclusion.kafka.partitions") int partitions,
-                 @ConfigProperty(name = "inclusion.kafka.replication-factor") short replicationFactor) throws InterruptedException {
-        if (create) {
-            TopicProvisioner.ensure(bootstrap, List.of(persons, catalogue, persons + ".dlq", catalogue + ".dlq"),
-                    partitions, replicationFactor);
+    void onStart(@Observes StartupEvent event, KafkaConfig.Topics topics, KafkaConfig.Provisioning provisioning,
+                 @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) throws InterruptedException {
+        if (provisioning.createTopics()) {
+            TopicProvisioner.ensure(bootstrap, List.of(topics.persons(), topics.catalogue(),
+                    topics.persons() + ".dlq", topics.catalogue() + ".dlq"),
+                    provisioning.partitions(), provisioning.replicationFactor());
         }
     }
 }

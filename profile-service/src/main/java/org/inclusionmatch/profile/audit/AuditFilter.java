@@ -5,23 +5,19 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ResourceInfo;
 import org.inclusionmatch.profile.common.PageResult;
 import org.inclusionmatch.profile.security.Caller;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
-import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
 import java.lang.reflect.Method;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 /** Writes one audit entry for every response of an endpoint marked {@link AuditedPersonAccess}, whatever its status. */
 public class AuditFilter {
@@ -33,7 +29,7 @@ public class AuditFilter {
     CurrentIdentityAssociation identities;
 
     @ServerResponseFilter
-    public void audit(ContainerRequestContext request, ContainerResponseContext response, SimpleResourceInfo resource) {
+    public void audit(ContainerRequestContext request, ContainerResponseContext response, ResourceInfo resource) {
         AuditedPersonAccess access = annotation(resource);
         if (access == null) {
             return;
@@ -64,24 +60,10 @@ public class AuditFilter {
         return entry;
     }
 
-    /** Looked up once per endpoint, not on every response. */
-    private static final Map<String, Optional<AuditedPersonAccess>> ANNOTATIONS = new ConcurrentHashMap<>();
-
-    private static AuditedPersonAccess annotation(SimpleResourceInfo resource) {
-        if (resource == null || resource.getResourceClass() == null) {
-            return null;
-        }
-        String key = resource.getResourceClass().getName() + "#" + resource.getMethodName()
-                + Arrays.toString(resource.parameterTypes());
-        return ANNOTATIONS.computeIfAbsent(key, k -> {
-            for (Method method : resource.getResourceClass().getMethods()) {
-                if (method.getName().equals(resource.getMethodName())
-                        && Arrays.equals(method.getParameterTypes(), resource.parameterTypes())) {
-                    return Optional.ofNullable(method.getAnnotation(AuditedPersonAccess.class));
-                }
-            }
-            return Optional.empty();
-        }).orElse(null);
+    /** The matched endpoint's marker; none when nothing matched (a 404, or a request refused before matching). */
+    private static AuditedPersonAccess annotation(ResourceInfo resource) {
+        Method method = resource == null ? null : resource.getResourceMethod();
+        return method == null ? null : method.getAnnotation(AuditedPersonAccess.class);
     }
 
     /** The path's person, a personId the caller asked for, and every person whose data is in the body. */

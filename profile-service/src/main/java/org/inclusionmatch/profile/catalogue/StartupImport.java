@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -19,7 +18,8 @@ public class StartupImport {
     private static final Logger LOG = Logger.getLogger(StartupImport.class);
 
     void onStart(@Observes StartupEvent event, CatalogueImporter importer, ObjectMapper json,
-                 @ConfigProperty(name = "inclusion.catalogue.import-file") Optional<String> file) throws IOException {
+                 CatalogueImportConfig config) throws IOException {
+        Optional<String> file = config.importFile();
         if (file.isEmpty() || file.get().isBlank()) {
             return;
         }

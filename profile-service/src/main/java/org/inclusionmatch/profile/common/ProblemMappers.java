@@ -195,6 +195,9 @@ public class ProblemMappers {
         if (status == 400 && cause instanceof java.io.IOException) {
             return problem(Problem.of("malformed-json", "Malformed JSON", 400, "The body is not valid JSON (it ends too early)"));
         }
+        if (cause instanceof ApiException refused) { // a parameter QueryParamConverters could not read
+            return api(refused);
+        }
         if (status == 404 && cause != null) {
             // JAX-RS answers 404 when a query parameter does not convert; the caller sent a bad value, not a bad path.
             return problem(Problem.of("bad-request", "Bad request", 400,

@@ -20,7 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.inclusionmatch.profile.audit.AuditedPersonAccess;
 import org.inclusionmatch.profile.common.ApiResponsesDoc;
-import org.inclusionmatch.profile.common.EnumParam;
 import org.inclusionmatch.profile.common.PageParams;
 import org.inclusionmatch.profile.common.PageResult;
 import org.inclusionmatch.profile.common.Versions;
@@ -57,10 +56,9 @@ public class EnrolmentResource {
     @AuditedPersonAccess(operation = AuditedPersonAccess.Operation.LIST, resource = "ENROLMENT", pathIdIsPerson = false)
     @Operation(operationId = "listEnrolments", summary = "Enrolments of your organisation's persons or in measures it provides")
     public PageResult<EnrolmentView> list(@QueryParam("personId") UUID personId, @QueryParam("measureId") UUID measureId,
-                                          @QueryParam("status") @Parameter(description = "e.g. WAITLISTED") String status,
+                                          @QueryParam("status") @Parameter(description = "e.g. WAITLISTED") EnrolmentStatus status,
                                           @Valid @BeanParam PageParams page) {
-        return service.list(caller.requireOrganisation(), personId, measureId,
-                EnumParam.parse(EnrolmentStatus.class, status, "status"), page);
+        return service.list(caller.requireOrganisation(), personId, measureId, status, page);
     }
 
     @GET

@@ -22,7 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.inclusionmatch.profile.common.ApiResponsesDoc;
-import org.inclusionmatch.profile.common.EnumParam;
 import org.inclusionmatch.profile.common.IdempotencyKeys;
 import org.inclusionmatch.profile.common.PageParams;
 import org.inclusionmatch.profile.common.PageResult;
@@ -66,8 +65,8 @@ public class MeasureResource {
     @GET
     @Authenticated
     @Operation(operationId = "listMeasures", summary = "List support measures, filtered and paged")
-    public PageResult<MeasureView> list(@QueryParam("kind") @Parameter(description = "MENTORING, TRAINING, GRANT, ...") String kind,
-                                        @QueryParam("region") @Parameter(description = "Offered in this region, or remote") String region,
+    public PageResult<MeasureView> list(@QueryParam("kind") @Parameter(description = "MENTORING, TRAINING, GRANT, ...") MeasureKind kind,
+                                        @QueryParam("region") @Parameter(description = "Offered in this region, or remote") Region region,
                                         @QueryParam("programmeId") UUID programmeId,
                                         @QueryParam("providerId") UUID providerId,
                                         @QueryParam("need") @Parameter(description = "Covers this need, e.g. HOUSING") String need,
@@ -75,8 +74,8 @@ public class MeasureResource {
                                         @QueryParam("remote") Boolean remote,
                                         @QueryParam("code") String code,
                                         @Valid @BeanParam PageParams page) {
-        return service.list(new MeasureService.MeasureFilter(EnumParam.parse(MeasureKind.class, kind, "kind"),
-                EnumParam.parse(Region.class, region, "region"), programmeId, providerId, need, goal, remote, code), page);
+        return service.list(new MeasureService.MeasureFilter(kind, region, programmeId, providerId, need, goal, remote, code),
+                page);
     }
 
     @GET

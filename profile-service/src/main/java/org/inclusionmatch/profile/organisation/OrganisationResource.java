@@ -22,7 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.inclusionmatch.profile.common.ApiResponsesDoc;
-import org.inclusionmatch.profile.common.EnumParam;
 import org.inclusionmatch.profile.common.IdempotencyKeys;
 import org.inclusionmatch.profile.common.PageParams;
 import org.inclusionmatch.profile.common.PageResult;
@@ -58,12 +57,11 @@ public class OrganisationResource {
     @GET
     @Authenticated
     @Operation(operationId = "listOrganisations", summary = "List organisations, filtered and paged")
-    public PageResult<OrganisationView> list(@QueryParam("kind") @Parameter(description = "WISE, NGO, MUNICIPALITY, ...") String kind,
-                                             @QueryParam("region") String region,
+    public PageResult<OrganisationView> list(@QueryParam("kind") @Parameter(description = "WISE, NGO, MUNICIPALITY, ...") OrganisationKind kind,
+                                             @QueryParam("region") Region region,
                                              @QueryParam("code") String code,
                                              @Valid @BeanParam PageParams page) {
-        return service.list(EnumParam.parse(OrganisationKind.class, kind, "kind"),
-                EnumParam.parse(Region.class, region, "region"), code, page);
+        return service.list(kind, region, code, page);
     }
 
     @GET

@@ -10,7 +10,6 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -54,10 +53,10 @@ public class OutboxRelay {
     private final OutboxBacklog backlog;
 
     public OutboxRelay(@Channel("outbox") MutinyEmitter<String> emitter, DataSource dataSource,
-                       @ConfigProperty(name = "inclusion.outbox.batch-size") int batchSize, OutboxBacklog backlog) {
+                       OutboxConfig.Relay config, OutboxBacklog backlog) {
         this.emitter = emitter;
         this.dataSource = dataSource;
-        this.batchSize = batchSize;
+        this.batchSize = config.batchSize();
         this.backlog = backlog;
     }
 

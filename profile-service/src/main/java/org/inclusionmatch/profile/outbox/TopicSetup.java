@@ -12,14 +12,11 @@ import java.util.List;
 @ApplicationScoped
 public class TopicSetup {
 
-    void onStart(@Observes StartupEvent event, Topics topics,
-                 @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
-                 @ConfigProperty(name = "inclusion.kafka.create-topics") boolean create,
-                 @ConfigProperty(name = "inclusion.kafka.partitions") int partitions,
-                 @ConfigProperty(name = "inclusion.kafka.replication-factor") short replicationFactor) throws InterruptedException {
-        if (create) {
+    void onStart(@Observes StartupEvent event, Topics topics, OutboxConfig.Provisioning provisioning,
+                 @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap) throws InterruptedException {
+        if (provisioning.createTopics()) {
             TopicProvisioner.ensure(bootstrap, List.of(topics.persons(), topics.catalogue(), topics.recommendations(),
-                    topics.enrolments()), partitions, replicationFactor);
+                    topics.enrolments()), provisioning.partitions(), provisioning.replicationFactor());
         }
     }
 }

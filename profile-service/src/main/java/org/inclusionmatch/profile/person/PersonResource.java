@@ -22,7 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.inclusionmatch.profile.audit.AuditedPersonAccess;
 import org.inclusionmatch.profile.common.ApiResponsesDoc;
-import org.inclusionmatch.profile.common.EnumParam;
 import org.inclusionmatch.profile.common.IdempotencyKeys;
 import org.inclusionmatch.profile.common.PageParams;
 import org.inclusionmatch.profile.common.PageResult;
@@ -72,15 +71,14 @@ public class PersonResource {
     @AuditedPersonAccess(operation = LIST)
     @Operation(operationId = "listPersons", summary = "List your organisation's person profiles, filtered and paged")
     public PageResult<PersonView> list(@QueryParam("organisationId") @Parameter(description = "Only ever narrows to your own organisation") UUID organisationId,
-                                       @QueryParam("role") @Parameter(description = "PARTICIPANT, SUPPORT_PERSON or FACILITATOR") String role,
-                                       @QueryParam("archetype") String archetype,
-                                       @QueryParam("region") String region,
+                                       @QueryParam("role") @Parameter(description = "PARTICIPANT, SUPPORT_PERSON or FACILITATOR") Role role,
+                                       @QueryParam("archetype") Archetype archetype,
+                                       @QueryParam("region") Region region,
                                        @QueryParam("targetGroup") @Parameter(description = "e.g. OVER_50") String targetGroup,
                                        @QueryParam("need") @Parameter(description = "e.g. HOUSING") String need,
                                        @Valid @BeanParam PageParams page) {
         return service.list(caller.requireOrganisation(), new PersonService.PersonFilter(organisationId,
-                EnumParam.parse(Role.class, role, "role"), EnumParam.parse(Archetype.class, archetype, "archetype"),
-                EnumParam.parse(Region.class, region, "region"), targetGroup, need), page);
+                role, archetype, region, targetGroup, need), page);
     }
 
     @GET

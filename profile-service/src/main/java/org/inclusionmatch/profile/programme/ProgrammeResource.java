@@ -22,7 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.inclusionmatch.profile.common.ApiResponsesDoc;
-import org.inclusionmatch.profile.common.EnumParam;
 import org.inclusionmatch.profile.common.IdempotencyKeys;
 import org.inclusionmatch.profile.common.PageParams;
 import org.inclusionmatch.profile.common.PageResult;
@@ -57,11 +56,11 @@ public class ProgrammeResource {
     @GET
     @Authenticated
     @Operation(operationId = "listProgrammes", summary = "List programmes, filtered and paged")
-    public PageResult<ProgrammeView> list(@QueryParam("region") @Parameter(description = "Programmes open in this region") String region,
+    public PageResult<ProgrammeView> list(@QueryParam("region") @Parameter(description = "Programmes open in this region") Region region,
                                           @QueryParam("operatorId") UUID operatorId,
                                           @QueryParam("code") String code,
                                           @Valid @BeanParam PageParams page) {
-        return service.list(EnumParam.parse(Region.class, region, "region"), operatorId, code, page);
+        return service.list(region, operatorId, code, page);
     }
 
     @GET

@@ -1,0 +1,25 @@
+package org.inclusionmatch.profile.report;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * {@code format=csv} (or {@code format=json}) on the inclusion report, for links and spreadsheets that cannot set a
+ * header: it stands for the Accept header, and content negotiation does the rest. Any other format means JSON.
+ */
+public class ReportFormatParameter {
+
+    static final String PATH = "/api/v1/reports/inclusion";
+
+    @ServerRequestFilter(preMatching = true)
+    public void acceptFromFormat(ContainerRequestContext request) {
+        String format = request.getUriInfo().getQueryParameters().getFirst("format");
+        if (format == null || !request.getUriInfo().getPath().equals(PATH)) {
+            return;
+        }
+        request.getHeaders().putSingle(HttpHeaders.ACCEPT,
+                "csv".equalsIgnoreCase(format) ? InclusionReportCsv.MEDIA_TYPE : MediaType.APPLICATION_JSON);
+    }
+}

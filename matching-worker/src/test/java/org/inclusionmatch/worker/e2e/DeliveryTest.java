@@ -4,6 +4,8 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,9 +15,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,7 +35,7 @@ class DeliveryTest {
         Stack.importDemoCatalogue();
     }
 
-    private static String createPerson(String org) {
+    private static Map<String, Object> personBody() {
         Map<String, Object> person = new HashMap<>();
         person.put("role", "FACILITATOR");
         person.put("archetype", "NEAR_RETIREMENT_MANAGER");
@@ -41,7 +45,26 @@ class DeliveryTest {
         person.put("municipality", "Daugavpils");
         person.put("targetGroups", List.of("OVER_50"));
         person.put("needs", List.of("SUCCESSION"));
-        return Stack.caseworker(org).body(Stack.withLegalBasis(person)).post("/api/v1/persons").then().statusCode(201).extract().path("id");
+        return Stack.withLegalBasis(person);
+    }
+
+    private static String createPerson(String org) {
+        return Stack.caseworker(org).body(personBody()).post("/api/v1/persons").then().statusCode(201).extract().path("id");
+    }
+
+    /** Waits until the worker has stored recommendations computed from this profile version. */
+    private static void awaitMatched(String org, String id, int profileVersion) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            Map<String, Object> recommendations = Stack.recommendations(org, id);
+            return recommendations.get("computedAt") != null
+                    && Integer.valueOf(profileVersion).equals(recommendations.get("profileVersion"));
+        });
+    }
+
+    /** Waits until the worker's committed offset in the partition is past this offset: the worker is done with it. */
+    private static void awaitCommittedPast(String topic, int partition, long offset) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .until(() -> Stack.committedOffset(topic, partition) > offset);
     }
 
     @Test
@@ -52,18 +75,34 @@ class DeliveryTest {
         String trailingSpace = envelope("\"PERSON_CREATED \"");
         String numericType = envelope("7");
         byte[] binary = {(byte) 0xFF, 0x00, (byte) 0xC3, 0x28, 0x7B, (byte) 0x80};
-        // Same key for all: the poison ones sit in the good event's partition, right before it.
-        String key = UUID.randomUUID().toString();
-        List<byte[]> poison = List.of(utf8("this is not JSON"), utf8(missingFields), utf8(unknownType),
-                utf8(trailingSpace), utf8(numericType), binary);
-        for (byte[] value : poison) {
-            Stack.send(persons, utf8(key), value);
-        }
-
         String org = Stack.createOrganisation();
         String id = createPerson(org);
-        await().atMost(Duration.ofSeconds(20)).until(() -> Stack.recommendations(org, id).get("computedAt") != null);
+        awaitMatched(org, id, 0);
+
+        // Keyed with the person's id, as profile-service keys the person's own events: the poison records sit in
+        // the partition of this person's events, right before the next one.
+        String key = id;
+        List<byte[]> poison = List.of(utf8("this is not JSON"), utf8(missingFields), utf8(unknownType),
+                utf8(trailingSpace), utf8(numericType), binary);
+        List<RecordMetadata> sent = new ArrayList<>();
+        for (byte[] value : poison) {
+            sent.add(Stack.send(persons, utf8(key), value));
+        }
+        int partition = sent.get(0).partition();
+        assertThat(sent).extracting(RecordMetadata::partition).containsOnly(partition);
+        long lastPoison = sent.get(sent.size() - 1).offset();
+
+        // the good event after them: the profile changes, profile-service publishes PERSON_UPDATED for it
+        Map<String, Object> changed = personBody();
+        changed.put("birthYear", 1963);
+        Stack.caseworker(org).header("If-Match", "\"0\"").body(changed).put("/api/v1/persons/" + id).then().statusCode(200);
+        ConsumerRecord<byte[], byte[]> good = first(persons, r -> Arrays.equals(r.key(), utf8(id)) && isUpdateOf(id, r.value()));
+        assertThat(good.partition()).as("the good event's partition").isEqualTo(partition);
+        assertThat(good.offset()).as("the good event comes after the poison").isGreaterThan(lastPoison);
+        // the partition moves on: the good event is processed and the offset committed past it
+        awaitMatched(org, id, 1);
         assertThat(Stack.recommendedCodes(org, id)).contains("BWISE-SUCCESSION");
+        awaitCommittedPast(persons, partition, good.offset());
 
         // Parked concurrently, so in any order: put them back in the order of their source offsets.
         List<ConsumerRecord<byte[], byte[]>> dead = new ArrayList<>(read(persons + ".dlq", poison.size()));
@@ -74,8 +113,8 @@ class DeliveryTest {
             assertThat(record.value()).as("value bytes of poison record %d", i).isEqualTo(poison.get(i));
             assertThat(record.key()).isEqualTo(utf8(key));
             assertThat(header(record, "dead-letter-topic")).isEqualTo(persons);
-            assertThat(header(record, "dead-letter-partition")).matches("\\d+");
-            assertThat(header(record, "dead-letter-offset")).matches("\\d+");
+            assertThat(header(record, "dead-letter-partition")).isEqualTo(Integer.toString(partition));
+            assertThat(header(record, "dead-letter-offset")).isEqualTo(Long.toString(sent.get(i).offset()));
             assertThat(Instant.parse(header(record, "dead-letter-time"))).isBefore(Instant.now().plusSeconds(1));
             assertThat(header(record, "dead-letter-reason")).isNotBlank();
         }
@@ -91,6 +130,16 @@ class DeliveryTest {
         assertThat(catalogueDead.get(0).key()).isEqualTo(utf8(key));
         assertThat(header(catalogueDead.get(0), "dead-letter-topic")).isEqualTo(Stack.topic("catalogue"));
         assertThat(header(catalogueDead.get(0), "dead-letter-offset")).matches("\\d+");
+    }
+
+    /** Whether the value is profile-service's PERSON_UPDATED envelope about this person (not a poison look-alike). */
+    private static boolean isUpdateOf(String id, byte[] value) {
+        try {
+            var envelope = new com.fasterxml.jackson.databind.ObjectMapper().readTree(value);
+            return "PERSON_UPDATED".equals(envelope.path("type").asText()) && id.equals(envelope.path("subject").asText());
+        } catch (java.io.IOException notJson) {
+            return false;
+        }
     }
 
     private static String envelope(String typeJson) {
@@ -112,23 +161,42 @@ class DeliveryTest {
     void aRedeliveredEventChangesNothing() throws Exception {
         String org = Stack.createOrganisation();
         String id = createPerson(org);
-        await().atMost(Duration.ofSeconds(20)).until(() -> Stack.recommendations(org, id).get("computedAt") != null);
+        awaitMatched(org, id, 0);
         Map<String, Object> before = Stack.recommendations(org, id);
 
         String redelivered = "{\"id\":\"" + UUID.randomUUID() + "\",\"type\":\"PERSON_CREATED\",\"source\":\"profile-service\","
                 + "\"time\":\"" + Instant.now() + "\",\"subject\":\"" + id + "\",\"aggregateVersion\":0}";
+        RecordMetadata last = null;
         for (int i = 0; i < 3; i++) {
-            Stack.send(Stack.topic("persons"), utf8(id), utf8(redelivered));
+            last = Stack.send(Stack.topic("persons"), utf8(id), utf8(redelivered));
         }
-        // Let the worker process them: a new event for the same partition key arrives after the duplicates.
-        String marker = createPerson(org);
-        await().atMost(Duration.ofSeconds(20)).until(() -> Stack.recommendations(org, marker).get("computedAt") != null);
-        Thread.sleep(1000);
+        // No sleep: wait until the worker has committed past the last duplicate, so it has processed all three.
+        awaitCommittedPast(last.topic(), last.partition(), last.offset());
 
         Map<String, Object> after = Stack.recommendations(org, id);
         assertThat(after.get("version")).isEqualTo(before.get("version"));
         assertThat(after.get("computedAt")).isEqualTo(before.get("computedAt"));
         assertThat(after.get("recommendations")).isEqualTo(before.get("recommendations"));
+    }
+
+    /** The first record of the topic (any partition, from the beginning) that matches, waiting for it to arrive. */
+    private static ConsumerRecord<byte[], byte[]> first(String topic, Predicate<ConsumerRecord<byte[], byte[]>> wanted) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+                "bootstrap.servers", ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
+                "enable.auto.commit", "false"), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            List<ConsumerRecord<byte[], byte[]>> found = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(20)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (wanted.test(r)) found.add(r);
+                });
+                return !found.isEmpty();
+            });
+            return found.get(0);
+        }
     }
 
     private static List<ConsumerRecord<byte[], byte[]>> read(String topic, int atLeast) {

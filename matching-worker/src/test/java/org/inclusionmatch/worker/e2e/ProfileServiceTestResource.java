@@ -36,6 +36,7 @@ public class ProfileServiceTestResource implements QuarkusTestResourceLifecycleM
             if (!Files.exists(SERVICE_JAR)) {
                 throw new IllegalStateException(SERVICE_JAR.toAbsolutePath() + " is missing: build profile-service first (./mvnw verify builds both)");
             }
+            requireNotOlderThanSources();
             String runId = "e2e" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
             String database = PostgresTestResource.server().createDatabase(runId);
             String kafka = KafkaTestResource.broker().bootstrapServers();
@@ -70,6 +71,29 @@ public class ProfileServiceTestResource implements QuarkusTestResourceLifecycleM
                     "inclusion.test.profile-service-url", url);
         } catch (Exception e) {
             throw new IllegalStateException("Could not start profile-service for the end-to-end tests", e);
+        }
+    }
+
+    /**
+     * The reactor builds profile-service first (a build-order dependency in this module's POM); this catches a run
+     * of this module alone against a jar older than the code it is meant to test.
+     */
+    private static void requireNotOlderThanSources() throws IOException {
+        var built = Files.getLastModifiedTime(SERVICE_JAR);
+        for (Path sources : List.of(Path.of("../profile-service/src/main"), Path.of("../contracts/src/main"))) {
+            try (var files = Files.walk(sources)) {
+                var newer = files.filter(Files::isRegularFile).filter(f -> {
+                    try {
+                        return Files.getLastModifiedTime(f).compareTo(built) > 0;
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }).findFirst();
+                if (newer.isPresent()) {
+                    throw new IllegalStateException(SERVICE_JAR.toAbsolutePath() + " is older than " + newer.get()
+                            + ": rebuild it (./mvnw verify -pl matching-worker -am builds profile-service first)");
+                }
+            }
         }
     }
 

@@ -2,8 +2,12 @@ package org.inclusionmatch.worker.e2e;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.inclusionmatch.servers.testing.JwtTestResource;
@@ -18,6 +22,9 @@ import static io.restassured.RestAssured.given;
 
 /** The running stack as an end-to-end test sees it: profile-service's API and the run's topics. */
 final class Stack {
+
+    /** The worker's consumer group (mp.messaging.incoming.persons.group.id). */
+    static final String WORKER_GROUP = "matching-worker";
 
     private Stack() {
     }
@@ -50,11 +57,26 @@ final class Stack {
         return ConfigProvider.getConfig().getValue("inclusion.topics." + name, String.class);
     }
 
-    static void send(String topic, byte[] key, byte[] value) throws Exception {
+    /** Sends one record and waits for the broker's ack; the metadata says where it landed. */
+    static RecordMetadata send(String topic, byte[] key, byte[] value) throws Exception {
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
                 "bootstrap.servers", ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class)),
                 new ByteArraySerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
+            return producer.send(new ProducerRecord<>(topic, key, value)).get();
+        }
+    }
+
+    /**
+     * The next offset the worker's consumer group will read in this partition, as committed (-1 if none yet). The
+     * worker commits an offset only once every record before it is processed, so a committed offset past a record
+     * proves the worker is done with it.
+     */
+    static long committedOffset(String topic, int partition) throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers",
+                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class)))) {
+            TopicPartition tp = new TopicPartition(topic, partition);
+            OffsetAndMetadata committed = admin.listConsumerGroupOffsets(WORKER_GROUP).partitionsToOffsetAndMetadata().get().get(tp);
+            return committed == null ? -1 : committed.offset();
         }
     }
 

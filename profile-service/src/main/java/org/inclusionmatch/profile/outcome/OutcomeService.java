@@ -90,6 +90,12 @@ public class OutcomeService {
                     "The person holds no place in a measure of this programme, and your organisation does not operate it; "
                             + "refer them first, or ask the operator to record the outcome");
         }
+        // the unique key would refuse it at flush as a 500; say so as the 409 the API promises
+        if (Outcome.count("personId = ?1 and programmeId = ?2 and periodStart = ?3 and periodEnd = ?4 and id <> ?5",
+                outcome.personId, programme.id, request.periodStart(), request.periodEnd(),
+                outcome.id == null ? new UUID(0, 0) : outcome.id) > 0) {
+            throw ApiException.conflict("An outcome of this person for this programme and period exists already; correct it with PUT");
+        }
         outcome.programmeId = programme.id;
         outcome.periodStart = request.periodStart();
         outcome.periodEnd = request.periodEnd();

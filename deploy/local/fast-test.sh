@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# The fast tier: tests that need no server (no PostgreSQL, Kafka, JWT issuer or packaged service), for the
+# inner loop. deploy/local/test.sh still runs everything and is what counts before a merge. A new test that
+# starts nothing belongs in this list.
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+source "$ROOT/deploy/local/jdk.sh"
+cd "$ROOT"
+FAST=(
+  # contracts: eligibility language, rule limits, event schema
+  EligibilityLanguageTest RuleLimitsTest EventEnvelopeSchemaTest
+  # profile-service: access rules on every operation, If-Match policy, package boundaries, disclosure control
+  EveryEndpointHasARuleTest IfMatchPolicyTest PackageBoundariesTest CellKeyMethodTest
+  # matching-worker: engine, vignettes, rule cut-off, envelope reading, day-change re-match
+  MatchingEngineTest VignetteTest RuleCutOffTest EnvelopeReaderTest DayChangeRematchTest
+)
+exec ./mvnw -B test -pl contracts,profile-service,matching-worker -am \
+  -Dtest="$(IFS=,; echo "${FAST[*]}")" -Dsurefire.failIfNoSpecifiedTests=false "$@"

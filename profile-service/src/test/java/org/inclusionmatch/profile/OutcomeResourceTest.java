@@ -1,0 +1,140 @@
+package org.inclusionmatch.profile;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import org.inclusionmatch.servers.testing.JwtTestResource;
+import org.inclusionmatch.servers.testing.KafkaTestResource;
+import org.inclusionmatch.servers.testing.PostgresTestResource;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+/** Outcomes' own endpoints: record, read, list, correct with If-Match, and who may do which. */
+@QuarkusTest
+@WithTestResource(PostgresTestResource.class)
+@WithTestResource(KafkaTestResource.class)
+@WithTestResource(JwtTestResource.class)
+class OutcomeResourceTest {
+
+    private static final String PROBLEM = "application/problem+json";
+
+    /** An organisation operating a programme, one of its persons, and an outcome body for them. */
+    private record Setup(String org, String programme, String person, Map<String, Object> outcome) {
+    }
+
+    private static Setup setup() {
+        String org = Api.createOrganisation();
+        String programme = Api.json().body(Api.programme(Api.unique("OUT"), org)).post("/api/v1/programmes")
+                .then().statusCode(201).extract().path("id");
+        String person = Api.caseworker(org).body(Api.person(org)).post("/api/v1/persons").then().statusCode(201).extract().path("id");
+        Map<String, Object> outcome = new HashMap<>(Map.of("personId", person, "programmeId", programme,
+                "periodStart", "2026-01-01", "periodEnd", "2026-06-30", "status", "NOT_INCLUDED", "outcomeDate", "2026-06-30"));
+        return new Setup(org, programme, person, outcome);
+    }
+
+    private static Response put(String org, String id, String ifMatch, Map<String, Object> body) {
+        var request = Api.caseworker(org).body(body);
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        return request.put("/api/v1/outcomes/" + id);
+    }
+
+    @Test
+    void recordReadListAndCorrectAnOutcome() {
+        Setup s = setup();
+        Response created = Api.caseworker(s.org()).body(s.outcome()).post("/api/v1/outcomes");
+        created.then().statusCode(201).header("ETag", "\"0\"")
+                .body("personId", equalTo(s.person()), "programmeId", equalTo(s.programme()), "status", equalTo("NOT_INCLUDED"),
+                        "included", equalTo(false), "version", equalTo(0), "followUpStatus", nullValue());
+        String id = created.path("id");
+        created.then().header("Location", endsWith("/api/v1/outcomes/" + id));
+
+        Api.caseworker(s.org()).get("/api/v1/outcomes/" + id).then().statusCode(200).header("ETag", "\"0\"")
+                .body("id", equalTo(id), "periodStart", equalTo("2026-01-01"), "periodEnd", equalTo("2026-06-30"));
+        Api.as(List.of("PARTNER"), s.org()).get("/api/v1/outcomes/" + id).then().statusCode(200);
+        Api.caseworker(s.org()).queryParam("personId", s.person()).get("/api/v1/outcomes").then().statusCode(200)
+                .body("total", equalTo(1), "items[0].id", equalTo(id));
+        Api.caseworker(s.org()).queryParam("programmeId", s.programme()).get("/api/v1/outcomes").then().statusCode(200)
+                .body("total", equalTo(1), "items[0].id", equalTo(id));
+        Api.caseworker(s.org()).queryParam("personId", UUID.randomUUID().toString()).get("/api/v1/outcomes").then().statusCode(200)
+                .body("total", equalTo(0));
+
+        // the 6-month follow-up, written against the version read
+        Map<String, Object> followUp = new HashMap<>(s.outcome());
+        followUp.put("followUpStatus", "EMPLOYED");
+        followUp.put("followUpDate", "2026-12-31");
+        put(s.org(), id, "\"0\"", followUp).then().statusCode(200).header("ETag", "\"1\"")
+                .body("version", equalTo(1), "followUpStatus", equalTo("EMPLOYED"), "followUpDate", equalTo("2026-12-31"));
+        Api.caseworker(s.org()).get("/api/v1/outcomes/" + id).then().statusCode(200)
+                .body("version", equalTo(1), "followUpStatus", equalTo("EMPLOYED"));
+    }
+
+    @Test
+    void aStaleIfMatchIsRefusedAndChangesNothing() {
+        Setup s = setup();
+        String id = Api.caseworker(s.org()).body(s.outcome()).post("/api/v1/outcomes").then().statusCode(201).extract().path("id");
+        Map<String, Object> employed = new HashMap<>(s.outcome());
+        employed.put("status", "EMPLOYED");
+        put(s.org(), id, "\"0\"", employed).then().statusCode(200).body("version", equalTo(1));
+
+        // a second writer still holding version 0
+        Map<String, Object> education = new HashMap<>(s.outcome());
+        education.put("status", "IN_EDUCATION");
+        put(s.org(), id, "\"0\"", education).then().statusCode(412).contentType(PROBLEM)
+                .body("detail", containsString("\"1\""));
+        Api.caseworker(s.org()).get("/api/v1/outcomes/" + id).then().statusCode(200)
+                .body("status", equalTo("EMPLOYED"), "version", equalTo(1));
+
+        // the policy: weak tags and * are accepted, and so is no If-Match at all
+        put(s.org(), id, "W/\"1\"", education).then().statusCode(200).body("version", equalTo(2));
+        put(s.org(), id, "*", employed).then().statusCode(200).body("version", equalTo(3));
+        put(s.org(), id, null, education).then().statusCode(200).body("version", equalTo(4), "status", equalTo("IN_EDUCATION"));
+    }
+
+    @Test
+    void refusalsAreProblemsWithTheRightStatus() {
+        Setup s = setup();
+        String id = Api.caseworker(s.org()).body(s.outcome()).post("/api/v1/outcomes").then().statusCode(201).extract().path("id");
+
+        // one outcome per person, programme and period
+        Api.caseworker(s.org()).body(s.outcome()).post("/api/v1/outcomes").then().statusCode(409).contentType(PROBLEM);
+        // an outcome stays with its person
+        String other = Api.caseworker(s.org()).body(Api.person(s.org())).post("/api/v1/persons").then().statusCode(201).extract().path("id");
+        Map<String, Object> moved = new HashMap<>(s.outcome());
+        moved.put("personId", other);
+        put(s.org(), id, "\"0\"", moved).then().statusCode(400).contentType(PROBLEM).body("violations[0].field", equalTo("personId"));
+        // follow-up status and date come together
+        Map<String, Object> halfFollowUp = new HashMap<>(s.outcome());
+        halfFollowUp.put("followUpStatus", "EMPLOYED");
+        put(s.org(), id, "\"0\"", halfFollowUp).then().statusCode(400).contentType(PROBLEM)
+                .body("violations[0].field", equalTo("followUpDate"));
+        // a period that ends before it starts
+        Map<String, Object> backwards = new HashMap<>(s.outcome());
+        backwards.put("periodStart", "2026-07-01");
+        Api.caseworker(s.org()).body(backwards).post("/api/v1/outcomes").then().statusCode(400).contentType(PROBLEM);
+
+        // roles and organisations
+        Api.as(List.of("PARTNER"), s.org()).body(s.outcome()).header("If-Match", "\"0\"").put("/api/v1/outcomes/" + id)
+                .then().statusCode(403);
+        Api.as(List.of("MATCHER"), null).get("/api/v1/outcomes/" + id).then().statusCode(403);
+        Api.as(List.of("AUDITOR"), null).get("/api/v1/outcomes").then().statusCode(403);
+        String stranger = Api.createOrganisation();
+        Api.caseworker(stranger).get("/api/v1/outcomes/" + id).then().statusCode(404).contentType(PROBLEM);
+        put(stranger, id, "\"0\"", s.outcome()).then().statusCode(404).contentType(PROBLEM);
+        Api.caseworker(stranger).queryParam("personId", s.person()).get("/api/v1/outcomes").then().statusCode(200)
+                .body("total", equalTo(0));
+        Api.caseworker(s.org()).get("/api/v1/outcomes/" + UUID.randomUUID()).then().statusCode(404).contentType(PROBLEM);
+        // nothing above changed the outcome
+        Api.caseworker(s.org()).get("/api/v1/outcomes/" + id).then().statusCode(200).body("version", equalTo(0));
+    }
+}

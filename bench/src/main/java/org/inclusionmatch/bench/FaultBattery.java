@@ -512,21 +512,8 @@ public final class FaultBattery {
         }
     }
 
-    private static final List<String> NEEDS = List.of("HOUSING", "FIRST_JOB", "DIGITAL_SKILLS", "CAREER_GUIDANCE",
-            "MOTIVATION", "PSYCHOLOGICAL", "SOCIAL_SUPPORT", "BUSINESS_SKILLS");
-
     private static ObjectNode person(int i) {
-        ObjectNode person = JSON.createObjectNode();
-        person.put("role", "PARTICIPANT").put("archetype", "GROWTH_ORIENTED")
-                .put("birthYear", 1970 + i % 40).put("gender", "FEMALE").put("region", i % 2 == 0 ? "RIGA" : "VIDZEME")
-                .put("municipality", "Fault town");
-        person.putArray("targetGroups").add(i % 3 == 0 ? "OVER_50" : "SINGLE_PARENT");
-        person.putArray("needs").add(NEEDS.get(i % NEEDS.size()));
-        person.putArray("goals").add("OPEN_LABOUR_MARKET");
-        person.putArray("languages").add("lv");
-        person.putPOJO("legalBasis", Map.of("basis", "CONSENT", "consentDate", "2026-11-01"));
-        person.put("matchingAllowed", true);
-        return person;
+        return BenchPersons.person(i, "Fault town");
     }
 
     private Response call(String method, String path, JsonNode body, String token, Map<String, String> headers) throws Exception {

@@ -32,8 +32,7 @@ import java.util.UUID;
 public final class LoopLatency {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> NEEDS = List.of("HOUSING", "FIRST_JOB", "DIGITAL_SKILLS", "CAREER_GUIDANCE",
-            "MOTIVATION", "PSYCHOLOGICAL", "SOCIAL_SUPPORT", "BUSINESS_SKILLS");
+    private static final List<String> NEEDS = BenchPersons.NEEDS;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String api;
@@ -61,16 +60,7 @@ public final class LoopLatency {
         System.out.printf("Creating %d persons ...%n", count);
         List<ObjectNode> persons = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            ObjectNode person = JSON.createObjectNode();
-            person.put("role", "PARTICIPANT").put("archetype", "GROWTH_ORIENTED")
-                    .put("birthYear", 1970 + i % 40).put("gender", "FEMALE").put("region", i % 2 == 0 ? "RIGA" : "VIDZEME")
-                    .put("municipality", "Bench town");
-            person.putArray("targetGroups").add(i % 3 == 0 ? "OVER_50" : "SINGLE_PARENT");
-            person.putArray("needs").add(NEEDS.get(i % NEEDS.size()));
-            person.putArray("goals").add("OPEN_LABOUR_MARKET");
-            person.putArray("languages").add("lv");
-            person.putPOJO("legalBasis", Map.of("basis", "CONSENT", "consentDate", "2026-11-01"));
-            person.put("matchingAllowed", true);
+            ObjectNode person = BenchPersons.person(i, "Bench town");
             JsonNode created = send("POST", "/api/v1/persons", person);
             person.put("id", created.get("id").asText());
             persons.add(person);

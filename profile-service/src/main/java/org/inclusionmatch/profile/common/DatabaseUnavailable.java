@@ -7,7 +7,6 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.net.ConnectException;
 import java.sql.SQLException;
-import java.util.UUID;
 
 /**
  * A database that cannot be reached (down, restarting, recovering after a crash, out of connections) is an outage,
@@ -33,10 +32,7 @@ public class DatabaseUnavailable {
 
     private static Response respond(Throwable e) {
         if (!isOutage(e)) {
-            String reference = UUID.randomUUID().toString();
-            LOG.errorf("Unexpected %s (reference %s)", e.getClass().getName(), reference);
-            return ProblemMappers.problem(Problem.of("internal", "Internal error", 500,
-                    "Something went wrong on our side; quote reference " + reference + " when you report it"));
+            return ProblemMappers.internalError(e);
         }
         LOG.warnf("Database unavailable (%s): answered 503", e.getClass().getSimpleName());
         // Built by ProblemMappers like every other problem, so whatever it adds to all of them is here too.

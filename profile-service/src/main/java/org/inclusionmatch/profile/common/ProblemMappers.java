@@ -220,6 +220,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e) {
+        return internalError(e);
+    }
+
+    /** The one answer to a failure nobody expected: a reference to quote, logged without the message. */
+    static Response internalError(Throwable e) {
         String reference = UUID.randomUUID().toString();
         // Only the exception type and a reference: messages can carry SQL or personal data.
         LOG.errorf("Unexpected %s (reference %s)", e.getClass().getName(), reference);

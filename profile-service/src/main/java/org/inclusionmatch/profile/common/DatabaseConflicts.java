@@ -12,6 +12,11 @@ public class DatabaseConflicts {
 
     @ServerExceptionMapper
     public Response constraint(ConstraintViolationException e) {
+        return conflict(e);
+    }
+
+    /** Also for a violation found only at commit, where it reaches the mappers wrapped in another exception. */
+    static Response conflict(ConstraintViolationException e) {
         String detail = switch (e.getSQLState() == null ? "" : e.getSQLState()) {
             case "23505" -> "A record with the same code or key already exists";
             case "23503" -> "Other records still refer to this one (or a referenced record does not exist); remove those references first";

@@ -225,6 +225,11 @@ public class ProblemMappers {
 
     /** The one answer to a failure nobody expected: a reference to quote, logged without the message. */
     static Response internalError(Throwable e) {
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof org.hibernate.exception.ConstraintViolationException violation) {
+                return DatabaseConflicts.conflict(violation);
+            }
+        }
         String reference = UUID.randomUUID().toString();
         // Only the exception type and a reference: messages can carry SQL or personal data.
         LOG.errorf("Unexpected %s (reference %s)", e.getClass().getName(), reference);

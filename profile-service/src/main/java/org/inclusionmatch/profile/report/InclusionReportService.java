@@ -5,14 +5,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.inclusionmatch.profile.common.ApiException;
 import org.inclusionmatch.profile.common.Records;
+import org.inclusionmatch.profile.disclosure.CellKeyMethod;
 import org.inclusionmatch.profile.programme.Programme;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
-import org.inclusionmatch.profile.disclosure.CellKeyMethod;
 
 import static org.inclusionmatch.profile.disclosure.CellKeyMethod.MINIMUM_CELL;
 

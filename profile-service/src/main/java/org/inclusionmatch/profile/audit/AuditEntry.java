@@ -47,4 +47,10 @@ public class AuditEntry extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(name = "person_ids", columnDefinition = "uuid[]")
     public List<UUID> personIds;
+
+    /**
+     * The entries that concern a person, as a condition on the parameter {@code :person}: rows from before
+     * {@code person_ids} existed name the person only as their resource.
+     */
+    public static final String CONCERNS_PERSON = "(resourceId = :person or array_contains(personIds, :person))";
 }

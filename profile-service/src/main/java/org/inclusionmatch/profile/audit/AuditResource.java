@@ -41,8 +41,8 @@ public class AuditResource {
                                       @Valid @BeanParam PageParams page) {
         QueryFilter filter = new QueryFilter().equal("subject", subject);
         String where = filter.where();
-        if (personId != null) { // rows from before person_ids existed name the person only as their resource
-            where += " and (resourceId = :person or array_contains(personIds, :person))";
+        if (personId != null) {
+            where += " and " + AuditEntry.CONCERNS_PERSON;
             filter.parameters().and("person", personId);
         }
         if (from != null) {

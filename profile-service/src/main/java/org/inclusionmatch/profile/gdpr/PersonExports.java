@@ -1,5 +1,6 @@
 package org.inclusionmatch.profile.gdpr;
 
+import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -41,7 +42,7 @@ public class PersonExports {
         Person person = Person.requireIn(organisationId, personId);
         return new PersonExport(Instant.now(), PersonView.of(person), recommendations.get(organisationId, personId),
                 decisions.list(organisationId, personId), enrolments.ofPerson(personId), outcomes.ofPerson(personId),
-                AuditEntry.<AuditEntry>find("resourceId = ?1 or array_contains(personIds, ?1)", Sort.ascending("id"), personId)
+                AuditEntry.<AuditEntry>find(AuditEntry.CONCERNS_PERSON, Sort.ascending("id"), Parameters.with("person", personId))
                         .stream().map(AuditResource.AuditView::of).toList());
     }
 }

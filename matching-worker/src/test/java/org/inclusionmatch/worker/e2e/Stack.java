@@ -3,6 +3,7 @@ package org.inclusionmatch.worker.e2e;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -14,11 +15,15 @@ import org.inclusionmatch.servers.testing.JwtTestResource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 
 /** The running stack as an end-to-end test sees it: profile-service's API and the run's topics. */
 final class Stack {
@@ -80,10 +85,39 @@ final class Stack {
         }
     }
 
-    /** Imports the demo catalogue (idempotent: every test class may call it). */
+    /**
+     * Imports the demo catalogue (idempotent: every test class may call it) and waits until the worker has consumed
+     * every catalogue event it caused. Otherwise a person matched right after the import can be re-matched a moment
+     * later against the completed catalogue, and a test that compares two reads sees a change nobody made.
+     */
     static void importDemoCatalogue() throws Exception {
         api().body(Files.readString(Path.of("../deploy/local/demo/catalogue.json")))
                 .post("/api/v1/catalogue/import").then().statusCode(200);
+        awaitWorkerCaughtUp(topic("catalogue"));
+    }
+
+    /**
+     * Waits until the worker's committed offsets reach the end of every partition of the topic, and the end has
+     * not moved for a second (the outbox relay may still be publishing what an earlier request wrote).
+     */
+    static void awaitWorkerCaughtUp(String topic) {
+        AtomicReference<Map<TopicPartition, Long>> lastEnd = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            try (Admin admin = Admin.create(Map.of("bootstrap.servers",
+                    ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class)))) {
+                Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+                admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
+                        .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+                Map<TopicPartition, Long> end = new HashMap<>();
+                admin.listOffsets(latest).all().get().forEach((tp, info) -> end.put(tp, info.offset()));
+                Map<TopicPartition, OffsetAndMetadata> committed =
+                        admin.listConsumerGroupOffsets(WORKER_GROUP).partitionsToOffsetAndMetadata().get();
+                boolean caughtUp = end.entrySet().stream().allMatch(e -> e.getValue() == 0
+                        || (committed.get(e.getKey()) != null && committed.get(e.getKey()).offset() >= e.getValue()));
+                boolean settled = end.equals(lastEnd.getAndSet(end));
+                return caughtUp && settled;
+            }
+        });
     }
 
     static String createOrganisation() {

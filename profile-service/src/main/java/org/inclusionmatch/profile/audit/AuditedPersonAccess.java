@@ -10,7 +10,7 @@ import java.lang.annotation.Target;
 @Target(ElementType.METHOD)
 public @interface AuditedPersonAccess {
 
-    enum Operation { CREATE, READ, LIST, UPDATE, DELETE, EXPORT }
+    enum Operation { CREATE, READ, LIST, UPDATE, DELETE, EXPORT, IMPORT }
 
     Operation operation();
 

@@ -11,21 +11,34 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A body announced larger than {@code quarkus.http.limits.max-body-size} is a 413 problem. Quarkus refuses it
  * itself (a route of order -2) but with an empty body; this route runs just before it and answers the same
  * refusal, with the connection closed as Quarkus does, since the client may still be sending.
+ * <p>
+ * Endpoints that read their body as a stream, line by line, and set limits of their own
+ * ({@code inclusion.http.streamed-paths}: the person import) are exempt: Quarkus' route would refuse a body over the
+ * size by its announced length, or stop reading an unannounced one at that size. The announced length is held back
+ * while that route runs, then put back, and the size Quarkus' stream would enforce is taken off.
  */
 @ApplicationScoped
 public class RequestLimits {
 
+    /** Where Quarkus puts the size its body stream enforces when no length was announced. */
+    private static final String QUARKUS_STREAM_LIMIT = "io.quarkus.max-request-size";
+    private static final String HELD_LENGTH = "inclusion.held-content-length";
+
     private final Optional<MemorySize> maxBodySize;
+    private final Set<String> streamedPaths;
     private final String tooLarge;
 
     public RequestLimits(@ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> maxBodySize,
+                         @ConfigProperty(name = "inclusion.http.streamed-paths") Optional<Set<String>> streamedPaths,
                          ObjectMapper json) throws JsonProcessingException {
         this.maxBodySize = maxBodySize;
+        this.streamedPaths = streamedPaths.orElse(Set.of());
         this.tooLarge = json.writeValueAsString(Problem.of("payload-too-large", "Payload too large", 413,
                 "The request body is larger than " + maxBodySize.map(MemorySize::asLongValue).orElse(0L) + " bytes"));
     }
@@ -35,7 +48,32 @@ public class RequestLimits {
             return;
         }
         long limit = maxBodySize.get().asLongValue();
-        router.route().order(-3).handler(context -> refuseIfTooLarge(context, limit));
+        router.route().order(-3).handler(context -> {
+            if (streamed(context)) {
+                String length = context.request().headers().get(HttpHeaders.CONTENT_LENGTH);
+                if (length != null) {
+                    context.put(HELD_LENGTH, length);
+                    context.request().headers().remove(HttpHeaders.CONTENT_LENGTH);
+                }
+                context.next();
+            } else {
+                refuseIfTooLarge(context, limit);
+            }
+        });
+        router.route().order(-1).handler(context -> {
+            if (streamed(context)) {
+                String length = context.get(HELD_LENGTH);
+                if (length != null) {
+                    context.request().headers().set(HttpHeaders.CONTENT_LENGTH, length);
+                }
+                context.remove(QUARKUS_STREAM_LIMIT);
+            }
+            context.next();
+        });
+    }
+
+    private boolean streamed(RoutingContext context) {
+        return !streamedPaths.isEmpty() && streamedPaths.contains(context.normalizedPath());
     }
 
     private void refuseIfTooLarge(RoutingContext context, long limit) {

@@ -5,6 +5,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import org.inclusionmatch.contracts.events.EventType;
 import org.inclusionmatch.profile.common.DomainEvent;
+import org.inclusionmatch.profile.common.FlushedEvents;
 import org.inclusionmatch.profile.enrolment.EnrolmentEvent;
 import org.inclusionmatch.profile.measure.Measure;
 import org.inclusionmatch.profile.measure.MeasureEvent;
@@ -62,7 +63,9 @@ public class DomainEventRecorder {
         if (types.isEmpty()) {
             throw new IllegalStateException("No published event type for " + event.getClass().getName());
         }
-        entityManager.flush(); // the versions below are the ones the rows have now
+        if (!FlushedEvents.callerFlushed()) {
+            entityManager.flush(); // the versions below are the ones the rows have now
+        }
         for (EventType type : types) {
             Subject subject = RULES.get(type).subjectOf(event);
             outbox.record(type, subject.id(), subject.version(), subject.organisationId());

@@ -80,6 +80,10 @@ public class Person extends VersionedEntity {
     @Column(name = "matching_allowed")
     public boolean matchingAllowed;
 
+    /** The client's own reference, unique within the organisation; the key of the bulk import. */
+    @Column(name = "external_ref")
+    public String externalRef;
+
     /** The person, if {@code organisationId} holds them; 404 otherwise, so ids of others reveal nothing. */
     public static Person requireIn(UUID organisationId, UUID id) {
         Person person = id == null ? null : findById(id);

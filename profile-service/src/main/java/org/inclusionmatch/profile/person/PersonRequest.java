@@ -37,5 +37,13 @@ public record PersonRequest(
         List<@NotNull @Pattern(regexp = Codes.LANGUAGE, message = "must be an ISO 639 code such as lv") String> languages,
         @NotNull @Valid @Schema(description = "Without a legal basis no person data is stored") Processing legalBasis,
         @NotNull @Schema(description = "Whether the person may be matched; false removes their recommendations", example = "true")
-        Boolean matchingAllowed) {
+        Boolean matchingAllowed,
+        @Size(min = 1, max = 64) @Pattern(regexp = EXTERNAL_REF, message = EXTERNAL_REF_RULE)
+        @Schema(description = "Your own reference for the person, unique in your organisation (409 when taken); "
+                + "the key of the bulk import. Leaving it out removes it.", example = "CASE-2026-00017")
+        String externalRef) {
+
+    /** Printable text: no control, format or unassigned characters, no line breaks, not only spaces. */
+    static final String EXTERNAL_REF = "\\p{Zs}*+[^\\p{C}\\p{Z}][^\\p{C}\\p{Zl}\\p{Zp}]*+";
+    static final String EXTERNAL_REF_RULE = "must be printable text without control characters or line breaks, not blank";
 }

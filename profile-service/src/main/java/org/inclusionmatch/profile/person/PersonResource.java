@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -14,13 +15,19 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.inclusionmatch.profile.audit.AuditedPersonAccess;
+import org.inclusionmatch.profile.audit.PersonWritesLog;
 import org.inclusionmatch.profile.common.ApiResponsesDoc;
 import org.inclusionmatch.profile.common.IdempotencyKeys;
 import org.inclusionmatch.profile.common.PageParams;
@@ -32,10 +39,12 @@ import org.inclusionmatch.profile.vocabulary.Archetype;
 import org.inclusionmatch.profile.vocabulary.Region;
 import org.inclusionmatch.profile.vocabulary.Role;
 
+import java.io.InputStream;
 import java.util.UUID;
 
 import static org.inclusionmatch.profile.audit.AuditedPersonAccess.Operation.CREATE;
 import static org.inclusionmatch.profile.audit.AuditedPersonAccess.Operation.DELETE;
+import static org.inclusionmatch.profile.audit.AuditedPersonAccess.Operation.IMPORT;
 import static org.inclusionmatch.profile.audit.AuditedPersonAccess.Operation.LIST;
 import static org.inclusionmatch.profile.audit.AuditedPersonAccess.Operation.READ;
 import static org.inclusionmatch.profile.audit.AuditedPersonAccess.Operation.UPDATE;
@@ -48,10 +57,12 @@ import static org.inclusionmatch.profile.audit.AuditedPersonAccess.Operation.UPD
 public class PersonResource {
 
     private final PersonService service;
+    private final PersonImport importer;
     private final Caller caller;
 
-    public PersonResource(PersonService service, Caller caller) {
+    public PersonResource(PersonService service, PersonImport importer, Caller caller) {
         this.service = service;
+        this.importer = importer;
         this.caller = caller;
     }
 
@@ -64,6 +75,57 @@ public class PersonResource {
                            UriInfo uri) {
         PersonView created = service.create(caller.requireOrganisation(), request, idempotencyKey);
         return Versions.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build(), created, created.version());
+    }
+
+    @POST
+    @Path("import")
+    @Consumes(MediaType.WILDCARD) // any type reaches the method, which answers a 415 that names the one it reads
+    @RolesAllowed({Roles.ADMIN, Roles.CASEWORKER})
+    @AuditedPersonAccess(operation = IMPORT)
+    @Operation(operationId = "importPersons", summary = "Create or update many persons of your organisation by externalRef",
+            description = "NDJSON: one JSON object per line, each a body as for POST /persons with a required externalRef; "
+                    + "blank lines are skipped. The body is read as it arrives and stored in batches, so a long file needs "
+                    + "little memory. An unknown externalRef is created, a known one updated when anything differs "
+                    + "(version + 1) and otherwise left alone, so importing the same file again changes nothing. Each line "
+                    + "is checked as POST /persons checks a body; a refused line is reported by its number and the good "
+                    + "lines are kept, or with atomic=true any refused line stores nothing (422). An externalRef may appear "
+                    + "once per file. The answer comes when everything is committed. Each created or updated person gets "
+                    + "its PERSON_CREATED or PERSON_UPDATED event and an audit entry. At most 200,000 lines (413 beyond: "
+                    + "the batches before stay stored unless atomic) and 64 KiB per line.")
+    @RequestBody(required = true, content = @Content(mediaType = PersonImport.NDJSON,
+            schema = @Schema(implementation = PersonRequest.class),
+            example = "{\"externalRef\":\"CASE-17\",\"role\":\"PARTICIPANT\",\"archetype\":\"GROWTH_ORIENTED\",\"birthYear\":1992,"
+                    + "\"gender\":\"FEMALE\",\"region\":\"PIERIGA\",\"municipality\":\"Sigulda\",\"needs\":[\"DIGITAL_SKILLS\"],"
+                    + "\"legalBasis\":{\"basis\":\"CONSENT\",\"consentDate\":\"2026-11-20\"},\"matchingAllowed\":true}\n"))
+    @APIResponse(responseCode = "200", description = "Everything is committed; the counts and the refused lines",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportReport.class)))
+    @APIResponse(responseCode = "413", description = "More lines than the import takes (200,000): it stopped there")
+    @APIResponse(responseCode = "415", description = "The body is not " + PersonImport.NDJSON)
+    @APIResponse(responseCode = "422", description = "atomic=true and some lines are refused: nothing was stored",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ImportRejected.class)))
+    public Response importPersons(InputStream body,
+                                  @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                                  @QueryParam("atomic") @DefaultValue("false")
+                                  @Parameter(description = "true: all or nothing, any refused line stores nothing (422)") boolean atomic) {
+        if (!isNdjson(contentType)) {
+            throw ImportRefused.unsupportedType();
+        }
+        UUID organisation = caller.requireOrganisation();
+        PersonImport.Outcome outcome = importer.importPersons(organisation,
+                new PersonWritesLog.Writer(caller.subject(), caller.roles(), organisation), body, atomic);
+        if (!outcome.stored()) {
+            return Response.status(422).type("application/problem+json").entity(ImportRejected.of(outcome.report())).build();
+        }
+        return Response.ok(outcome.report(), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    private static boolean isNdjson(String contentType) {
+        try {
+            return contentType != null && MediaType.valueOf(contentType).isCompatible(MediaType.valueOf(PersonImport.NDJSON))
+                    && !MediaType.valueOf(contentType).isWildcardType() && !MediaType.valueOf(contentType).isWildcardSubtype();
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     @GET

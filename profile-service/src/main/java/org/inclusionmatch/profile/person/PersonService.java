@@ -50,6 +50,7 @@ public class PersonService {
             Person person = new Person();
             person.organisation = Records.reference(Organisation.class, organisationId, "organisationId");
             apply(request, person);
+            requireFreeExternalRef(organisationId, person.externalRef, null);
             person.persist();
             events.fire(new PersonEvent.Created(person));
             return PersonView.of(person);
@@ -83,6 +84,7 @@ public class PersonService {
         Versions.checkIfMatch(ifMatch, person.version);
         boolean wasMatchable = person.matchingAllowed;
         long before = person.version;
+        requireFreeExternalRef(organisationId, request.externalRef(), id); // before apply: the query would flush the change
         apply(request, person);
         person.flush();
         if (person.version != before) { // an update that changes nothing announces nothing
@@ -113,7 +115,19 @@ public class PersonService {
         return Person.requireIn(organisationId, id);
     }
 
-    private static void apply(PersonRequest request, Person person) {
+    /** 409 when another person of the organisation already has the reference (the unique index closes races). */
+    private static void requireFreeExternalRef(UUID organisationId, String externalRef, UUID self) {
+        if (externalRef != null && Person.count("organisation.id = ?1 and externalRef = ?2 and id <> ?3",
+                organisationId, externalRef, self == null ? new UUID(0, 0) : self) > 0) {
+            throw ApiException.conflict("externalRef is already the reference of another person in your organisation");
+        }
+    }
+
+    /**
+     * The rules beyond the request's annotations, then the request's values onto the person. Every check comes
+     * before the first assignment, so a refused request leaves the person as it was (the import relies on it).
+     */
+    static void apply(PersonRequest request, Person person) {
         if (request.archetype().role() != request.role()) {
             throw ApiException.invalidField("archetype", "belongs to role " + request.archetype().role() + ", not " + request.role());
         }
@@ -141,6 +155,7 @@ public class PersonService {
         person.consentDate = basis.basis() == LegalBasis.CONSENT ? basis.consentDate() : null;
         person.legalReference = basis.basis() == LegalBasis.CONSENT ? null : basis.reference().strip();
         person.matchingAllowed = request.matchingAllowed();
+        person.externalRef = request.externalRef();
     }
 
 

@@ -24,6 +24,11 @@ public class Caller {
         return identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
     }
 
+    /** The caller's roles, sorted and comma-separated, as the audit log records them. */
+    public String roles() {
+        return String.join(",", new java.util.TreeSet<>(identity.getRoles()));
+    }
+
     public boolean hasRole(String role) {
         return identity.hasRole(role);
     }

@@ -1,0 +1,27 @@
+package org.inclusionmatch.profile.person;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.inclusionmatch.profile.common.Problem;
+
+import java.util.List;
+
+/** What a bulk import did, counted by record, with the errors of the refused lines. */
+@Schema(name = "PersonImportReport", description = "received = created + updated + unchanged + rejected (blank lines are not records)")
+public record ImportReport(
+        @Schema(example = "20000") long received,
+        @Schema(example = "19990") long created,
+        @Schema(example = "4") long updated,
+        @Schema(example = "3") long unchanged,
+        @Schema(example = "3") long rejected,
+        @Schema(description = "The refused lines in file order, at most 1,000") List<LineError> errors,
+        @Schema(description = "Whether more lines were refused than errors lists") boolean errorsTruncated) {
+
+    /** One refused line: its number (from 1, blank lines counted), its reference if it could be read, and why. */
+    @Schema(name = "PersonImportLineError")
+    public record LineError(
+            @Schema(example = "7") long line,
+            @Schema(example = "CASE-2026-00017", description = "null when the line has no readable externalRef") String externalRef,
+            @Schema(example = "birthYear: must not be in the future") String detail,
+            @Schema(description = "Per-field problems, as the violations of POST /persons") List<Problem.Violation> errors) {
+    }
+}

@@ -1,0 +1,423 @@
+package org.inclusionmatch.profile.person;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.narayana.jta.QuarkusTransactionException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+import org.hibernate.StaleStateException;
+import org.inclusionmatch.profile.audit.AuditedPersonAccess;
+import org.inclusionmatch.profile.audit.PersonWritesLog;
+import org.inclusionmatch.profile.common.ApiException;
+import org.inclusionmatch.profile.common.FlushedEvents;
+import org.inclusionmatch.profile.common.Problem;
+import org.inclusionmatch.profile.common.ProblemMappers;
+import org.inclusionmatch.profile.common.Records;
+import org.inclusionmatch.profile.person.ImportReport.LineError;
+import org.inclusionmatch.profile.organisation.Organisation;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The bulk import of persons by their {@code externalRef}: NDJSON read line by line, each line checked exactly as a
+ * {@code POST /persons} body, the good ones stored in batches (one transaction, one look-up of the references and
+ * JDBC-batched writes per batch). An unknown reference is created, a known one updated when anything differs and
+ * left alone when nothing does, so importing a file again changes nothing. Each created or updated person gets
+ * the event and the audit entry a single create or update would have written.
+ * <p>
+ * By default each batch commits on its own and refused lines are reported; with {@code atomic} the whole import
+ * is one transaction that stores nothing if any line is refused. Nothing of a line is logged: progress lines
+ * carry counts only.
+ */
+@ApplicationScoped
+public class PersonImport {
+
+    static final String NDJSON = "application/x-ndjson";
+    private static final Logger LOG = Logger.getLogger(PersonImport.class);
+    private static final Pattern EXTERNAL_REF = Pattern.compile(PersonRequest.EXTERNAL_REF);
+
+    private final ObjectMapper json;
+    private final ObjectReader lineReader;
+    private final Validator validator;
+    private final PersonImportConfig config;
+    private final EntityManager entityManager;
+    private final Event<PersonEvent> events;
+    private final Event<PersonChanges.MatchingWithdrawn> matchingWithdrawn;
+    private final PersonWritesLog audit;
+    private final ProblemMappers problems = new ProblemMappers();
+    private final Map<String, Counter> records = new HashMap<>();
+
+    public PersonImport(ObjectMapper json, Validator validator, PersonImportConfig config, EntityManager entityManager,
+                        Event<PersonEvent> events, Event<PersonChanges.MatchingWithdrawn> matchingWithdrawn,
+                        PersonWritesLog audit, MeterRegistry metrics) {
+        this.json = json;
+        this.lineReader = json.readerFor(JsonNode.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.validator = validator;
+        this.config = config;
+        this.entityManager = entityManager;
+        this.events = events;
+        this.matchingWithdrawn = matchingWithdrawn;
+        this.audit = audit;
+        for (String result : List.of("created", "updated", "unchanged", "rejected")) {
+            records.put(result, Counter.builder("inclusion_import_records").tag("result", result)
+                    .description("Person import records by result, counted when committed").register(metrics));
+        }
+    }
+
+    /** What an import did; {@code stored} is false when an all-or-nothing import was refused and rolled back. */
+    public record Outcome(ImportReport report, boolean stored) {
+    }
+
+    public Outcome importPersons(UUID organisationId, PersonWritesLog.Writer writer, InputStream body, boolean atomic) {
+        Records.reference(Organisation.class, organisationId, "organisationId"); // as POST /persons: 400 if it is gone
+        Run run = new Run(organisationId, writer, atomic);
+        if (!atomic) {
+            read(run, body);
+            run.log("done");
+            return new Outcome(run.report(), true);
+        }
+        try {
+            QuarkusTransaction.requiringNew().timeout((int) config.atomicTimeout().toSeconds()).run(() -> {
+                read(run, body);
+                if (run.rejected > 0) {
+                    throw new RolledBack();
+                }
+            });
+        } catch (RuntimeException e) {
+            RuntimeException cause = e instanceof QuarkusTransactionException && e.getCause() instanceof RuntimeException inner ? inner : e;
+            if (!(cause instanceof RolledBack)) {
+                throw cause;
+            }
+            run.created = run.updated = run.unchanged = 0;
+            run.log("refused, nothing stored");
+            run.counted("rejected", run.rejected);
+            return new Outcome(run.report(), false);
+        }
+        run.log("done");
+        run.countAll();
+        return new Outcome(run.report(), true);
+    }
+
+    /** Ends an all-or-nothing import with refused lines: the transaction rolls back. */
+    private static final class RolledBack extends RuntimeException {
+        RolledBack() {
+            super(null, null, false, false);
+        }
+    }
+
+    private void read(Run run, InputStream body) {
+        NdjsonLines lines = new NdjsonLines(body, config.maxLineBytes());
+        try {
+            while (lines.next()) {
+                if (lines.number() > config.maxLines()) {
+                    store(run);
+                    throw ImportRefused.tooLarge(tooManyLines(run));
+                }
+                if (!lines.blank()) {
+                    run.received++;
+                    Line line = parse(run, lines);
+                    if (line.error() != null) {
+                        run.reject(line.error());
+                    } else {
+                        run.pending.add(line);
+                        if (run.pending.size() >= config.batchSize()) {
+                            store(run);
+                        }
+                    }
+                }
+                if (lines.number() % config.progressEvery() == 0) {
+                    run.log("in progress, " + lines.number() + " lines read");
+                }
+            }
+        } catch (IOException e) {
+            // The client stopped sending or the body could not be read: what was committed stays, as after a 413.
+            throw ApiException.badRequest("The body could not be read to its end (" + e.getClass().getSimpleName()
+                    + ") after line " + lines.number() + "; " + (run.atomic ? "nothing was stored" : run.storedSoFar()));
+        }
+        store(run);
+    }
+
+    private String tooManyLines(Run run) {
+        return "The import holds more than " + config.maxLines() + " lines and stopped there; "
+                + (run.atomic ? "nothing was stored" : run.storedSoFar()) + ". Send the rest in another request.";
+    }
+
+    /** Stores the pending lines: in a transaction of their own, or in the all-or-nothing import's. */
+    private void store(Run run) {
+        List<Line> batch = List.copyOf(run.pending);
+        run.pending.clear();
+        if (batch.isEmpty()) {
+            return;
+        }
+        if (run.atomic) {
+            if (run.rejected == 0) { // after a refused line nothing will be kept: only check the rest
+                run.add(write(run, batch));
+                entityManager.clear();
+            }
+            return;
+        }
+        try {
+            Stored stored = QuarkusTransaction.requiringNew().call(() -> write(run, batch));
+            run.add(stored);
+            run.countBatch(stored);
+        } catch (RuntimeException e) {
+            if (!isConflict(e)) {
+                throw e instanceof QuarkusTransactionException && e.getCause() instanceof RuntimeException inner ? inner : e;
+            }
+            // A person created or changed meanwhile by another request: store the batch line by line to find it.
+            for (Line line : batch) {
+                try {
+                    Stored stored = QuarkusTransaction.requiringNew().call(() -> write(run, List.of(line)));
+                    run.add(stored);
+                    run.countBatch(stored);
+                } catch (RuntimeException single) {
+                    if (!isConflict(single)) {
+                        throw single instanceof QuarkusTransactionException && single.getCause() instanceof RuntimeException inner ? inner : single;
+                    }
+                    run.reject(new LineError(line.number(), line.externalRef(),
+                            "externalRef: another request created or changed this person at the same time; import the line again",
+                            List.of(new Problem.Violation("externalRef", "was written by another request at the same time"))));
+                }
+            }
+        }
+    }
+
+    private static boolean isConflict(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof org.hibernate.exception.ConstraintViolationException
+                    || cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** One batch in the current transaction: one look-up of its references, then writes the database gets in JDBC batches. */
+    private Stored write(Run run, List<Line> batch) {
+        Organisation organisation = entityManager.getReference(Organisation.class, run.organisationId);
+        Map<String, Person> known = entityManager.createQuery(
+                        "select p from Person p where p.organisation.id = :organisation and p.externalRef in :refs", Person.class)
+                .setParameter("organisation", run.organisationId)
+                .setParameter("refs", batch.stream().map(Line::externalRef).toList())
+                .getResultStream().collect(Collectors.toMap(p -> p.externalRef, p -> p));
+        List<Person> created = new ArrayList<>();
+        List<Person> updated = new ArrayList<>();
+        List<Person> withdrawn = new ArrayList<>();
+        long unchanged = 0;
+        for (Line line : batch) {
+            Person person = known.get(line.externalRef());
+            if (person == null) {
+                person = new Person();
+                person.organisation = organisation;
+                PersonService.apply(line.request(), person);
+                person.persist();
+                created.add(person);
+                continue;
+            }
+            Person wanted = new Person();
+            PersonService.apply(line.request(), wanted);
+            if (sameProfile(person, wanted)) {
+                unchanged++;
+                continue;
+            }
+            boolean wasMatchable = person.matchingAllowed;
+            PersonService.apply(line.request(), person);
+            updated.add(person);
+            if (wasMatchable && !person.matchingAllowed) {
+                withdrawn.add(person);
+            }
+        }
+        entityManager.flush(); // every insert and update of the batch, so the events below read the new versions
+        FlushedEvents.fireAfterFlush(() -> {
+            created.forEach(person -> events.fire(new PersonEvent.Created(person)));
+            updated.forEach(person -> events.fire(new PersonEvent.Updated(person)));
+        });
+        withdrawn.forEach(person -> matchingWithdrawn.fire(new PersonChanges.MatchingWithdrawn(person)));
+        List<PersonWritesLog.Written> written = new ArrayList<>(created.size() + updated.size());
+        created.forEach(p -> written.add(new PersonWritesLog.Written(p.id, AuditedPersonAccess.Operation.CREATE)));
+        updated.forEach(p -> written.add(new PersonWritesLog.Written(p.id, AuditedPersonAccess.Operation.UPDATE)));
+        audit.append(run.writer, written);
+        entityManager.flush(); // the outbox rows, in JDBC batches
+        return new Stored(created.size(), updated.size(), unchanged);
+    }
+
+    /** Whether the stored person already holds everything the import line says (fields as PersonService.apply sets them). */
+    static boolean sameProfile(Person stored, Person wanted) {
+        return stored.role == wanted.role && stored.archetype == wanted.archetype && stored.birthYear == wanted.birthYear
+                && stored.gender == wanted.gender && stored.region == wanted.region
+                && Objects.equals(stored.municipality, wanted.municipality)
+                && Objects.equals(stored.targetGroups, wanted.targetGroups) && Objects.equals(stored.needs, wanted.needs)
+                && Objects.equals(stored.goals, wanted.goals) && Objects.equals(stored.languages, wanted.languages)
+                && stored.legalBasis == wanted.legalBasis && Objects.equals(stored.consentDate, wanted.consentDate)
+                && Objects.equals(stored.legalReference, wanted.legalReference)
+                && stored.matchingAllowed == wanted.matchingAllowed && Objects.equals(stored.externalRef, wanted.externalRef);
+    }
+
+    /** Reads one line as POST /persons reads its body: JSON, then the annotations, then the service's rules. */
+    private Line parse(Run run, NdjsonLines lines) {
+        long number = lines.number();
+        if (lines.tooLong()) {
+            return Line.refused(number, null, "The line is longer than " + config.maxLineBytes() + " bytes", List.of());
+        }
+        JsonNode node;
+        try {
+            node = lineReader.readValue(lines.bytes(), 0, lines.length());
+        } catch (JsonParseException e) {
+            return Line.refused(number, null, "The line is not valid JSON (column " + e.getLocation().getColumnNr() + ")", List.of());
+        } catch (IOException e) {
+            return Line.refused(number, null, "The line is not valid JSON", List.of());
+        }
+        if (node == null || !node.isObject()) {
+            return Line.refused(number, null, "The line must be a JSON object: a person as for POST /persons, with an externalRef",
+                    List.of(new Problem.Violation("body", "must be a JSON object")));
+        }
+        String ref = readableRef(node.get("externalRef"));
+        if (ref != null) {
+            Long first = run.seen.putIfAbsent(ref, number);
+            if (first != null) {
+                return Line.refused(number, ref, "externalRef appears on line " + first + " already; each person may appear once per import",
+                        List.of(new Problem.Violation("externalRef", "appears on line " + first + " already")));
+            }
+        }
+        PersonRequest request;
+        try {
+            request = json.treeToValue(node, PersonRequest.class);
+        } catch (JsonProcessingException e) {
+            Problem problem = (Problem) problems.json(e).getEntity();
+            return Line.refused(number, ref, problem.detail(), problem.violations());
+        } catch (IllegalArgumentException e) {
+            return Line.refused(number, ref, "The line could not be read as a person", List.of());
+        }
+        Set<ConstraintViolation<PersonRequest>> invalid = validator.validate(request);
+        List<Problem.Violation> violations = new ArrayList<>();
+        if (!invalid.isEmpty()) {
+            violations.addAll(((Problem) problems.validation(new ConstraintViolationException(invalid)).getEntity()).violations());
+        }
+        if (request.externalRef() == null) {
+            violations.add(new Problem.Violation("externalRef", "is required in an import"));
+        }
+        if (!violations.isEmpty()) {
+            violations.sort(Comparator.comparing(Problem.Violation::field));
+            return Line.refused(number, ref, violations.stream().map(v -> v.field() + " " + v.message())
+                    .collect(Collectors.joining("; ")), violations);
+        }
+        try {
+            PersonService.apply(request, new Person());
+        } catch (ApiException e) {
+            Problem problem = e.toProblem();
+            return Line.refused(number, ref, problem.detail(), problem.violations());
+        }
+        return new Line(number, request.externalRef(), request, null);
+    }
+
+    /** The line's reference as the caller sent it, if it is one (to name the line in an error), else null. */
+    private static String readableRef(JsonNode value) {
+        if (value == null || !value.isTextual()) {
+            return null;
+        }
+        String ref = value.textValue();
+        return ref.length() <= 64 && EXTERNAL_REF.matcher(ref).matches() ? ref : null;
+    }
+
+    record Line(long number, String externalRef, PersonRequest request, LineError error) {
+        static Line refused(long number, String externalRef, String detail, List<Problem.Violation> violations) {
+            return new Line(number, externalRef, null, new LineError(number, externalRef, detail, violations));
+        }
+    }
+
+    private record Stored(long created, long updated, long unchanged) {
+    }
+
+    /** The state of one import: counts, the refused lines, the references seen, the lines waiting for their batch. */
+    private final class Run {
+        final UUID organisationId;
+        final PersonWritesLog.Writer writer;
+        final boolean atomic;
+        final Map<String, Long> seen = new HashMap<>();
+        final List<Line> pending = new ArrayList<>();
+        final List<ImportReport.LineError> errors = new ArrayList<>();
+        long received;
+        long created;
+        long updated;
+        long unchanged;
+        long rejected;
+
+        Run(UUID organisationId, PersonWritesLog.Writer writer, boolean atomic) {
+            this.organisationId = organisationId;
+            this.writer = writer;
+            this.atomic = atomic;
+        }
+
+        void reject(LineError error) {
+            rejected++;
+            if (errors.size() < config.maxErrors()) {
+                errors.add(error);
+            }
+            if (!atomic) {
+                counted("rejected", 1);
+            }
+        }
+
+        void add(Stored stored) {
+            created += stored.created();
+            updated += stored.updated();
+            unchanged += stored.unchanged();
+        }
+
+        void countBatch(Stored stored) {
+            counted("created", stored.created());
+            counted("updated", stored.updated());
+            counted("unchanged", stored.unchanged());
+        }
+
+        void countAll() {
+            countBatch(new Stored(created, updated, unchanged));
+            counted("rejected", rejected);
+        }
+
+        void counted(String result, long count) {
+            if (count > 0) {
+                records.get(result).increment(count);
+            }
+        }
+
+        String storedSoFar() {
+            return "the lines before were imported: " + created + " created, " + updated + " updated, "
+                    + unchanged + " unchanged, " + rejected + " rejected";
+        }
+
+        void log(String state) {
+            LOG.infof("Person import %s%s: %d records, %d created, %d updated, %d unchanged, %d rejected", state,
+                    atomic ? " (atomic)" : "", received, created, updated, unchanged, rejected);
+        }
+
+        ImportReport report() {
+            return new ImportReport(received, created, updated, unchanged, rejected, List.copyOf(errors),
+                    rejected > errors.size());
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package org.inclusionmatch.profile.person;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** The bulk person import ({@code POST /persons/import}). */
+@ConfigMapping(prefix = "inclusion.person-import")
+public interface PersonImportConfig {
+
+    /** Records stored per transaction, with one look-up of their references and JDBC-batched writes. */
+    @WithDefault("500")
+    int batchSize();
+
+    /** Lines one request may hold; the line after the last is a 413. */
+    @WithDefault("200000")
+    long maxLines();
+
+    /** Bytes one line may hold; a longer line is an error of that line. */
+    @WithDefault("65536")
+    int maxLineBytes();
+
+    /** Line errors listed in one answer; more are counted, and the list says it was cut. */
+    @WithDefault("1000")
+    int maxErrors();
+
+    /** A progress line (counts only) every this many lines. */
+    @WithDefault("10000")
+    long progressEvery();
+
+    /** How long an all-or-nothing import, a single transaction, may take. */
+    @WithDefault("30m")
+    Duration atomicTimeout();
+}

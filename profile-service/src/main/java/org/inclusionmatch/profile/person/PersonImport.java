@@ -39,6 +39,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -129,17 +132,18 @@ public class PersonImport {
         }
     }
 
+    /**
+     * Reads and checks the lines on a thread of its own while this one stores batches, so that parsing and
+     * validation (CPU) overlap the batch writes (waiting for PostgreSQL) and the wait for the next chunk of the
+     * body. The queue between them is bounded: memory stays at a few batches of lines.
+     */
     private void read(Run run, InputStream body) {
-        NdjsonLines lines = new NdjsonLines(body, config.maxLineBytes());
+        LineChecker checker = new LineChecker(body);
         try {
-            while (lines.next()) {
-                if (lines.number() > config.maxLines()) {
-                    store(run);
-                    throw ImportRefused.tooLarge(tooManyLines(run));
-                }
-                if (!lines.blank()) {
+            while (true) {
+                Object item = checker.next();
+                if (item instanceof Line line) {
                     run.received++;
-                    Line line = parse(run, lines);
                     if (line.error() != null) {
                         run.reject(line.error());
                     } else {
@@ -148,17 +152,84 @@ public class PersonImport {
                             store(run);
                         }
                     }
-                }
-                if (lines.number() % config.progressEvery() == 0) {
-                    run.log("in progress, " + lines.number() + " lines read");
+                    if (run.received % config.progressEvery() == 0) {
+                        run.log("in progress");
+                    }
+                } else if (item == LineChecker.END) {
+                    break;
+                } else if (item == LineChecker.TOO_MANY_LINES) {
+                    store(run);
+                    throw ImportRefused.tooLarge(tooManyLines(run));
+                } else if (item instanceof IOException e) {
+                    // The client stopped sending or the body could not be read: what was committed stays, as after a 413.
+                    throw ApiException.badRequest("The body could not be read to its end (" + e.getClass().getSimpleName()
+                            + ") after record " + run.received + "; " + (run.atomic ? "nothing was stored" : run.storedSoFar()));
+                } else if (item instanceof RuntimeException e) {
+                    throw e;
+                } else {
+                    throw new IllegalStateException("Line checker failed", (Throwable) item);
                 }
             }
-        } catch (IOException e) {
-            // The client stopped sending or the body could not be read: what was committed stays, as after a 413.
-            throw ApiException.badRequest("The body could not be read to its end (" + e.getClass().getSimpleName()
-                    + ") after line " + lines.number() + "; " + (run.atomic ? "nothing was stored" : run.storedSoFar()));
+        } finally {
+            checker.stop();
         }
         store(run);
+    }
+
+    /** The reading and checking thread of one import; hands over checked lines, then one of its markers. */
+    private final class LineChecker implements Runnable {
+        static final Object END = new Object();
+        static final Object TOO_MANY_LINES = new Object();
+
+        private final InputStream body;
+        private final BlockingQueue<Object> checked = new ArrayBlockingQueue<>(2 * config.batchSize());
+        private final Map<String, Long> seen = new HashMap<>(); // this thread's only: externalRef -> first line
+        private final Thread thread;
+
+        LineChecker(InputStream body) {
+            this.body = body;
+            this.thread = new Thread(this, "person-import-reader");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        @Override
+        public void run() {
+            NdjsonLines lines = new NdjsonLines(body, config.maxLineBytes());
+            try {
+                while (lines.next()) {
+                    if (lines.number() > config.maxLines()) {
+                        checked.put(TOO_MANY_LINES);
+                        return;
+                    }
+                    if (!lines.blank()) {
+                        checked.put(parse(seen, lines));
+                    }
+                }
+                checked.put(END);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // stopped: the import ended early
+            } catch (IOException | RuntimeException | Error e) {
+                checked.offer(e);
+            }
+        }
+
+        Object next() {
+            try {
+                Object item = checked.poll(config.atomicTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                if (item == null) {
+                    throw new IllegalStateException("The import's line reader gave nothing in time");
+                }
+                return item;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for lines", e);
+            }
+        }
+
+        void stop() {
+            thread.interrupt();
+        }
     }
 
     private String tooManyLines(Run run) {
@@ -278,7 +349,7 @@ public class PersonImport {
     }
 
     /** Reads one line as POST /persons reads its body: JSON, then the annotations, then the service's rules. */
-    private Line parse(Run run, NdjsonLines lines) {
+    private Line parse(Map<String, Long> seen, NdjsonLines lines) {
         long number = lines.number();
         if (lines.tooLong()) {
             return Line.refused(number, null, "The line is longer than " + config.maxLineBytes() + " bytes", List.of());
@@ -297,7 +368,7 @@ public class PersonImport {
         }
         String ref = readableRef(node.get("externalRef"));
         if (ref != null) {
-            Long first = run.seen.putIfAbsent(ref, number);
+            Long first = seen.putIfAbsent(ref, number);
             if (first != null) {
                 return Line.refused(number, ref, "externalRef appears on line " + first + " already; each person may appear once per import",
                         List.of(new Problem.Violation("externalRef", "appears on line " + first + " already")));
@@ -357,7 +428,6 @@ public class PersonImport {
         final UUID organisationId;
         final PersonWritesLog.Writer writer;
         final boolean atomic;
-        final Map<String, Long> seen = new HashMap<>();
         final List<Line> pending = new ArrayList<>();
         final List<ImportReport.LineError> errors = new ArrayList<>();
         long received;

@@ -25,7 +25,7 @@ public interface PersonImportConfig {
     @WithDefault("1000")
     int maxErrors();
 
-    /** A progress line (counts only) every this many lines. */
+    /** A progress line (counts only) every this many records. */
     @WithDefault("10000")
     long progressEvery();
 

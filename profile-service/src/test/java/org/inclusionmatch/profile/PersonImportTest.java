@@ -207,6 +207,9 @@ class PersonImportTest {
 
         String fits = tooLong.substring(0, tooLong.lastIndexOf('\n'));
         importing(org, fits, "").statusCode(200).body("created", equalTo(1000), "received", equalTo(1000));
+        // Sent chunked, without a Content-Length, the same body is read to its end as well.
+        importer(org).body(new java.io.ByteArrayInputStream(utf8(fits))).post(IMPORT)
+                .then().statusCode(200).body("unchanged", equalTo(1000), "received", equalTo(1000));
     }
 
     // --- helpers ---

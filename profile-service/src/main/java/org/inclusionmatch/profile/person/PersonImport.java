@@ -42,7 +42,6 @@ import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -61,7 +60,6 @@ public class PersonImport {
 
     static final String NDJSON = "application/x-ndjson";
     private static final Logger LOG = Logger.getLogger(PersonImport.class);
-    private static final Pattern EXTERNAL_REF = Pattern.compile(PersonRequest.EXTERNAL_REF);
 
     private final ObjectMapper json;
     private final ObjectReader lineReader;
@@ -411,7 +409,7 @@ public class PersonImport {
             return null;
         }
         String ref = value.textValue();
-        return ref.length() <= 64 && EXTERNAL_REF.matcher(ref).matches() ? ref : null;
+        return ref.length() <= 64 && PersonRequest.EXTERNAL_REF.matcher(ref).matches() ? ref : null;
     }
 
     record Line(long number, String externalRef, PersonRequest request, LineError error) {

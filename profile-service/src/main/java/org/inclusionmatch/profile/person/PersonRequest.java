@@ -38,12 +38,18 @@ public record PersonRequest(
         @NotNull @Valid @Schema(description = "Without a legal basis no person data is stored") Processing legalBasis,
         @NotNull @Schema(description = "Whether the person may be matched; false removes their recommendations", example = "true")
         Boolean matchingAllowed,
-        @Size(min = 1, max = 64) @Pattern(regexp = EXTERNAL_REF, message = EXTERNAL_REF_RULE)
+        @Size(min = 1, max = 64)
         @Schema(description = "Your own reference for the person, unique in your organisation (409 when taken); "
-                + "the key of the bulk import. Leaving it out removes it.", example = "CASE-2026-00017")
+                + "the key of the bulk import. Printable text without control characters or line breaks, not blank. "
+                + "Leaving it out removes it.", example = "CASE-2026-00017")
         String externalRef) {
 
-    /** Printable text: no control, format or unassigned characters, no line breaks, not only spaces. */
-    static final String EXTERNAL_REF = "\\p{Zs}*+[^\\p{C}\\p{Z}][^\\p{C}\\p{Zl}\\p{Zp}]*+";
+    /**
+     * Printable text: no control, format or unassigned characters, no line breaks, not only spaces. Checked by
+     * PersonService rather than by {@code @Pattern}, whose Java regular expression would reach the OpenAPI document,
+     * where client generators expect ECMA-262 ones.
+     */
+    static final java.util.regex.Pattern EXTERNAL_REF = java.util.regex.Pattern.compile(
+            "\\p{Zs}*+[^\\p{C}\\p{Z}][^\\p{C}\\p{Zl}\\p{Zp}]*+");
     static final String EXTERNAL_REF_RULE = "must be printable text without control characters or line breaks, not blank";
 }

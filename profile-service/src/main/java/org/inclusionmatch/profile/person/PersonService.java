@@ -134,6 +134,9 @@ public class PersonService {
         if (request.birthYear() > Year.now().getValue()) {
             throw ApiException.invalidField("birthYear", "must not be in the future");
         }
+        if (request.externalRef() != null && !PersonRequest.EXTERNAL_REF.matcher(request.externalRef()).matches()) {
+            throw ApiException.invalidField("externalRef", PersonRequest.EXTERNAL_REF_RULE);
+        }
         Processing basis = request.legalBasis();
         if (basis.basis() == LegalBasis.CONSENT && basis.consentDate() == null) {
             throw ApiException.invalidField("legalBasis.consentDate", "is required when the basis is CONSENT");

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.inclusionmatch.worker.api.ApiModels;
 import org.inclusionmatch.worker.api.ProfileServiceClient;
 import org.inclusionmatch.worker.engine.Catalogue;
+import org.jboss.logging.Logger;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -30,6 +31,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 @ApplicationScoped
 public class Rematcher {
+
+    private static final Logger LOG = Logger.getLogger(Rematcher.class);
 
     /** The API's limit of results per batch store. */
     static final int MAX_STORE_ITEMS = 500;
@@ -72,14 +75,32 @@ public class Rematcher {
 
     private void rematch(UUID measureId, UUID programmeId, Set<UUID> matched) {
         UUID after = null;
+        long reading = 0;
+        long computing = 0;
+        long storing = 0;
+        int persons = 0;
+        int pages = 0;
         do {
+            long t0 = System.nanoTime();
             ApiModels.MatchingPage page = api.affectedPersons(measureId, programmeId, after, config.rematchPageSize());
             List<ApiModels.MatchingView> fresh = page.items().stream().filter(v -> matched.add(v.person().id())).toList();
+            long t1 = System.nanoTime();
             if (!fresh.isEmpty()) {
-                store(compute(fresh));
+                List<ApiModels.StoreItem> results = compute(fresh);
+                long t2 = System.nanoTime();
+                store(results);
+                computing += t2 - t1;
+                storing += System.nanoTime() - t2;
             }
+            reading += t1 - t0;
+            persons += fresh.size();
+            pages++;
             after = page.next();
         } while (after != null);
+        // Ids and timings only, never a profile.
+        LOG.infof("Re-matched %d persons of %s %s in %d pages: reading %d ms, computing %d ms, storing %d ms",
+                persons, measureId != null ? "measure" : "programme", measureId != null ? measureId : programmeId,
+                pages, reading / 1_000_000, computing / 1_000_000, storing / 1_000_000);
     }
 
     /** The page's results, computed in parallel against one catalogue and one evaluation day. */

@@ -8,12 +8,15 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.hibernate.Session;
 import org.inclusionmatch.profile.common.ApiException;
 import org.inclusionmatch.profile.common.Records;
 import org.inclusionmatch.profile.person.Person;
 import org.inclusionmatch.profile.person.PersonChanges;
 
+import java.sql.PreparedStatement;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -69,24 +72,32 @@ public class RecommendationService {
     /**
      * Stores the results of many persons in one transaction, each under the same rules as {@link #store}: a result
      * from another profile version than the current one is reported STALE and not stored, a withdrawn person's
-     * WITHDRAWN, an unknown person's NOT_FOUND; none of them fails the others. Reads the persons and their sets with
-     * one query each, and keeps the recommended-measure index with two statements for the whole batch.
+     * WITHDRAWN, an unknown person's NOT_FOUND; none of them fails the others. A fixed number of statements for the
+     * whole batch (the persons, their sets, one batched upsert, the recommended-measure index), then one outbox row
+     * per stored set. The persistence context is emptied after each event, so the flush each event makes costs
+     * the same for the first result and the five-hundredth.
      */
     public List<BatchOutcome> storeAll(List<RecommendationBatchRequest.Item> items) {
         if (items.isEmpty()) {
             return List.of();
         }
+        EntityManager em = RecommendationSet.getEntityManager();
         List<UUID> ids = items.stream().map(RecommendationBatchRequest.Item::personId).toList();
         Map<UUID, PersonState> persons = new HashMap<>();
-        RecommendationSet.getEntityManager().createQuery("select p.id, p.version, p.matchingAllowed, p.organisation.id"
-                        + " from Person p where p.id in :ids", Object[].class)
+        em.createQuery("select p.id, p.version, p.matchingAllowed, p.organisation.id from Person p where p.id in :ids",
+                        Object[].class)
                 .setParameter("ids", ids)
                 .getResultList()
                 .forEach(row -> persons.put((UUID) row[0], new PersonState((Long) row[1], (Boolean) row[2], (UUID) row[3])));
-        Map<UUID, RecommendationSet> sets = new HashMap<>();
-        RecommendationSet.<RecommendationSet>list("personId in ?1", ids).forEach(set -> sets.put(set.personId, set));
+        Map<UUID, RecommendationSet> current = new HashMap<>();
+        RecommendationSet.<RecommendationSet>list("personId in ?1", ids).forEach(set -> current.put(set.personId, set));
+        em.flush();
+        em.clear(); // the sets are read, never written through the context: the upsert below writes them
+
         Map<UUID, List<RecommendationsRequest.Item>> changed = new HashMap<>();
+        List<RecommendationSet> stored = new ArrayList<>();
         List<BatchOutcome> outcomes = new ArrayList<>(items.size());
+        Instant now = Instant.now();
         for (RecommendationBatchRequest.Item item : items) {
             PersonState person = persons.get(item.personId());
             if (person == null) {
@@ -96,15 +107,70 @@ public class RecommendationService {
             } else if (item.profileVersion() != person.version()) {
                 outcomes.add(new BatchOutcome(item.personId(), BatchOutcome.Status.STALE, null));
             } else {
-                Stored stored = apply(item.personId(), person.organisationId(), sets.get(item.personId()),
-                        item.request(), changed);
-                outcomes.add(new BatchOutcome(item.personId(),
-                        stored.changed() ? BatchOutcome.Status.STORED : BatchOutcome.Status.UNCHANGED,
-                        stored.view().version()));
+                RecommendationsRequest request = item.request();
+                RecommendationSet set = current.get(item.personId());
+                String json = write(request.recommendations());
+                if (unchanged(set, request, json)) {
+                    outcomes.add(new BatchOutcome(item.personId(), BatchOutcome.Status.UNCHANGED, set.version));
+                    continue;
+                }
+                RecommendationSet next = new RecommendationSet();
+                next.personId = item.personId();
+                next.version = set == null ? 0 : set.version + 1;
+                next.profileVersion = request.profileVersion();
+                next.engineVersion = request.engineVersion();
+                next.evaluationDay = request.evaluationDay();
+                next.computedAt = request.computedAt();
+                next.items = json;
+                next.storedAt = now;
+                stored.add(next);
+                changed.put(next.personId, request.recommendations());
+                outcomes.add(new BatchOutcome(item.personId(), BatchOutcome.Status.STORED, next.version));
             }
         }
+        upsert(em, stored);
         index(changed);
+        for (RecommendationSet set : stored) {
+            events.fire(new RecommendationEvent.Updated(set, persons.get(set.personId).organisationId()));
+            em.flush();
+            em.clear();
+        }
         return outcomes;
+    }
+
+    private static boolean unchanged(RecommendationSet set, RecommendationsRequest request, String items) {
+        return set != null && set.profileVersion == request.profileVersion() && set.items.equals(items)
+                && set.engineVersion.equals(request.engineVersion()) && set.evaluationDay.equals(request.evaluationDay());
+    }
+
+    /** Writes the sets with one batched statement on the transaction's connection. */
+    private static void upsert(EntityManager em, List<RecommendationSet> sets) {
+        if (sets.isEmpty()) {
+            return;
+        }
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement upsert = connection.prepareStatement("""
+                    insert into recommendation_set (person_id, profile_version, engine_version, evaluation_day,
+                                                    computed_at, items, version, stored_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?)
+                    on conflict (person_id) do update set profile_version = excluded.profile_version,
+                        engine_version = excluded.engine_version, evaluation_day = excluded.evaluation_day,
+                        computed_at = excluded.computed_at, items = excluded.items, version = excluded.version,
+                        stored_at = excluded.stored_at""")) {
+                for (RecommendationSet set : sets) {
+                    upsert.setObject(1, set.personId);
+                    upsert.setLong(2, set.profileVersion);
+                    upsert.setString(3, set.engineVersion);
+                    upsert.setObject(4, set.evaluationDay);
+                    upsert.setObject(5, set.computedAt.atOffset(ZoneOffset.UTC));
+                    upsert.setString(6, set.items);
+                    upsert.setLong(7, set.version);
+                    upsert.setObject(8, set.storedAt.atOffset(ZoneOffset.UTC));
+                    upsert.addBatch();
+                }
+                upsert.executeBatch();
+            }
+        });
     }
 
     /** What the stale-version guard and the event need of a person, without loading the profile. */
@@ -115,8 +181,7 @@ public class RecommendationService {
     private Stored apply(UUID personId, UUID organisationId, RecommendationSet set, RecommendationsRequest request,
                          Map<UUID, List<RecommendationsRequest.Item>> changed) {
         String items = write(request.recommendations());
-        if (set != null && set.profileVersion == request.profileVersion() && set.items.equals(items)
-                && set.engineVersion.equals(request.engineVersion()) && set.evaluationDay.equals(request.evaluationDay())) {
+        if (unchanged(set, request, items)) {
             return new Stored(view(set, request.recommendations()), false);
         }
         if (set == null) {

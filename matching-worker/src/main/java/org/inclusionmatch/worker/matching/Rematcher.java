@@ -26,8 +26,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Re-matches the persons a change of some measures or programmes can affect, page by page (so the API is never
  * asked for everyone at once), each person once however many of the changes touch them. A page is read with one
  * request, computed on all processors, and stored with one batch request (more only when its results would not
- * fit one body). It returns only when every page is stored, so the caller commits the catalogue event after
- * that (at least once); a failed request is retried by {@link ProfileServiceClient} as any other.
+ * fit one body) while the next page is read. It returns only when every page is stored, so the caller commits
+ * the catalogue event after that (at least once); a failed request is retried by {@link ProfileServiceClient} as
+ * any other, and a request the API refuses fails the whole re-match (the caller parks the events).
  */
 @ApplicationScoped
 public class Rematcher {
@@ -43,6 +44,11 @@ public class Rematcher {
     private final MatchingConfig config;
     private final ObjectMapper json;
     private final ExecutorService computing;
+    private final ExecutorService stores = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "rematch-store");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public Rematcher(ProfileServiceClient api, PersonMatcher matcher, CatalogueCache catalogue, MatchingConfig config,
                      ObjectMapper json) {
@@ -63,6 +69,7 @@ public class Rematcher {
     @PreDestroy
     void stop() {
         computing.shutdownNow();
+        stores.shutdownNow();
     }
 
     /** Returns how many persons were re-matched. */
@@ -73,34 +80,63 @@ public class Rematcher {
         return matched.size();
     }
 
+    /**
+     * Page after page: while one page's results are being stored, the next page is read and computed (at most one
+     * store in flight). Returns after the last store has answered; a failed store fails the re-match.
+     */
     private void rematch(UUID measureId, UUID programmeId, Set<UUID> matched) {
         UUID after = null;
         long reading = 0;
         long computing = 0;
-        long storing = 0;
+        long waiting = 0;
         int persons = 0;
         int pages = 0;
-        do {
-            long t0 = System.nanoTime();
-            ApiModels.MatchingPage page = api.affectedPersons(measureId, programmeId, after, config.rematchPageSize());
-            List<ApiModels.MatchingView> fresh = page.items().stream().filter(v -> matched.add(v.person().id())).toList();
-            long t1 = System.nanoTime();
-            if (!fresh.isEmpty()) {
-                List<ApiModels.StoreItem> results = compute(fresh);
-                long t2 = System.nanoTime();
-                store(results);
-                computing += t2 - t1;
-                storing += System.nanoTime() - t2;
+        Future<?> storing = null;
+        try {
+            do {
+                long t0 = System.nanoTime();
+                ApiModels.MatchingPage page = api.affectedPersons(measureId, programmeId, after, config.rematchPageSize());
+                List<ApiModels.MatchingView> fresh = page.items().stream().filter(v -> matched.add(v.person().id())).toList();
+                long t1 = System.nanoTime();
+                reading += t1 - t0;
+                if (!fresh.isEmpty()) {
+                    List<ApiModels.StoreItem> results = compute(fresh);
+                    long t2 = System.nanoTime();
+                    computing += t2 - t1;
+                    await(storing);
+                    waiting += System.nanoTime() - t2;
+                    storing = stores.submit(() -> store(results));
+                }
+                persons += fresh.size();
+                pages++;
+                after = page.next();
+            } while (after != null);
+            long t3 = System.nanoTime();
+            await(storing);
+            waiting += System.nanoTime() - t3;
+        } finally {
+            if (storing != null) {
+                storing.cancel(true); // only when failing: done otherwise
             }
-            reading += t1 - t0;
-            persons += fresh.size();
-            pages++;
-            after = page.next();
-        } while (after != null);
+        }
         // Ids and timings only, never a profile.
-        LOG.infof("Re-matched %d persons of %s %s in %d pages: reading %d ms, computing %d ms, storing %d ms",
+        LOG.infof("Re-matched %d persons of %s %s in %d pages: reading %d ms, computing %d ms, waiting for stores %d ms",
                 persons, measureId != null ? "measure" : "programme", measureId != null ? measureId : programmeId,
-                pages, reading / 1_000_000, computing / 1_000_000, storing / 1_000_000);
+                pages, reading / 1_000_000, computing / 1_000_000, waiting / 1_000_000);
+    }
+
+    private static void await(Future<?> future) {
+        if (future == null) {
+            return;
+        }
+        try {
+            future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while re-matching", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        }
     }
 
     /** The page's results, computed in parallel against one catalogue and one evaluation day. */

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -41,6 +42,7 @@ class BatchRematchTest {
                 "title", "Course " + code, "needs", List.of(need), "regions", List.of("PIERIGA"),
                 "capacity", 50, "seatsTaken", 0));
         String measureId = Stack.api().body(measure).post("/api/v1/measures").then().statusCode(201).extract().path("id");
+        Stack.awaitWorkerCaughtUp(Stack.topic("catalogue")); // its creation re-matches nobody yet
 
         List<String> persons = new ArrayList<>();
         for (int i = 0; i < PERSONS; i++) {
@@ -57,12 +59,14 @@ class BatchRematchTest {
 
         // Now it serves a need nobody has: only recommended_measure still ties the persons to it.
         measure.put("needs", List.of(need + "_OTHER"));
+        Instant changed = Instant.now();
         Stack.api().header("If-Match", "\"0\"").body(measure).put("/api/v1/measures/" + measureId).then().statusCode(200);
         await().atMost(SECONDS).until(() -> persons.stream().noneMatch(p -> Stack.recommendedCodes(org, p).contains(code)));
         persons.forEach(p -> assertThat(Stack.recommendations(org, p).get("version")).isEqualTo(1));
 
         // All of them were stored by one batch request: one audit entry names them all.
         List<Map<String, Object>> entries = Stack.as(List.of("AUDITOR"), null).queryParam("personId", persons.get(0))
+                .queryParam("from", changed.toString())
                 .queryParam("size", 100).get("/api/v1/audit").then().statusCode(200).extract().path("items");
         assertThat(entries).filteredOn(e -> "UPDATE".equals(e.get("operation"))
                         && "RECOMMENDATIONS".equals(e.get("resourceType")) && e.get("resourceId") == null)

@@ -2,6 +2,8 @@
 # Benchmarks, printing figures (not tests): the engine on one core (JMH, with a baseline without CEL rules in
 # the same run), then event-to-stored latency for 1,000 profile updates on the local stack.
 #   bench/run.sh [engine|latency]   (default: both; latency starts the local stack if it is not running)
+#   bench/run.sh rematch            re-matching throughput after one catalogue change: BENCH_PERSONS (20,000)
+#                                   persons seeded straight into PostgreSQL, all affected (not part of the default)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 source "$ROOT/deploy/local/jdk.sh"
@@ -25,4 +27,11 @@ if [ "$what" = all ] || [ "$what" = latency ]; then
   bash "$ROOT/deploy/local/run.sh"
   java -Xmx512m -cp "$CP" org.inclusionmatch.bench.LoopLatency "http://127.0.0.1:$API_PORT" "127.0.0.1:$KAFKA_PORT" \
     "$LOCAL_DIR/keys" "${BENCH_COUNT:-1000}" "${BENCH_RATE:-50}"
+fi
+
+if [ "$what" = rematch ]; then
+  echo "== Re-match: persons re-matched and stored per second after one catalogue change"
+  bash "$ROOT/deploy/local/run.sh"
+  java -Xmx256m -cp "$CP" org.inclusionmatch.bench.RematchThroughput "http://127.0.0.1:$API_PORT" \
+    "jdbc:postgresql://127.0.0.1:$PG_PORT/inclusion" "$LOCAL_DIR/keys" "${BENCH_PERSONS:-20000}"
 fi

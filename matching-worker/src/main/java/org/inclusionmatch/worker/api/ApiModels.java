@@ -47,4 +47,19 @@ public final class ApiModels {
     public record Recommendations(long profileVersion, String engineVersion, LocalDate evaluationDay, Instant computedAt,
                                   List<Recommendation> recommendations) {
     }
+
+    /** One person's result in a batch store: {@link Recommendations} with the person's id. */
+    public record StoreItem(UUID personId, long profileVersion, String engineVersion, LocalDate evaluationDay,
+                            Instant computedAt, List<Recommendation> recommendations) {
+    }
+
+    public record StoreBatch(List<StoreItem> items) {
+    }
+
+    /** STORED, UNCHANGED, STALE, WITHDRAWN or NOT_FOUND; version is the set's when stored or unchanged. */
+    public record StoreOutcome(UUID personId, String status, Long version) {
+    }
+
+    public record StoreResult(List<StoreOutcome> items) {
+    }
 }

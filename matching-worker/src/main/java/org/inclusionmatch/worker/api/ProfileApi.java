@@ -41,6 +41,10 @@ interface ProfileApi {
     ApiModels.Page<ApiModels.Programme> programmes(@QueryParam("page") int page, @QueryParam("size") int size);
 
     @PUT
+    @Path("matching/recommendations")
+    ApiModels.StoreResult storeRecommendations(ApiModels.StoreBatch batch);
+
+    @PUT
     @Path("persons/{id}/recommendations")
     void putRecommendations(@PathParam("id") UUID personId, ApiModels.Recommendations recommendations);
 }

@@ -101,6 +101,20 @@ public class ProfileServiceClient {
         }
     }
 
+    /**
+     * Stores many persons' results in one request and one transaction; the answer says per person what became of
+     * the result (a stale one is not stored, and fails nothing). A retry after a lost answer finds the stored
+     * results UNCHANGED.
+     */
+    @Timeout(value = 30, unit = ChronoUnit.SECONDS)
+    public ApiModels.StoreResult storeRecommendations(List<ApiModels.StoreItem> items) {
+        try {
+            return api.storeRecommendations(new ApiModels.StoreBatch(items));
+        } catch (WebApplicationException e) {
+            throw ClientError.orRetry(e);
+        }
+    }
+
     private static int status(WebApplicationException e) {
         return e.getResponse() == null ? 0 : e.getResponse().getStatus();
     }

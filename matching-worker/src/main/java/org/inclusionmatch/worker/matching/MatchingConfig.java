@@ -36,9 +36,19 @@ public interface MatchingConfig {
     @WithDefault("3")
     int ruleQuarantineAfter();
 
-    /** Persons per page when a catalogue change re-matches the persons it can affect. */
-    @WithDefault("100")
+    /** Persons per page when a catalogue change re-matches the persons it can affect (at most 500, the API's limit). */
+    @WithDefault("500")
     int rematchPageSize();
+
+    /** Threads computing a re-match page; the machine's processors unless set. */
+    Optional<Integer> rematchThreads();
+
+    /**
+     * The largest body of one batch store, in bytes; a page's results go in as few requests as keep under it (and
+     * under the API's 500 results per request). Below the API's 1 MiB body limit, with room to spare.
+     */
+    @WithDefault("786432")
+    int rematchStoreBytes();
 
     default LocalDate today() {
         return evaluationDay().orElseGet(() -> LocalDate.now(zone()));

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.inclusionmatch.worker.api.ApiModels;
 import org.inclusionmatch.worker.api.ProfileServiceClient;
+import org.inclusionmatch.worker.engine.Catalogue;
 import org.inclusionmatch.worker.engine.MatchingEngine;
 import org.inclusionmatch.worker.engine.MatchingSettings;
 import org.inclusionmatch.worker.engine.PersonProfile;
@@ -41,12 +42,28 @@ public class PersonMatcher {
     }
 
     public void match(ApiModels.MatchingView view) {
-        LocalDate day = config.today();
-        List<Recommendation> recommendations = engine.recommend(profile(view), catalogue.current(), day);
-        boolean stored = api.putRecommendations(view.person().id(), new ApiModels.Recommendations(
-                view.person().version(), MatchingEngine.ENGINE_VERSION, day, Instant.now(),
-                recommendations.stream().map(PersonMatcher::toApi).toList()));
+        ApiModels.StoreItem result = compute(view, config.today());
+        boolean stored = api.putRecommendations(result.personId(), new ApiModels.Recommendations(
+                result.profileVersion(), result.engineVersion(), result.evaluationDay(), result.computedAt(),
+                result.recommendations()));
         // Not stored means the profile changed meanwhile; its own event brings a fresh computation.
+        counted(stored);
+    }
+
+    /** One person's result, not yet stored; the engine holds no state, so any number of threads may call this. */
+    public ApiModels.StoreItem compute(ApiModels.MatchingView view, LocalDate day) {
+        return compute(view, catalogue.current(), day);
+    }
+
+    /** {@link #compute(ApiModels.MatchingView, LocalDate)} against a catalogue the caller holds (one per page). */
+    public ApiModels.StoreItem compute(ApiModels.MatchingView view, Catalogue current, LocalDate day) {
+        List<Recommendation> recommendations = engine.recommend(profile(view), current, day);
+        return new ApiModels.StoreItem(view.person().id(), view.person().version(), MatchingEngine.ENGINE_VERSION, day,
+                Instant.now(), recommendations.stream().map(PersonMatcher::toApi).toList());
+    }
+
+    /** Counts a result as stored (or found unchanged), or refused as computed from an outdated profile. */
+    public void counted(boolean stored) {
         metrics.counter("inclusion_matching_results", "stored", Boolean.toString(stored)).increment();
     }
 

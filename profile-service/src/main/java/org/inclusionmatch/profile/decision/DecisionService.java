@@ -14,7 +14,11 @@ import org.inclusionmatch.profile.recommendation.RecommendationService;
 import org.inclusionmatch.profile.recommendation.RecommendationsRequest;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -98,14 +102,40 @@ public class DecisionService {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<UUID> declinedMeasures(Person person) {
-        return RecommendationDecision.<RecommendationDecision>list("personId = ?1 and decision = ?2", person.id, Decision.DECLINE)
-                .stream()
-                .filter(d -> d.personVersion == person.version)
-                .filter(d -> {
-                    Measure measure = Measure.findById(d.measureId);
-                    return measure != null && (d.measureFingerprint == null ? measure.version == d.measureVersion
-                            : d.measureFingerprint.equals(measure.matchingFingerprint()));
-                })
-                .map(d -> d.measureId).distinct().toList();
+        return declinedMeasures(List.of(person)).getOrDefault(person.id, List.of());
+    }
+
+    /**
+     * {@link #declinedMeasures(Person)} of several persons with two queries, whatever their number: the declines,
+     * then the measures they name. A person without a decline that holds is absent.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<UUID, List<UUID>> declinedMeasures(Collection<Person> persons) {
+        if (persons.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, Long> versions = new HashMap<>();
+        persons.forEach(p -> versions.put(p.id, p.version));
+        List<RecommendationDecision> declines = RecommendationDecision.<RecommendationDecision>list(
+                        "personId in ?1 and decision = ?2", versions.keySet(), Decision.DECLINE).stream()
+                .filter(d -> d.personVersion == versions.get(d.personId))
+                .toList();
+        if (declines.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, Measure> measures = new HashMap<>();
+        Measure.<Measure>list("id in ?1", declines.stream().map(d -> d.measureId).distinct().toList())
+                .forEach(m -> measures.put(m.id, m));
+        Map<UUID, List<UUID>> declined = new HashMap<>();
+        for (RecommendationDecision d : declines) {
+            Measure measure = measures.get(d.measureId);
+            boolean holds = measure != null && (d.measureFingerprint == null ? measure.version == d.measureVersion
+                    : d.measureFingerprint.equals(measure.matchingFingerprint()));
+            List<UUID> ofPerson = declined.computeIfAbsent(d.personId, id -> new ArrayList<>());
+            if (holds && !ofPerson.contains(d.measureId)) {
+                ofPerson.add(d.measureId);
+            }
+        }
+        return declined;
     }
 }

@@ -18,7 +18,11 @@ import org.inclusionmatch.profile.person.Person;
 import org.inclusionmatch.profile.person.PersonChanges;
 import org.inclusionmatch.profile.programme.Programme;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -205,8 +209,23 @@ public class EnrolmentService {
     /** Measures never to recommend to the person again: every enrolment but a cancelled one. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<UUID> enrolledMeasures(UUID personId) {
-        return Enrolment.<Enrolment>list("personId = ?1 and status != ?2", personId, EnrolmentStatus.CANCELLED).stream()
-                .map(e -> e.measureId).distinct().toList();
+        return enrolledMeasures(List.of(personId)).getOrDefault(personId, List.of());
+    }
+
+    /** {@link #enrolledMeasures(UUID)} of several persons in one query; a person without any is absent. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<UUID, List<UUID>> enrolledMeasures(Collection<UUID> personIds) {
+        if (personIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, List<UUID>> measures = new HashMap<>();
+        Enrolment.getEntityManager().createQuery("select distinct e.personId, e.measureId from Enrolment e"
+                        + " where e.personId in :persons and e.status != :cancelled", Object[].class)
+                .setParameter("persons", personIds)
+                .setParameter("cancelled", EnrolmentStatus.CANCELLED)
+                .getResultList()
+                .forEach(row -> measures.computeIfAbsent((UUID) row[0], id -> new ArrayList<>()).add((UUID) row[1]));
+        return measures;
     }
 
     /** The person's organisation or the measure's provider may see and move an enrolment; others get 404. */

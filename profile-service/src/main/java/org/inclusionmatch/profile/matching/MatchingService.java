@@ -10,12 +10,13 @@ import org.inclusionmatch.profile.common.Records;
 import org.inclusionmatch.profile.measure.Measure;
 import org.inclusionmatch.profile.person.Person;
 
-import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /** Reads for the matching worker: one person's matching view, and the persons a catalogue change can affect. */
 @ApplicationScoped
@@ -42,42 +43,56 @@ public class MatchingService {
     /**
      * The persons whose recommendations a change of these measures can alter: those with a need or goal a measure
      * serves (it may now be offered) and those who have one of the measures recommended (it may now be gone).
-     * Keyset-paged by id, so pages stay stable while the worker rewrites recommendations.
+     * Keyset-paged by id, so pages stay stable while the worker rewrites recommendations. Each branch is answered
+     * by an index (the person id key or the GIN indexes on needs and goals; recommended_measure's key) and stops
+     * at the page's end, so a page costs the same at the start and the end of a caseload. The page's views are
+     * built with a fixed number of queries, whatever its size.
      */
     public MatchingPage affectedBy(List<UUID> measureIds, UUID after, int size) {
         Set<String> needs = new LinkedHashSet<>();
         Set<String> goals = new LinkedHashSet<>();
-        for (UUID id : measureIds) {
-            Measure measure = Measure.findById(id);
-            if (measure != null) {
+        if (!measureIds.isEmpty()) {
+            Measure.<Measure>list("id in ?1", measureIds).forEach(measure -> {
                 needs.addAll(measure.needs);
                 goals.addAll(measure.goals);
-            }
+            });
         }
-        String recommended = measureIds.isEmpty() ? "$^"
-                : measureIds.stream().map(UUID::toString).collect(Collectors.joining("|"));
         @SuppressWarnings("unchecked")
-        List<UUID> ids = Panache.getEntityManager().createNativeQuery("""
-                        select id from (
-                          select p.id from person p where p.needs && cast(?1 as text[]) or p.goals && cast(?2 as text[])
-                          union
-                          select r.person_id from recommendation_set r where r.items ~ ?3
-                        ) affected
-                        where id > ?4 order by id limit ?5""", UUID.class)
+        List<UUID> ids = Panache.getEntityManager().createNativeQuery(AFFECTED, UUID.class)
                 .setParameter(1, arrayLiteral(needs))
                 .setParameter(2, arrayLiteral(goals))
-                .setParameter(3, recommended)
+                .setParameter(3, arrayLiteral(measureIds.stream().map(UUID::toString).toList()))
                 .setParameter(4, after == null ? new UUID(0, 0) : after)
                 .setParameter(5, size)
                 .getResultList();
-        List<MatchingView> views = new ArrayList<>();
-        for (UUID id : ids) {
-            Person person = Person.findById(id);
-            if (person != null && person.matchingAllowed) {
-                views.add(view(person));
-            }
+        return new MatchingPage(views(ids), ids.size() < size ? null : ids.get(ids.size() - 1));
+    }
+
+    /** The affected persons' ids after ?4 in id order, at most ?5: each branch stops at the page's end. */
+    static final String AFFECTED = """
+            select id from (
+              (select p.id from person p
+               where (p.needs && cast(?1 as text[]) or p.goals && cast(?2 as text[])) and p.id > ?4
+               order by p.id limit ?5)
+              union
+              (select r.person_id from recommended_measure r
+               where r.measure_id = any(cast(?3 as uuid[])) and r.person_id > ?4
+               order by r.person_id limit ?5)
+            ) affected
+            order by id limit ?5""";
+
+    /** The matching views of these persons, in their order; those gone or withdrawn are left out. */
+    private List<MatchingView> views(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
         }
-        return new MatchingPage(views, ids.size() < size ? null : ids.get(ids.size() - 1));
+        Map<UUID, Person> persons = new HashMap<>();
+        Person.<Person>list("from Person p join fetch p.organisation where p.id in ?1", ids).forEach(p -> persons.put(p.id, p));
+        List<Person> matched = ids.stream().map(persons::get).filter(p -> p != null && p.matchingAllowed).toList();
+        Map<UUID, List<UUID>> enrolled = enrolments.enrolledMeasures(matched.stream().map(p -> p.id).toList());
+        Map<UUID, List<UUID>> declined = decisions.declinedMeasures(matched);
+        return matched.stream().map(p -> view(p, enrolled.getOrDefault(p.id, List.of()),
+                declined.getOrDefault(p.id, List.of()))).toList();
     }
 
     public List<UUID> measuresOfProgramme(UUID programmeId) {
@@ -86,13 +101,17 @@ public class MatchingService {
 
     /** Never offered again: measures the person is or was enrolled in, and declines that still hold. */
     private MatchingView view(Person person) {
-        Set<UUID> excluded = new LinkedHashSet<>(enrolments.enrolledMeasures(person.id));
-        excluded.addAll(decisions.declinedMeasures(person));
+        return view(person, enrolments.enrolledMeasures(person.id), decisions.declinedMeasures(person));
+    }
+
+    private static MatchingView view(Person person, List<UUID> enrolled, List<UUID> declined) {
+        Set<UUID> excluded = new LinkedHashSet<>(enrolled);
+        excluded.addAll(declined);
         return new MatchingView(MatchingPerson.of(person), List.copyOf(excluded));
     }
 
-    /** Tags are validated as [A-Z0-9_] codes, so a PostgreSQL array literal needs no escaping. */
-    private static String arrayLiteral(Set<String> tags) {
+    /** Tags are validated as [A-Z0-9_] codes and ids are UUIDs, so a PostgreSQL array literal needs no escaping. */
+    private static String arrayLiteral(Collection<String> tags) {
         return "{" + String.join(",", tags) + "}";
     }
 }

@@ -6,15 +6,24 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.hibernate.Session;
 import org.inclusionmatch.profile.common.ApiException;
 import org.inclusionmatch.profile.common.Records;
 import org.inclusionmatch.profile.person.Person;
 import org.inclusionmatch.profile.person.PersonChanges;
 
+import java.sql.PreparedStatement;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Keeps each person's current recommendations. A result computed from another profile version than the current
@@ -54,10 +63,126 @@ public class RecommendationService {
                     + ", but the profile is at version " + person.version + "; a newer result will follow");
         }
         RecommendationSet set = RecommendationSet.<RecommendationSet>findByIdOptional(personId).orElse(null);
+        Map<UUID, List<RecommendationsRequest.Item>> changed = new HashMap<>();
+        Stored stored = apply(personId, person.organisation.id, set, request, changed);
+        index(changed);
+        return stored;
+    }
+
+    /**
+     * Stores the results of many persons in one transaction, each under the same rules as {@link #store}: a result
+     * from another profile version than the current one is reported STALE and not stored, a withdrawn person's
+     * WITHDRAWN, an unknown person's NOT_FOUND; none of them fails the others. A fixed number of statements for the
+     * whole batch (the persons, their sets, one batched upsert, the recommended-measure index), then one outbox row
+     * per stored set. The persistence context is emptied after each event, so the flush each event makes costs
+     * the same for the first result and the five-hundredth.
+     */
+    public List<BatchOutcome> storeAll(List<RecommendationBatchRequest.Item> items) {
+        if (items.isEmpty()) {
+            return List.of();
+        }
+        EntityManager em = RecommendationSet.getEntityManager();
+        List<UUID> ids = items.stream().map(RecommendationBatchRequest.Item::personId).toList();
+        Map<UUID, PersonState> persons = new HashMap<>();
+        em.createQuery("select p.id, p.version, p.matchingAllowed, p.organisation.id from Person p where p.id in :ids",
+                        Object[].class)
+                .setParameter("ids", ids)
+                .getResultList()
+                .forEach(row -> persons.put((UUID) row[0], new PersonState((Long) row[1], (Boolean) row[2], (UUID) row[3])));
+        Map<UUID, RecommendationSet> current = new HashMap<>();
+        RecommendationSet.<RecommendationSet>list("personId in ?1", ids).forEach(set -> current.put(set.personId, set));
+        em.flush();
+        em.clear(); // the sets are read, never written through the context: the upsert below writes them
+
+        Map<UUID, List<RecommendationsRequest.Item>> changed = new HashMap<>();
+        List<RecommendationSet> stored = new ArrayList<>();
+        List<BatchOutcome> outcomes = new ArrayList<>(items.size());
+        Instant now = Instant.now();
+        for (RecommendationBatchRequest.Item item : items) {
+            PersonState person = persons.get(item.personId());
+            if (person == null) {
+                outcomes.add(new BatchOutcome(item.personId(), BatchOutcome.Status.NOT_FOUND, null));
+            } else if (!person.matchingAllowed()) {
+                outcomes.add(new BatchOutcome(item.personId(), BatchOutcome.Status.WITHDRAWN, null));
+            } else if (item.profileVersion() != person.version()) {
+                outcomes.add(new BatchOutcome(item.personId(), BatchOutcome.Status.STALE, null));
+            } else {
+                RecommendationsRequest request = item.request();
+                RecommendationSet set = current.get(item.personId());
+                String json = write(request.recommendations());
+                if (unchanged(set, request, json)) {
+                    outcomes.add(new BatchOutcome(item.personId(), BatchOutcome.Status.UNCHANGED, set.version));
+                    continue;
+                }
+                RecommendationSet next = new RecommendationSet();
+                next.personId = item.personId();
+                next.version = set == null ? 0 : set.version + 1;
+                next.profileVersion = request.profileVersion();
+                next.engineVersion = request.engineVersion();
+                next.evaluationDay = request.evaluationDay();
+                next.computedAt = request.computedAt();
+                next.items = json;
+                next.storedAt = now;
+                stored.add(next);
+                changed.put(next.personId, request.recommendations());
+                outcomes.add(new BatchOutcome(item.personId(), BatchOutcome.Status.STORED, next.version));
+            }
+        }
+        upsert(em, stored);
+        index(changed);
+        for (RecommendationSet set : stored) {
+            events.fire(new RecommendationEvent.Updated(set, persons.get(set.personId).organisationId()));
+            em.flush();
+            em.clear();
+        }
+        return outcomes;
+    }
+
+    private static boolean unchanged(RecommendationSet set, RecommendationsRequest request, String items) {
+        return set != null && set.profileVersion == request.profileVersion() && set.items.equals(items)
+                && set.engineVersion.equals(request.engineVersion()) && set.evaluationDay.equals(request.evaluationDay());
+    }
+
+    /** Writes the sets with one batched statement on the transaction's connection. */
+    private static void upsert(EntityManager em, List<RecommendationSet> sets) {
+        if (sets.isEmpty()) {
+            return;
+        }
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement upsert = connection.prepareStatement("""
+                    insert into recommendation_set (person_id, profile_version, engine_version, evaluation_day,
+                                                    computed_at, items, version, stored_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?)
+                    on conflict (person_id) do update set profile_version = excluded.profile_version,
+                        engine_version = excluded.engine_version, evaluation_day = excluded.evaluation_day,
+                        computed_at = excluded.computed_at, items = excluded.items, version = excluded.version,
+                        stored_at = excluded.stored_at""")) {
+                for (RecommendationSet set : sets) {
+                    upsert.setObject(1, set.personId);
+                    upsert.setLong(2, set.profileVersion);
+                    upsert.setString(3, set.engineVersion);
+                    upsert.setObject(4, set.evaluationDay);
+                    upsert.setObject(5, set.computedAt.atOffset(ZoneOffset.UTC));
+                    upsert.setString(6, set.items);
+                    upsert.setLong(7, set.version);
+                    upsert.setObject(8, set.storedAt.atOffset(ZoneOffset.UTC));
+                    upsert.addBatch();
+                }
+                upsert.executeBatch();
+            }
+        });
+    }
+
+    /** What the stale-version guard and the event need of a person, without loading the profile. */
+    private record PersonState(long version, boolean matchingAllowed, UUID organisationId) {
+    }
+
+    /** Stores one result whose person passed the guard; an identical one changes nothing and announces nothing. */
+    private Stored apply(UUID personId, UUID organisationId, RecommendationSet set, RecommendationsRequest request,
+                         Map<UUID, List<RecommendationsRequest.Item>> changed) {
         String items = write(request.recommendations());
-        if (set != null && set.profileVersion == request.profileVersion() && set.items.equals(items)
-                && set.engineVersion.equals(request.engineVersion()) && set.evaluationDay.equals(request.evaluationDay())) {
-            return new Stored(view(set), false);
+        if (unchanged(set, request, items)) {
+            return new Stored(view(set, request.recommendations()), false);
         }
         if (set == null) {
             set = new RecommendationSet();
@@ -73,8 +198,43 @@ public class RecommendationService {
         set.items = items;
         set.storedAt = Instant.now();
         set.persist();
-        events.fire(new RecommendationEvent.Updated(set, person.organisation.id));
-        return new Stored(view(set), true);
+        events.fire(new RecommendationEvent.Updated(set, organisationId));
+        changed.put(personId, request.recommendations());
+        return new Stored(view(set, request.recommendations()), true);
+    }
+
+    /**
+     * Keeps recommended_measure in step with the stored sets, so a catalogue change finds who has a measure
+     * recommended by index. Runs after the sets are written (its rows reference them).
+     */
+    private void index(Map<UUID, List<RecommendationsRequest.Item>> changed) {
+        if (changed.isEmpty()) {
+            return;
+        }
+        EntityManager em = RecommendationSet.getEntityManager();
+        em.flush();
+        em.createNativeQuery("delete from recommended_measure where person_id = any(cast(?1 as uuid[]))")
+                .setParameter(1, uuidArray(changed.keySet()))
+                .executeUpdate();
+        List<UUID> measures = new ArrayList<>();
+        List<UUID> persons = new ArrayList<>();
+        changed.forEach((person, items) -> items.stream().map(RecommendationsRequest.Item::measureId).distinct()
+                .forEach(measure -> {
+                    measures.add(measure);
+                    persons.add(person);
+                }));
+        if (!measures.isEmpty()) {
+            em.createNativeQuery("insert into recommended_measure (measure_id, person_id)"
+                            + " select m, p from unnest(cast(?1 as uuid[]), cast(?2 as uuid[])) as t(m, p)")
+                    .setParameter(1, uuidArray(measures))
+                    .setParameter(2, uuidArray(persons))
+                    .executeUpdate();
+        }
+    }
+
+    /** UUIDs as a PostgreSQL array literal: their text needs no escaping. */
+    private static String uuidArray(Collection<UUID> ids) {
+        return ids.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
     }
 
     /** Removes a person's recommendations when they withdraw from matching; announces it when there were any. */
@@ -89,6 +249,11 @@ public class RecommendationService {
     }
 
     public record Stored(RecommendationsView view, boolean changed) {
+    }
+
+    private static RecommendationsView view(RecommendationSet set, List<RecommendationsRequest.Item> items) {
+        return new RecommendationsView(set.personId, set.profileVersion, set.engineVersion, set.evaluationDay,
+                set.computedAt, set.version, items);
     }
 
     private RecommendationsView view(RecommendationSet set) {

@@ -121,7 +121,8 @@ read -r PG_N PG_N_P50 PG_N_P99 PG_N_P999 <<< "$(pgbench_run -N)"
 hey_run() { # name rate method url [body-file] -> "achieved p50 p99 p999 errors"
   local name=$1 rate=$2 method=$3 url=$4 body=${5:-} c=50
   [ "$rate" -lt $c ] && c=$rate
-  local q=$((rate / c)) args=(-z "${SECONDS_EACH}s" -c "$c" -q "$q" -m "$method" -T application/json -o csv
+  local q=$((rate / c))
+  local args=(-z "${SECONDS_EACH}s" -c "$c" -q "$q" -m "$method" -T application/json -o csv
     -H "Authorization: Bearer $CW" -H "Accept: application/json")
   [ -n "$body" ] && args+=(-D "$body")
   sample_rss_during "$SECONDS_EACH"

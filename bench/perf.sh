@@ -162,7 +162,7 @@ curl -sf -o "$OUT/measure.json" -X POST -H "Authorization: Bearer $ADMIN" -H 'Co
 REMATCHED=$(wait_stored rematch "'$T0'" "$MATCHABLE" "$REMATCH_TIMEOUT")
 REMATCH_S=$(sql "select coalesce(round(extract(epoch from max(r.stored_at) - '$T0'::timestamptz)::numeric, 1), 0)
                  from recommendation_set r join person p on p.id = r.person_id where p.organisation_id = '$ORG' and r.stored_at >= '$T0'")
-REMATCH_RATE=$(awk -v n="$REMATCHED" -v s="$REMATCH_S" 'BEGIN {printf "%.0f", s > 0 ? n / s : 0}')
+REMATCH_RATE=$(awk -v n="$REMATCHED" -v s="$REMATCH_S" 'BEGIN {printf "%.0f", (s > 0 ? n / s : 0)}')
 
 # --- event -> stored latency (bench LoopLatency) ------------------------------------------------------------------
 say "Event to stored recommendation: $LOOP_COUNT updates at $LOOP_RATE/s"

@@ -110,11 +110,12 @@ public final class LoopLatency {
         }
         Collections.sort(latencies);
         System.out.printf("updates %d, results seen %d%n", count, latencies.size());
-        System.out.printf("event-to-stored latency ms: p50 %d, p90 %d, p99 %d, max %d%n",
-                pct(latencies, 50), pct(latencies, 90), pct(latencies, 99), latencies.get(latencies.size() - 1));
+        System.out.printf("event-to-stored latency ms: p50 %d, p90 %d, p99 %d, p99.9 %d, max %d%n",
+                pct(latencies, 50), pct(latencies, 90), pct(latencies, 99), pct(latencies, 99.9),
+                latencies.get(latencies.size() - 1));
     }
 
-    private static long pct(List<Long> sorted, int p) {
+    private static long pct(List<Long> sorted, double p) {
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
     }
 

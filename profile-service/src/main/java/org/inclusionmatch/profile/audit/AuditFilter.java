@@ -1,12 +1,15 @@
 package org.inclusionmatch.profile.audit;
 
+import io.quarkus.runtime.BlockingOperationControl;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.MediaType;
 import org.inclusionmatch.profile.common.PageResult;
+import org.inclusionmatch.profile.common.Problem;
 import org.inclusionmatch.profile.security.Caller;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
@@ -19,7 +22,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
-/** Writes one audit entry for every response of an endpoint marked {@link AuditedPersonAccess}, whatever its status. */
+/**
+ * Writes one audit entry for every response of an endpoint marked {@link AuditedPersonAccess}, whatever its status.
+ * On a worker thread the entry is committed before the response is sent; if it cannot be, the response is a 503
+ * without the data.
+ */
 public class AuditFilter {
 
     @Inject
@@ -42,10 +49,34 @@ public class AuditFilter {
         entry.personIds = personsConcerned(access, entry.resourceId, request, response.getEntity());
         entry.httpStatus = response.getStatus();
         entry.outcome = response.getStatus() < 400 ? "ALLOWED" : "DENIED";
+        if (BlockingOperationControl.isBlockingAllowed()) {
+            // On a worker thread: the response waits until its entry is committed, and fails if it cannot be.
+            SecurityIdentity identity;
+            try {
+                identity = identities.getDeferredIdentity().await().indefinitely();
+            } catch (RuntimeException e) {
+                identity = null;
+            }
+            try {
+                log.append(withCaller(entry, identity));
+            } catch (AuditLog.AuditWriteFailed e) {
+                unrecorded(response);
+            }
+            return;
+        }
         // Refused requests may end on the IO thread, where the identity must not be resolved blocking.
         identities.getDeferredIdentity().subscribe().with(
                 identity -> log.append(withCaller(entry, identity)),
                 failure -> log.append(withCaller(entry, null)));
+    }
+
+    /** Replaces the answer of an access that could not be recorded: none of its data, and no version of it. */
+    private static void unrecorded(ContainerResponseContext response) {
+        response.getHeaders().clear();
+        response.setStatus(503);
+        response.setEntity(Problem.of("audit-unavailable", "Audit log unavailable", 503,
+                        "This access could not be recorded in the audit log, so it is not answered; try again later"),
+                null, MediaType.valueOf(Problem.MEDIA_TYPE));
     }
 
     private static AuditEntry withCaller(AuditEntry entry, SecurityIdentity identity) {

@@ -1,35 +1,185 @@
 package org.inclusionmatch.profile.audit;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.BlockingOperationControl;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
 /**
- * Appends audit entries in a transaction of their own, so that a request that fails or is refused is recorded
- * all the same. Requests refused before they reach a worker thread are recorded from the worker pool.
+ * Appends audit entries with group commit: one writer thread takes every entry waiting, inserts them as one JDBC
+ * batch and commits once; each request waits for the commit that holds its entry before it is answered, so an
+ * access is durably recorded before its data leaves, and a request whose entry cannot be written fails (500)
+ * instead. The entries have transactions of their own (not the request's), so a request that fails or is
+ * refused is recorded all the same. Requests refused before they reach a worker thread (on the IO thread,
+ * where waiting is not allowed) are recorded without waiting.
+ * <p>
+ * Why not one transaction per entry through the ORM: measured with JFR on the local stack, that was about 37% of
+ * the CPU of an audited read (Hibernate's persist and Narayana's commit), and a commit per request.
  */
 @ApplicationScoped
 public class AuditLog {
 
     private static final Logger LOG = Logger.getLogger(AuditLog.class);
 
+    private static final String INSERT = "insert into audit_entry (at, subject, roles, organisation_id, operation, "
+            + "resource_type, resource_id, outcome, http_status, person_ids) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private record Pending(AuditEntry entry, CompletableFuture<Void> written) {
+    }
+
+    private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final AgroalDataSource dataSource;
+    private final int batchMax;
+    private final Duration timeout;
+    private volatile boolean running = true;
+    private Thread writer;
+
+    public AuditLog(AgroalDataSource dataSource,
+                    @ConfigProperty(name = "inclusion.audit.batch-max", defaultValue = "500") int batchMax,
+                    @ConfigProperty(name = "inclusion.audit.write-timeout", defaultValue = "10s") Duration timeout) {
+        this.dataSource = dataSource;
+        this.batchMax = batchMax;
+        this.timeout = timeout;
+    }
+
+    @PostConstruct
+    void start() {
+        writer = Thread.ofPlatform().name("audit-writer").daemon(true).start(this::writeLoop);
+    }
+
+    /** Writes what is waiting, then stops. */
+    @PreDestroy
+    void stop() throws InterruptedException {
+        running = false;
+        writer.join(Duration.ofSeconds(10));
+    }
+
+    /**
+     * Records the entry. On a worker thread, returns once the entry is committed and throws
+     * {@link AuditWriteFailed} when it could not be; on the IO thread, returns at once (a failure is logged).
+     */
     public void append(AuditEntry entry) {
-        if (BlockingOperationControl.isBlockingAllowed()) {
-            write(entry);
-        } else {
-            Infrastructure.getDefaultWorkerPool().execute(() -> write(entry));
+        CompletableFuture<Void> written = new CompletableFuture<>();
+        queue.add(new Pending(entry, written));
+        if (!BlockingOperationControl.isBlockingAllowed()) {
+            written.whenComplete((ok, failure) -> {
+                if (failure != null) {
+                    logFailure(entry, failure);
+                }
+            });
+            return;
+        }
+        try {
+            written.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            logFailure(entry, e.getCause());
+            throw new AuditWriteFailed(e.getCause());
+        } catch (TimeoutException e) {
+            logFailure(entry, e);
+            throw new AuditWriteFailed(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AuditWriteFailed(e);
         }
     }
 
-    private void write(AuditEntry entry) {
+    private static void logFailure(AuditEntry entry, Throwable failure) {
+        // Loud, because a missing audit entry is a compliance failure; ids only, as in the entry itself.
+        LOG.errorf("Could not write the audit entry for %s %s %s: %s", entry.operation, entry.resourceType,
+                entry.resourceId, failure.getClass().getSimpleName());
+    }
+
+    private void writeLoop() {
+        List<Pending> batch = new ArrayList<>();
+        while (running || !queue.isEmpty()) {
+            try {
+                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, batchMax - 1);
+                write(batch);
+            } catch (InterruptedException e) {
+                running = false;
+            } catch (Throwable e) {
+                batch.forEach(pending -> pending.written.completeExceptionally(e));
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    /** One batch, one commit; when it fails, each entry alone, so that one bad entry fails only its own request. */
+    private void write(List<Pending> batch) {
         try {
-            QuarkusTransaction.requiringNew().run(entry::persist);
-        } catch (RuntimeException e) {
-            // Loud, because a missing audit entry is a compliance failure; ids only, as in the entry itself.
-            LOG.errorf("Could not write the audit entry for %s %s %s: %s", entry.operation, entry.resourceType,
-                    entry.resourceId, e.getClass().getSimpleName());
+            insert(batch);
+            batch.forEach(pending -> pending.written.complete(null));
+        } catch (SQLException | RuntimeException e) {
+            if (batch.size() == 1) {
+                batch.getFirst().written.completeExceptionally(e);
+            } else {
+                batch.forEach(pending -> write(List.of(pending)));
+            }
+        }
+    }
+
+    private void insert(List<Pending> batch) throws SQLException {
+        try (Connection db = dataSource.getConnection()) {
+            db.setAutoCommit(false);
+            try (PreparedStatement insert = db.prepareStatement(INSERT)) {
+                for (Pending pending : batch) {
+                    bind(db, insert, pending.entry);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+                db.commit();
+            } catch (SQLException | RuntimeException e) {
+                db.rollback();
+                throw e;
+            } finally {
+                db.setAutoCommit(true);
+            }
+        }
+    }
+
+    private static void bind(Connection db, PreparedStatement insert, AuditEntry entry) throws SQLException {
+        insert.setObject(1, OffsetDateTime.ofInstant(entry.at, ZoneOffset.UTC));
+        insert.setString(2, entry.subject);
+        insert.setString(3, entry.roles);
+        insert.setObject(4, entry.organisationId, Types.OTHER);
+        insert.setString(5, entry.operation);
+        insert.setString(6, entry.resourceType);
+        insert.setObject(7, entry.resourceId, Types.OTHER);
+        insert.setString(8, entry.outcome);
+        insert.setInt(9, entry.httpStatus);
+        List<UUID> persons = entry.personIds == null ? List.of() : entry.personIds;
+        insert.setArray(10, db.createArrayOf("uuid", persons.toArray()));
+    }
+
+    /** The access could not be recorded, so it must not be answered as if it had been. */
+    public static class AuditWriteFailed extends RuntimeException {
+        AuditWriteFailed(Throwable cause) {
+            super("The access could not be recorded in the audit log", cause);
         }
     }
 }

@@ -11,8 +11,9 @@ FAST=(
   EligibilityLanguageTest RuleLimitsTest EventEnvelopeSchemaTest
   # profile-service: access rules on every operation, If-Match policy, package boundaries, disclosure control
   EveryEndpointHasARuleTest IfMatchPolicyTest PackageBoundariesTest CellKeyMethodTest
-  # matching-worker: engine, vignettes, rule cut-off, envelope reading, day-change re-match
-  MatchingEngineTest VignetteTest RuleCutOffTest EnvelopeReaderTest DayChangeRematchTest
+  # matching-worker: engine, vignettes, rule cut-off, envelope reading, day-change re-match, and the API client
+  # (retry, breaker, 404/409 and abort rules) against WireMock: a Quarkus test, but one that reaches no server
+  MatchingEngineTest VignetteTest RuleCutOffTest EnvelopeReaderTest DayChangeRematchTest ProfileServiceClientTest
 )
 exec ./mvnw -B test -pl contracts,profile-service,matching-worker -am \
   -Dtest="$(IFS=,; echo "${FAST[*]}")" -Dsurefire.failIfNoSpecifiedTests=false "$@"

@@ -1,8 +1,6 @@
 package org.inclusionmatch.profile.audit;
 
-import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -16,7 +14,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.inclusionmatch.profile.common.PageParams;
 import org.inclusionmatch.profile.common.PageResult;
-import org.inclusionmatch.profile.common.QueryFilter;
 import org.inclusionmatch.profile.security.Roles;
 
 import java.time.Instant;
@@ -28,9 +25,14 @@ import java.util.UUID;
 @Tag(name = "Audit")
 public class AuditResource {
 
+    private final AuditTrail trail;
+
+    public AuditResource(AuditTrail trail) {
+        this.trail = trail;
+    }
+
     @GET
     @RolesAllowed(Roles.AUDITOR)
-    @Transactional(Transactional.TxType.SUPPORTS)
     @Operation(operationId = "listAuditEntries", summary = "Who accessed person data, newest first",
             description = "personId finds every access to that person's data: reads and writes of the person, and every "
                     + "list, matching view, enrolment, outcome, decision or export that returned their data.")
@@ -39,21 +41,7 @@ public class AuditResource {
                                       @QueryParam("from") @Parameter(description = "ISO instant, inclusive") Instant from,
                                       @QueryParam("to") @Parameter(description = "ISO instant, exclusive") Instant to,
                                       @Valid @BeanParam PageParams page) {
-        QueryFilter filter = new QueryFilter().equal("subject", subject);
-        String where = filter.where();
-        if (personId != null) {
-            where += " and " + AuditEntry.CONCERNS_PERSON;
-            filter.parameters().and("person", personId);
-        }
-        if (from != null) {
-            where += " and at >= :from";
-            filter.parameters().and("from", from);
-        }
-        if (to != null) {
-            where += " and at < :to";
-            filter.parameters().and("to", to);
-        }
-        return PageResult.of(AuditEntry.find(where, Sort.descending("id"), filter.parameters()), page, AuditView::of);
+        return trail.list(personId, subject, from, to, page);
     }
 
     @Schema(name = "AuditEntry")

@@ -4,9 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import org.inclusionmatch.profile.common.ApiException;
 import org.inclusionmatch.profile.common.Lists;
-import org.inclusionmatch.profile.common.Problem;
+import org.inclusionmatch.profile.domain.InvalidInput;
 import org.inclusionmatch.profile.measure.Measure;
 import org.inclusionmatch.profile.measure.MeasureRequest;
 import org.inclusionmatch.profile.measure.MeasureService;
@@ -90,12 +89,12 @@ public class CatalogueImporter {
     }
 
     private <T> T valid(T request, String at) {
-        List<Problem.Violation> violations = new ArrayList<>();
+        List<InvalidInput.FieldError> violations = new ArrayList<>();
         for (ConstraintViolation<T> v : validator.validate(request)) {
-            violations.add(new Problem.Violation(at + "." + v.getPropertyPath(), v.getMessage()));
+            violations.add(new InvalidInput.FieldError(at + "." + v.getPropertyPath(), v.getMessage()));
         }
         if (!violations.isEmpty()) {
-            throw new InvalidCatalogueException(violations);
+            throw invalidCatalogue(violations);
         }
         return request;
     }
@@ -103,7 +102,7 @@ public class CatalogueImporter {
     /** A {@code null} in the file's lists is a record left empty by the partner: a 400 naming it, not a crash. */
     private static <T> T present(T entry, String at) {
         if (entry == null) {
-            throw new InvalidCatalogueException(List.of(new Problem.Violation(at, "must be a record, not null")));
+            throw invalidCatalogue(List.of(new InvalidInput.FieldError(at, "must be a record, not null")));
         }
         return entry;
     }
@@ -113,7 +112,7 @@ public class CatalogueImporter {
             return null;
         }
         return Organisation.findByCode(code).map(o -> o.id)
-                .orElseThrow(() -> ApiException.invalidField(field, "no organisation has code " + code));
+                .orElseThrow(() -> InvalidInput.field(field, "no organisation has code " + code));
     }
 
     private static ProgrammeRequest toRequest(CatalogueFile.ProgrammeEntry e, String at) {
@@ -124,7 +123,7 @@ public class CatalogueImporter {
 
     private static MeasureRequest toRequest(CatalogueFile.MeasureEntry e, String at) {
         UUID programmeId = e.programme() == null ? null : Programme.findByCode(e.programme()).map(p -> p.id)
-                .orElseThrow(() -> ApiException.invalidField(at + ".programme", "no programme has code " + e.programme()));
+                .orElseThrow(() -> InvalidInput.field(at + ".programme", "no programme has code " + e.programme()));
         return new MeasureRequest(e.code(), programmeId, organisationId(e.provider(), at + ".provider"), e.kind(),
                 e.title(), Lists.distinct(e.needs()), Lists.distinct(e.goals()), Lists.distinct(e.regions()),
                 Boolean.TRUE.equals(e.remote()), e.capacity(), e.seatsTaken() == null ? 0 : e.seatsTaken(),
@@ -152,10 +151,8 @@ public class CatalogueImporter {
     }
 
     /** A catalogue record that breaks a field rule; the violations name the record by its position in the file. */
-    static class InvalidCatalogueException extends ApiException {
-        InvalidCatalogueException(List<Problem.Violation> violations) {
-            super(400, "validation", "Invalid catalogue", violations.size() + " field(s) of the catalogue are invalid: "
-                    + violations.get(0).field() + " " + violations.get(0).message(), violations);
-        }
+    private static InvalidInput invalidCatalogue(List<InvalidInput.FieldError> violations) {
+        return InvalidInput.fields("Invalid catalogue", violations.size() + " field(s) of the catalogue are invalid: "
+                + violations.get(0).field() + " " + violations.get(0).message(), violations);
     }
 }

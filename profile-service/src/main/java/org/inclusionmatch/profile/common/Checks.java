@@ -3,6 +3,7 @@ package org.inclusionmatch.profile.common;
 import org.inclusionmatch.contracts.eligibility.EligibilityLanguage;
 import org.inclusionmatch.contracts.eligibility.InvalidRuleException;
 import org.inclusionmatch.contracts.eligibility.RuleLimitException;
+import org.inclusionmatch.profile.domain.InvalidInput;
 
 import java.time.LocalDate;
 
@@ -23,15 +24,15 @@ public final class Checks {
         try {
             return EligibilityLanguage.compile(rule).expression();
         } catch (RuleLimitException e) {
-            throw ApiException.invalidField("eligibility", "is too expensive: " + e.getMessage());
+            throw InvalidInput.field("eligibility", "is too expensive: " + e.getMessage());
         } catch (InvalidRuleException e) {
-            throw ApiException.invalidField("eligibility", "does not compile: " + e.getMessage());
+            throw InvalidInput.field("eligibility", "does not compile: " + e.getMessage());
         }
     }
 
     public static void period(LocalDate start, LocalDate end) {
         if (start != null && end != null && end.isBefore(start)) {
-            throw ApiException.invalidField("endDate", "must not be before startDate");
+            throw InvalidInput.field("endDate", "must not be before startDate");
         }
     }
 }

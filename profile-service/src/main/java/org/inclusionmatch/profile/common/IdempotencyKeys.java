@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.inclusionmatch.profile.domain.InvalidRequest;
+import org.inclusionmatch.profile.domain.RuleViolation;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -74,11 +76,11 @@ public class IdempotencyKeys {
 
     private static void check(String key) {
         if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
-            throw ApiException.badRequest(HEADER + " must be 1 to " + MAX_KEY_LENGTH + " characters");
+            throw new InvalidRequest(HEADER + " must be 1 to " + MAX_KEY_LENGTH + " characters");
         }
         // PostgreSQL text cannot hold NUL, and a control character in a key is a client bug, not a key.
         if (key.chars().anyMatch(Character::isISOControl)) {
-            throw ApiException.badRequest(HEADER + " must not contain control characters");
+            throw new InvalidRequest(HEADER + " must not contain control characters");
         }
     }
 
@@ -96,7 +98,7 @@ public class IdempotencyKeys {
             return Optional.empty();
         }
         if (!rows.get(0)[0].equals(hash(request))) {
-            throw ApiException.unprocessable("idempotency-key-reused", "Idempotency key reused",
+            throw new RuleViolation("idempotency-key-reused", "Idempotency key reused",
                     HEADER + " " + key + " was already used for a different request");
         }
         return Optional.of((UUID) rows.get(0)[1]);

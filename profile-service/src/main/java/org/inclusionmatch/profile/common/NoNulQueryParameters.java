@@ -1,6 +1,7 @@
 package org.inclusionmatch.profile.common;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
+import org.inclusionmatch.profile.domain.InvalidInput;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import java.util.List;
@@ -16,7 +17,7 @@ public class NoNulQueryParameters {
     public void refuseNul(ContainerRequestContext request) {
         for (Map.Entry<String, List<String>> parameter : request.getUriInfo().getQueryParameters().entrySet()) {
             if (JsonInputRules.hasNul(parameter.getKey()) || parameter.getValue().stream().anyMatch(JsonInputRules::hasNul)) {
-                throw ApiException.invalidField(parameter.getKey().replace('\u0000', '?'), JsonInputRules.NO_NUL);
+                throw InvalidInput.field(parameter.getKey().replace('\u0000', '?'), JsonInputRules.NO_NUL);
             }
         }
     }

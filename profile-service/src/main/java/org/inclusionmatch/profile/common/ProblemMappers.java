@@ -1,5 +1,7 @@
 package org.inclusionmatch.profile.common;
 
+import org.inclusionmatch.profile.domain.OverLimit;
+import org.inclusionmatch.profile.domain.UnsupportedFormat;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -14,6 +16,14 @@ import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.hibernate.StaleStateException;
+import org.inclusionmatch.profile.domain.Conflict;
+import org.inclusionmatch.profile.domain.DomainException;
+import org.inclusionmatch.profile.domain.InvalidInput;
+import org.inclusionmatch.profile.domain.InvalidRequest;
+import org.inclusionmatch.profile.domain.NotFound;
+import org.inclusionmatch.profile.domain.NotPermitted;
+import org.inclusionmatch.profile.domain.RuleViolation;
+import org.inclusionmatch.profile.domain.StaleVersion;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -39,9 +49,30 @@ public class ProblemMappers {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
     }
 
+    /** Every expected failure of a use case, in one place: each kind of {@link DomainException} has one answer. */
     @ServerExceptionMapper
-    public Response api(ApiException e) {
-        return problem(e.toProblem());
+    public Response domain(DomainException e) {
+        return problem(problemOf(e));
+    }
+
+    public static Problem problemOf(DomainException e) {
+        String detail = e.getMessage();
+        return switch (e) {
+            case NotFound notFound -> Problem.of("not-found", "Not found", 404, detail);
+            case Conflict conflict -> Problem.of("conflict", "Conflict", 409, detail);
+            case StaleVersion stale -> Problem.of("stale-version", "Precondition failed", 412, detail);
+            case NotPermitted notPermitted -> Problem.of("forbidden", "Forbidden", 403, detail);
+            case InvalidRequest invalid -> Problem.of("bad-request", "Bad request", 400, detail);
+            case RuleViolation rule -> Problem.of(rule.rule(), rule.title(), 422, detail);
+            case OverLimit over -> Problem.of("payload-too-large", "Payload too large", 413, detail);
+            case UnsupportedFormat format -> Problem.of("unsupported-media-type", "Unsupported Media Type", 415, detail);
+            case InvalidInput invalid -> {
+                List<Problem.Violation> violations = invalid.errors().stream()
+                        .map(error -> new Problem.Violation(error.field(), error.message())).toList();
+                Problem base = Problem.validation(detail, violations);
+                yield invalid.title().map(title -> new Problem(base.type(), title, 400, detail, violations)).orElse(base);
+            }
+        };
     }
 
     @ServerExceptionMapper
@@ -195,8 +226,8 @@ public class ProblemMappers {
         if (status == 400 && cause instanceof java.io.IOException) {
             return problem(Problem.of("malformed-json", "Malformed JSON", 400, "The body is not valid JSON (it ends too early)"));
         }
-        if (cause instanceof ApiException refused) { // a parameter QueryParamConverters could not read
-            return api(refused);
+        if (cause instanceof DomainException refused) { // a parameter QueryParamConverters could not read
+            return domain(refused);
         }
         if (status == 404 && cause != null) {
             // JAX-RS answers 404 when a query parameter does not convert; the caller sent a bad value, not a bad path.

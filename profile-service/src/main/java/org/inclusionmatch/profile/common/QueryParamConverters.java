@@ -5,6 +5,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.ext.ParamConverter;
 import jakarta.ws.rs.ext.ParamConverterProvider;
 import jakarta.ws.rs.ext.Provider;
+import org.inclusionmatch.profile.domain.InvalidInput;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
@@ -19,7 +20,7 @@ import java.util.stream.Collectors;
 /**
  * Reads enum, date, instant and UUID query and path parameters. A value that does not read is a 400 naming the
  * parameter and the rule (JAX-RS alone would answer 404, without saying which parameter); an empty enum, date or
- * instant is taken as absent. The thrown {@link ApiException} reaches the caller through {@link ProblemMappers#web}.
+ * instant is taken as absent. The thrown {@link InvalidInput} reaches the caller through {@link ProblemMappers#web}.
  */
 @Provider
 public class QueryParamConverters implements ParamConverterProvider {
@@ -84,11 +85,11 @@ public class QueryParamConverters implements ParamConverterProvider {
             try {
                 parsed = parse.apply(value);
             } catch (IllegalArgumentException | DateTimeException e) {
-                throw ApiException.invalidField(parameter, unreadable);
+                throw InvalidInput.field(parameter, unreadable);
             }
             String broken = rangeRule.apply(parsed);
             if (broken != null) {
-                throw ApiException.invalidField(parameter, broken);
+                throw InvalidInput.field(parameter, broken);
             }
             return parsed;
         }

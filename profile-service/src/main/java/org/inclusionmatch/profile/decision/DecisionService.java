@@ -4,8 +4,9 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
-import org.inclusionmatch.profile.common.ApiException;
 import org.inclusionmatch.profile.common.Records;
+import org.inclusionmatch.profile.domain.Conflict;
+import org.inclusionmatch.profile.domain.InvalidInput;
 import org.inclusionmatch.profile.enrolment.EnrolmentService;
 import org.inclusionmatch.profile.enrolment.EnrolmentView;
 import org.inclusionmatch.profile.measure.Measure;
@@ -49,19 +50,19 @@ public class DecisionService {
         switch (request.decision()) {
             case ACCEPT -> {
                 if (!recommended) {
-                    throw ApiException.conflict("The measure is not among the person's current recommendations; "
+                    throw new Conflict("The measure is not among the person's current recommendations; "
                             + "use OVERRIDE with a reason to refer them anyway");
                 }
             }
             case DECLINE, OVERRIDE -> {
                 if (request.reasonCode() == null) {
-                    throw ApiException.invalidField("reasonCode", "is required for " + request.decision());
+                    throw InvalidInput.field("reasonCode", "is required for " + request.decision());
                 }
                 if (request.decision() == Decision.DECLINE && !recommended) {
-                    throw ApiException.conflict("Only a current recommendation can be declined");
+                    throw new Conflict("Only a current recommendation can be declined");
                 }
                 if (request.decision() == Decision.OVERRIDE && recommended) {
-                    throw ApiException.conflict("The measure is recommended already; use ACCEPT");
+                    throw new Conflict("The measure is recommended already; use ACCEPT");
                 }
             }
         }

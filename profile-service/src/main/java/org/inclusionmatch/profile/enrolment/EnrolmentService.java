@@ -1,17 +1,20 @@
 package org.inclusionmatch.profile.enrolment;
 
-import io.quarkus.panache.common.Sort;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.transaction.Transactional;
-import org.inclusionmatch.profile.common.ApiException;
 import org.inclusionmatch.profile.common.PageParams;
 import org.inclusionmatch.profile.common.PageResult;
 import org.inclusionmatch.profile.common.QueryFilter;
-import org.inclusionmatch.profile.common.Versions;
+import org.inclusionmatch.profile.common.Records;
+import org.inclusionmatch.profile.common.ExpectedVersion;
+import org.inclusionmatch.profile.domain.Conflict;
+import org.inclusionmatch.profile.domain.InvalidInput;
+import org.inclusionmatch.profile.domain.NotFound;
 import org.inclusionmatch.profile.measure.Measure;
 import org.inclusionmatch.profile.measure.MeasureEvent;
 import org.inclusionmatch.profile.person.Person;
@@ -47,7 +50,7 @@ public class EnrolmentService {
         Person person = Person.requireIn(organisationId, personId);
         SeatLedger.Locked locked = seats.lock(measureId);
         if (Enrolment.count("personId = ?1 and measureId = ?2 and status in ?3", personId, measureId, openStatuses()) > 0) {
-            throw ApiException.conflict("The person already has an open enrolment in this measure");
+            throw new Conflict("The person already has an open enrolment in this measure");
         }
         boolean wasFull = locked.measure().isFull();
         // Those waiting go first: a place freed by a raised capacity is theirs, not the newcomer's.
@@ -74,13 +77,13 @@ public class EnrolmentService {
         Enrolment enrolment = require(callerOrganisation, id);
         SeatLedger.Locked locked = seats.lock(enrolment);
         Enrolment.getEntityManager().refresh(enrolment); // its state as of now, under the measure's lock
-        Versions.checkIfMatch(ifMatch, enrolment.version);
+        ExpectedVersion.check(ifMatch, enrolment.version);
         if (!enrolment.status.next().contains(target)) {
-            throw ApiException.conflict("An enrolment cannot go from " + enrolment.status + " to " + target
+            throw new Conflict("An enrolment cannot go from " + enrolment.status + " to " + target
                     + "; allowed: " + (enrolment.status.next().isEmpty() ? "none (final)" : enrolment.status.next()));
         }
         if (target.needsReason() && (reason == null || reason.isBlank())) {
-            throw ApiException.invalidField("reason", "is required when moving to " + target);
+            throw InvalidInput.field("reason", "is required when moving to " + target);
         }
         boolean wasFull = locked.measure().isFull();
         EnrolmentStatus from = enrolment.status;
@@ -192,11 +195,10 @@ public class EnrolmentService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public PageResult<EnrolmentView> list(UUID callerOrganisation, UUID personId, UUID measureId, EnrolmentStatus status,
                                           PageParams page) {
-        QueryFilter filter = new QueryFilter().equal("personId", personId).equal("measureId", measureId).equal("status", status);
-        String where = filter.where() + " and (organisationId = :caller or measureId in "
-                + "(select m.id from Measure m where m.provider.id = :caller))";
-        filter.parameters().and("caller", callerOrganisation);
-        return PageResult.of(Enrolment.find(where, Sort.ascending("createdAt", "id"), filter.parameters()), page, EnrolmentView::of);
+        QueryFilter filter = new QueryFilter().equal("personId", personId).equal("measureId", measureId).equal("status", status)
+                .always("(organisationId = :caller or measureId in (select m.id from Measure m where m.provider.id = :caller))",
+                        "caller", callerOrganisation);
+        return PageResult.of(Enrolment.find(filter.where(), Sort.ascending("createdAt", "id"), filter.parameters()), page, EnrolmentView::of);
     }
 
     /** All of a person's enrolments, for their export. */
@@ -230,12 +232,10 @@ public class EnrolmentService {
 
     /** The person's organisation or the measure's provider may see and move an enrolment; others get 404. */
     private static Enrolment require(UUID callerOrganisation, UUID id) {
-        Enrolment enrolment = id == null ? null : Enrolment.findById(id);
-        if (enrolment == null || !(enrolment.organisationId.equals(callerOrganisation)
-                || callerOrganisation.equals(providerOf(enrolment.measureId)))) {
-            throw ApiException.notFound("Enrolment", id);
-        }
-        return enrolment;
+        return Records.find(Enrolment.class, id)
+                .filter(enrolment -> enrolment.organisationId.equals(callerOrganisation)
+                        || callerOrganisation.equals(providerOf(enrolment.measureId)))
+                .orElseThrow(() -> new NotFound("Enrolment", id));
     }
 
     /** By a plain query, so the measure is not loaded before SeatLedger locks it. */

@@ -4,7 +4,7 @@ import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.inclusionmatch.profile.common.ApiException;
+import org.inclusionmatch.profile.domain.InvalidInput;
 import org.inclusionmatch.profile.measure.Measure;
 import org.inclusionmatch.profile.programme.Programme;
 
@@ -49,7 +49,7 @@ public class SeatLedger {
                         "select m.id, p.id from Measure m left join m.programme p where m.id = :id", Object[].class)
                 .setParameter("id", measureId).getResultList();
         if (found.isEmpty()) {
-            throw ApiException.invalidField("measureId", "no measure has id " + measureId);
+            throw InvalidInput.field("measureId", "no measure has id " + measureId);
         }
         UUID programmeId = (UUID) found.get(0)[1];
         TreeSet<UUID> programmeIds = new TreeSet<>();
@@ -61,14 +61,14 @@ public class SeatLedger {
         }
         Map<UUID, Programme> programmes = new HashMap<>();
         for (UUID id : programmeIds) {
-            Programme programme = lockFresh(em, Programme.class, "programme", id);
+            Programme programme = lockFresh(em, Programme.class, id);
             if (programme != null) {
                 programmes.put(id, programme);
             }
         }
-        Measure measure = lockFresh(em, Measure.class, "measure", measureId);
+        Measure measure = lockFresh(em, Measure.class, measureId);
         if (measure == null) {
-            throw ApiException.invalidField("measureId", "no measure has id " + measureId);
+            throw InvalidInput.field("measureId", "no measure has id " + measureId);
         }
         // The measure may have moved between the first read and its lock; its programme is what it says now.
         Programme current = measure.programme == null ? null : programmes.get(measure.programme.id);
@@ -78,10 +78,17 @@ public class SeatLedger {
         return new Locked(measure, current, programmes);
     }
 
+    /**
+     * The row locks, one fixed statement per locked type. Native, because the lock must come before the read: a
+     * JPA locking find or refresh of an entity this transaction has loaded checks its version instead of re-reading.
+     */
+    private static final Map<Class<?>, String> LOCK_ROW = Map.of(
+            Measure.class, "select id from measure where id = ?1 for update",
+            Programme.class, "select id from programme where id = ?1 for update");
+
     /** Locks the row (SELECT ... FOR UPDATE), then reads it as it is now, whether or not this transaction saw it before. */
-    private static <T> T lockFresh(EntityManager em, Class<T> type, String table, UUID id) {
-        if (em.createNativeQuery("select id from " + table + " where id = ?1 for update").setParameter(1, id)
-                .getResultList().isEmpty()) {
+    private static <T> T lockFresh(EntityManager em, Class<T> type, UUID id) {
+        if (em.createNativeQuery(LOCK_ROW.get(type)).setParameter(1, id).getResultList().isEmpty()) {
             return null;
         }
         T entity = em.find(type, id);

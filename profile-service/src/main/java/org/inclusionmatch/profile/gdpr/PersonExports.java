@@ -1,11 +1,8 @@
 package org.inclusionmatch.profile.gdpr;
 
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.inclusionmatch.profile.audit.AuditEntry;
-import org.inclusionmatch.profile.audit.AuditResource;
+import org.inclusionmatch.profile.audit.AuditTrail;
 import org.inclusionmatch.profile.decision.DecisionService;
 import org.inclusionmatch.profile.enrolment.EnrolmentService;
 import org.inclusionmatch.profile.outcome.OutcomeService;
@@ -29,9 +26,11 @@ public class PersonExports {
     private final DecisionService decisions;
     private final EnrolmentService enrolments;
     private final OutcomeService outcomes;
+    private final AuditTrail auditTrail;
 
     public PersonExports(RecommendationService recommendations, DecisionService decisions, EnrolmentService enrolments,
-                         OutcomeService outcomes) {
+                         OutcomeService outcomes, AuditTrail auditTrail) {
+        this.auditTrail = auditTrail;
         this.recommendations = recommendations;
         this.decisions = decisions;
         this.enrolments = enrolments;
@@ -42,7 +41,6 @@ public class PersonExports {
         Person person = Person.requireIn(organisationId, personId);
         return new PersonExport(Instant.now(), PersonView.of(person), recommendations.get(organisationId, personId),
                 decisions.list(organisationId, personId), enrolments.ofPerson(personId), outcomes.ofPerson(personId),
-                AuditEntry.<AuditEntry>find(AuditEntry.CONCERNS_PERSON, Sort.ascending("id"), Parameters.with("person", personId))
-                        .stream().map(AuditResource.AuditView::of).toList());
+                auditTrail.ofPerson(personId));
     }
 }

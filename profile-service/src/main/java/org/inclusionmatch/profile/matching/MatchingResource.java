@@ -14,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.inclusionmatch.profile.audit.AuditedPersonAccess;
-import org.inclusionmatch.profile.common.ApiException;
+import org.inclusionmatch.profile.domain.InvalidRequest;
 import org.inclusionmatch.profile.security.Roles;
 
 import java.util.List;
@@ -51,7 +51,7 @@ public class MatchingResource {
                                  @QueryParam("after") @Parameter(description = "The next value of the previous page") UUID after,
                                  @QueryParam("size") @DefaultValue("100") @Min(1) @Max(500) int size) {
         if ((measureId == null) == (programmeId == null)) {
-            throw ApiException.badRequest("Give exactly one of measureId and programmeId");
+            throw new InvalidRequest("Give exactly one of measureId and programmeId");
         }
         List<UUID> measures = measureId != null ? List.of(measureId) : service.measuresOfProgramme(programmeId);
         return service.affectedBy(measures, after, size);

@@ -3,7 +3,7 @@ package org.inclusionmatch.profile.matching;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.inclusionmatch.profile.common.ApiException;
+import org.inclusionmatch.profile.domain.NotFound;
 import org.inclusionmatch.profile.decision.DecisionService;
 import org.inclusionmatch.profile.enrolment.EnrolmentService;
 import org.inclusionmatch.profile.common.Records;
@@ -35,7 +35,7 @@ public class MatchingService {
     public MatchingView view(UUID personId) {
         Person person = Records.require(Person.class, personId, "Person");
         if (!person.matchingAllowed) {
-            throw ApiException.notFound("Matching view of person", personId);
+            throw new NotFound("Matching view of person", personId);
         }
         return view(person);
     }

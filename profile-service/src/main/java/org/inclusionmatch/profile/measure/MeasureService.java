@@ -4,15 +4,16 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
-import org.inclusionmatch.profile.common.ApiException;
-import org.inclusionmatch.profile.common.Lists;
 import org.inclusionmatch.profile.common.Checks;
 import org.inclusionmatch.profile.common.IdempotencyKeys;
+import org.inclusionmatch.profile.common.Lists;
 import org.inclusionmatch.profile.common.PageParams;
 import org.inclusionmatch.profile.common.PageResult;
 import org.inclusionmatch.profile.common.QueryFilter;
 import org.inclusionmatch.profile.common.Records;
-import org.inclusionmatch.profile.common.Versions;
+import org.inclusionmatch.profile.common.ExpectedVersion;
+import org.inclusionmatch.profile.domain.InvalidInput;
+import org.inclusionmatch.profile.domain.NotPermitted;
 import org.inclusionmatch.profile.organisation.Organisation;
 import org.inclusionmatch.profile.programme.Programme;
 import org.inclusionmatch.profile.vocabulary.MeasureKind;
@@ -70,13 +71,9 @@ public class MeasureService {
                 .contains("needs", f.need())
                 .contains("goals", f.goal())
                 .equal("remote", f.remote())
-                .equal("code", f.code());
-        String where = filter.where();
-        if (f.region() != null) {
-            where += " and (array_contains(regions, :region) or remote = true)";
-            filter.parameters().and("region", f.region().name());
-        }
-        return PageResult.of(Measure.find(where, Sort.by("code"), filter.parameters()), page, MeasureView::of);
+                .equal("code", f.code())
+                .when(f.region() == null ? null : f.region().name(), "(array_contains(regions, :region) or remote = true)", "region");
+        return PageResult.of(Measure.find(filter.where(), Sort.by("code"), filter.parameters()), page, MeasureView::of);
     }
 
     public MeasureView update(UUID id, MeasureRequest request, String ifMatch) {
@@ -87,7 +84,7 @@ public class MeasureService {
         Measure measure = Records.require(Measure.class, id, WHAT);
         checkProvider(onlyProvider, measure.provider.id);
         checkProvider(onlyProvider, request.providerId());
-        Versions.checkIfMatch(ifMatch, measure.version);
+        ExpectedVersion.check(ifMatch, measure.version);
         Records.requireFreeCode(Measure.class, request.code(), id);
         checkJoinsProgramme(onlyProvider, measure.programme == null ? null : measure.programme.id, request.programmeId());
         long before = measure.version;
@@ -106,14 +103,14 @@ public class MeasureService {
     public void delete(UUID id, String ifMatch, UUID onlyProvider) {
         Measure measure = Records.require(Measure.class, id, WHAT);
         checkProvider(onlyProvider, measure.provider.id);
-        Versions.checkIfMatch(ifMatch, measure.version);
+        ExpectedVersion.check(ifMatch, measure.version);
         measure.deleteAsNextVersion();
         events.fire(new MeasureEvent.Deleted(measure));
     }
 
     private static void checkProvider(UUID onlyProvider, UUID providerId) {
         if (onlyProvider != null && !onlyProvider.equals(providerId)) {
-            throw ApiException.forbidden("A case worker may only maintain the measures their own organisation provides");
+            throw new NotPermitted("A case worker may only maintain the measures their own organisation provides");
         }
     }
 
@@ -127,7 +124,7 @@ public class MeasureService {
         }
         Programme programme = Records.reference(Programme.class, requestedProgramme, "programmeId");
         if (!onlyProvider.equals(programme.operator.id)) {
-            throw ApiException.forbidden("A measure joins a programme only with its operator's consent: a case worker "
+            throw new NotPermitted("A measure joins a programme only with its operator's consent: a case worker "
                     + "may add measures to programmes their organisation operates; for another programme ask an ADMIN");
         }
     }
@@ -136,7 +133,7 @@ public class MeasureService {
         Checks.period(request.startDate(), request.endDate());
         int seatsTaken = request.seatsTaken() == null ? 0 : request.seatsTaken();
         if (seatsTaken > request.capacity()) {
-            throw ApiException.invalidField("seatsTaken", "must not exceed capacity (" + request.capacity() + ")");
+            throw InvalidInput.field("seatsTaken", "must not exceed capacity (" + request.capacity() + ")");
         }
         measure.code = request.code();
         measure.programme = request.programmeId() == null ? null : Records.reference(Programme.class, request.programmeId(), "programmeId");

@@ -8,7 +8,7 @@ import org.inclusionmatch.profile.common.PageParams;
 import org.inclusionmatch.profile.common.PageResult;
 import org.inclusionmatch.profile.common.QueryFilter;
 import org.inclusionmatch.profile.common.Records;
-import org.inclusionmatch.profile.common.Versions;
+import org.inclusionmatch.profile.common.ExpectedVersion;
 import org.inclusionmatch.profile.vocabulary.OrganisationKind;
 import org.inclusionmatch.profile.vocabulary.Region;
 
@@ -52,7 +52,7 @@ public class OrganisationService {
 
     public OrganisationView update(UUID id, OrganisationRequest request, String ifMatch) {
         Organisation organisation = Records.require(Organisation.class, id, WHAT);
-        Versions.checkIfMatch(ifMatch, organisation.version);
+        ExpectedVersion.check(ifMatch, organisation.version);
         Records.requireFreeCode(Organisation.class, request.code(), id);
         apply(request, organisation);
         organisation.flush();
@@ -61,7 +61,7 @@ public class OrganisationService {
 
     public void delete(UUID id, String ifMatch) {
         Organisation organisation = Records.require(Organisation.class, id, WHAT);
-        Versions.checkIfMatch(ifMatch, organisation.version);
+        ExpectedVersion.check(ifMatch, organisation.version);
         organisation.delete();
         organisation.flush();
     }

@@ -40,6 +40,8 @@ public class OutboxRelay {
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
     /** Any constant works: it names the one advisory lock the relays of all instances share. */
     private static final long RELAY_LOCK = 0x1c1_0b0c;
+    private static final String TRY_LOCK = "select pg_try_advisory_lock(?)";
+    private static final String UNLOCK = "select pg_advisory_unlock(?)";
 
     private final MutinyEmitter<String> emitter;
     private final DataSource dataSource;
@@ -51,6 +53,8 @@ public class OutboxRelay {
     });
     private final AtomicBoolean wakeUpPending = new AtomicBoolean();
     private final OutboxBacklog backlog;
+    /** Runs between the broker's ack and the mark; a test makes it fail to play a crash at the worst moment. */
+    private volatile Runnable afterAck = () -> { };
 
     public OutboxRelay(@Channel("outbox") MutinyEmitter<String> emitter, DataSource dataSource,
                        OutboxConfig.Relay config, OutboxBacklog backlog) {
@@ -100,7 +104,7 @@ public class OutboxRelay {
      */
     int relayBatch() {
         try (Connection lockConnection = dataSource.getConnection()) {
-            if (!advisoryLock(lockConnection, "pg_try_advisory_lock")) {
+            if (!advisoryLock(lockConnection, TRY_LOCK)) {
                 return 0;
             }
             try {
@@ -112,20 +116,26 @@ public class OutboxRelay {
                 // Sent together and awaited together: the idempotent producer keeps each key's order within a partition.
                 List<Uni<Void>> acks = batch.stream().map(this::send).toList();
                 Uni.join().all(acks).andFailFast().await().atMost(ACK_TIMEOUT);
+                afterAck.run();
                 List<UUID> ids = batch.stream().map(event -> event.id).toList();
                 QuarkusTransaction.requiringNew().run(() ->
                         OutboxEvent.update("sentAt = ?1 where id in ?2", Instant.now(), ids));
                 return batch.size();
             } finally {
-                advisoryLock(lockConnection, "pg_advisory_unlock");
+                advisoryLock(lockConnection, UNLOCK);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Outbox relay cannot reach the database", e);
         }
     }
 
-    private static boolean advisoryLock(Connection connection, String function) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("select " + function + "(?)")) {
+    /** For tests only: {@code hook} runs after the next acks and before their rows are marked sent. */
+    void afterAck(Runnable hook) {
+        afterAck = hook;
+    }
+
+    private static boolean advisoryLock(Connection connection, String statementSql) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(statementSql)) {
             statement.setLong(1, RELAY_LOCK);
             try (ResultSet result = statement.executeQuery()) {
                 return result.next() && result.getBoolean(1);

@@ -3,16 +3,19 @@ package org.inclusionmatch.profile.outcome;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.inclusionmatch.profile.common.ApiException;
 import org.inclusionmatch.profile.common.Checks;
 import org.inclusionmatch.profile.common.PageParams;
 import org.inclusionmatch.profile.common.PageResult;
 import org.inclusionmatch.profile.common.QueryFilter;
 import org.inclusionmatch.profile.common.Records;
-import org.inclusionmatch.profile.common.Versions;
+import org.inclusionmatch.profile.common.ExpectedVersion;
+import org.inclusionmatch.profile.disclosure.CellKeyMethod;
+import org.inclusionmatch.profile.domain.Conflict;
+import org.inclusionmatch.profile.domain.InvalidInput;
+import org.inclusionmatch.profile.domain.NotFound;
+import org.inclusionmatch.profile.domain.RuleViolation;
 import org.inclusionmatch.profile.enrolment.Enrolment;
 import org.inclusionmatch.profile.enrolment.EnrolmentStatus;
-import org.inclusionmatch.profile.disclosure.CellKeyMethod;
 import org.inclusionmatch.profile.person.Person;
 import org.inclusionmatch.profile.programme.Programme;
 
@@ -43,9 +46,9 @@ public class OutcomeService {
 
     public OutcomeView update(UUID organisationId, UUID id, OutcomeRequest request, String ifMatch) {
         Outcome outcome = require(organisationId, id);
-        Versions.checkIfMatch(ifMatch, outcome.version);
+        ExpectedVersion.check(ifMatch, outcome.version);
         if (!outcome.personId.equals(request.personId())) {
-            throw ApiException.invalidField("personId", "an outcome cannot move to another person");
+            throw InvalidInput.field("personId", "an outcome cannot move to another person");
         }
         apply(organisationId, request, outcome);
         outcome.flush();
@@ -72,21 +75,19 @@ public class OutcomeService {
     }
 
     private static Outcome require(UUID organisationId, UUID id) {
-        Outcome outcome = id == null ? null : Outcome.findById(id);
-        if (outcome == null || !outcome.organisationId.equals(organisationId)) {
-            throw ApiException.notFound("Outcome", id);
-        }
-        return outcome;
+        return Records.find(Outcome.class, id)
+                .filter(outcome -> outcome.organisationId.equals(organisationId))
+                .orElseThrow(() -> new NotFound("Outcome", id));
     }
 
     private static void apply(UUID organisationId, OutcomeRequest request, Outcome outcome) {
         Checks.period(request.periodStart(), request.periodEnd());
         if ((request.followUpStatus() == null) != (request.followUpDate() == null)) {
-            throw ApiException.invalidField("followUpDate", "give both followUpStatus and followUpDate, or neither");
+            throw InvalidInput.field("followUpDate", "give both followUpStatus and followUpDate, or neither");
         }
         Programme programme = Records.reference(Programme.class, request.programmeId(), "programmeId");
         if (!organisationId.equals(programme.operator.id) && !tookPartIn(outcome.personId, programme.id)) {
-            throw ApiException.unprocessable("not-a-participant", "Not a participant",
+            throw new RuleViolation("not-a-participant", "Not a participant",
                     "The person holds no place in a measure of this programme, and your organisation does not operate it; "
                             + "refer them first, or ask the operator to record the outcome");
         }
@@ -94,7 +95,7 @@ public class OutcomeService {
         if (Outcome.count("personId = ?1 and programmeId = ?2 and periodStart = ?3 and periodEnd = ?4 and id <> ?5",
                 outcome.personId, programme.id, request.periodStart(), request.periodEnd(),
                 outcome.id == null ? new UUID(0, 0) : outcome.id) > 0) {
-            throw ApiException.conflict("An outcome of this person for this programme and period exists already; correct it with PUT");
+            throw new Conflict("An outcome of this person for this programme and period exists already; correct it with PUT");
         }
         outcome.programmeId = programme.id;
         outcome.periodStart = request.periodStart();

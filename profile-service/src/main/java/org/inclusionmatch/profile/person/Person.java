@@ -9,8 +9,8 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
-import org.inclusionmatch.profile.common.ApiException;
 import org.inclusionmatch.profile.common.VersionedEntity;
+import org.inclusionmatch.profile.domain.NotFound;
 import org.inclusionmatch.profile.organisation.Organisation;
 import org.inclusionmatch.profile.vocabulary.Archetype;
 import org.inclusionmatch.profile.vocabulary.Gender;
@@ -88,7 +88,7 @@ public class Person extends VersionedEntity {
     public static Person requireIn(UUID organisationId, UUID id) {
         Person person = id == null ? null : findById(id);
         if (person == null || !person.organisation.id.equals(organisationId)) {
-            throw ApiException.notFound("Person", id);
+            throw new NotFound("Person", id);
         }
         return person;
     }

@@ -1,5 +1,8 @@
 package org.inclusionmatch.profile.person;
 
+import org.inclusionmatch.profile.domain.DomainException;
+import org.inclusionmatch.profile.domain.InvalidRequest;
+import org.inclusionmatch.profile.domain.OverLimit;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -20,7 +23,6 @@ import jakarta.validation.Validator;
 import org.hibernate.StaleStateException;
 import org.inclusionmatch.profile.audit.AuditedPersonAccess;
 import org.inclusionmatch.profile.audit.PersonWritesLog;
-import org.inclusionmatch.profile.common.ApiException;
 import org.inclusionmatch.profile.common.FlushedEvents;
 import org.inclusionmatch.profile.common.Problem;
 import org.inclusionmatch.profile.common.ProblemMappers;
@@ -157,10 +159,10 @@ public class PersonImport {
                     break;
                 } else if (item == LineChecker.TOO_MANY_LINES) {
                     store(run);
-                    throw ImportRefused.tooLarge(tooManyLines(run));
+                    throw new OverLimit(tooManyLines(run));
                 } else if (item instanceof IOException e) {
                     // The client stopped sending or the body could not be read: what was committed stays, as after a 413.
-                    throw ApiException.badRequest("The body could not be read to its end (" + e.getClass().getSimpleName()
+                    throw new InvalidRequest("The body could not be read to its end (" + e.getClass().getSimpleName()
                             + ") after record " + run.received + "; " + (run.atomic ? "nothing was stored" : run.storedSoFar()));
                 } else if (item instanceof RuntimeException e) {
                     throw e;
@@ -396,8 +398,8 @@ public class PersonImport {
         }
         try {
             PersonService.apply(request, new Person());
-        } catch (ApiException e) {
-            Problem problem = e.toProblem();
+        } catch (DomainException e) {
+            Problem problem = ProblemMappers.problemOf(e);
             return Line.refused(number, ref, problem.detail(), problem.violations());
         }
         return new Line(number, request.externalRef(), request, null);

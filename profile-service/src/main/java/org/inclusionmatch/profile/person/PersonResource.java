@@ -1,5 +1,6 @@
 package org.inclusionmatch.profile.person;
 
+import org.inclusionmatch.profile.domain.UnsupportedFormat;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -108,7 +109,7 @@ public class PersonResource {
                                   @QueryParam("atomic") @DefaultValue("false")
                                   @Parameter(description = "true: all or nothing, any refused line stores nothing (422)") boolean atomic) {
         if (!isNdjson(contentType)) {
-            throw ImportRefused.unsupportedType();
+            throw new UnsupportedFormat("Send the import as " + PersonImport.NDJSON + ": one JSON object per line");
         }
         UUID organisation = caller.requireOrganisation();
         PersonImport.Outcome outcome = importer.importPersons(organisation,

@@ -1,18 +1,19 @@
 package org.inclusionmatch.profile.person;
 
+import org.inclusionmatch.profile.domain.Conflict;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
-import org.inclusionmatch.profile.common.ApiException;
+import org.inclusionmatch.profile.domain.InvalidInput;
 import org.inclusionmatch.profile.common.Lists;
 import org.inclusionmatch.profile.common.IdempotencyKeys;
 import org.inclusionmatch.profile.common.PageParams;
 import org.inclusionmatch.profile.common.PageResult;
 import org.inclusionmatch.profile.common.QueryFilter;
 import org.inclusionmatch.profile.common.Records;
-import org.inclusionmatch.profile.common.Versions;
+import org.inclusionmatch.profile.common.ExpectedVersion;
 import org.inclusionmatch.profile.organisation.Organisation;
 import org.inclusionmatch.profile.vocabulary.Archetype;
 import org.inclusionmatch.profile.vocabulary.LegalBasis;
@@ -71,17 +72,14 @@ public class PersonService {
                 .equal("archetype", f.archetype())
                 .equal("region", f.region())
                 .contains("targetGroups", f.targetGroup())
-                .contains("needs", f.need());
-        String where = filter.where();
-        if (f.organisationId() != null && !f.organisationId().equals(organisationId)) {
-            where += " and 1 = 0";
-        }
-        return PageResult.of(Person.find(where, Sort.by("createdAt").and("id"), filter.parameters()), page, PersonView::of);
+                .contains("needs", f.need())
+                .when(f.organisationId(), "organisation.id = :requestedOrganisation", "requestedOrganisation");
+        return PageResult.of(Person.find(filter.where(), Sort.by("createdAt").and("id"), filter.parameters()), page, PersonView::of);
     }
 
     public PersonView update(UUID organisationId, UUID id, PersonRequest request, String ifMatch) {
         Person person = require(organisationId, id);
-        Versions.checkIfMatch(ifMatch, person.version);
+        ExpectedVersion.check(ifMatch, person.version);
         boolean wasMatchable = person.matchingAllowed;
         long before = person.version;
         requireFreeExternalRef(organisationId, request.externalRef(), id); // before apply: the query would flush the change
@@ -102,7 +100,7 @@ public class PersonService {
      */
     public void delete(UUID organisationId, UUID id, String ifMatch) {
         Person person = require(organisationId, id);
-        Versions.checkIfMatch(ifMatch, person.version);
+        ExpectedVersion.check(ifMatch, person.version);
         erasing.fire(new PersonChanges.Erasing(person));
         Panache.getEntityManager().createNativeQuery("delete from idempotency_key where resource_id = ?1")
                 .setParameter(1, id).executeUpdate();
@@ -119,7 +117,7 @@ public class PersonService {
     private static void requireFreeExternalRef(UUID organisationId, String externalRef, UUID self) {
         if (externalRef != null && Person.count("organisation.id = ?1 and externalRef = ?2 and id <> ?3",
                 organisationId, externalRef, self == null ? new UUID(0, 0) : self) > 0) {
-            throw ApiException.conflict("externalRef is already the reference of another person in your organisation");
+            throw new Conflict("externalRef is already the reference of another person in your organisation");
         }
     }
 
@@ -129,20 +127,20 @@ public class PersonService {
      */
     static void apply(PersonRequest request, Person person) {
         if (request.archetype().role() != request.role()) {
-            throw ApiException.invalidField("archetype", "belongs to role " + request.archetype().role() + ", not " + request.role());
+            throw InvalidInput.field("archetype", "belongs to role " + request.archetype().role() + ", not " + request.role());
         }
         if (request.birthYear() > Year.now().getValue()) {
-            throw ApiException.invalidField("birthYear", "must not be in the future");
+            throw InvalidInput.field("birthYear", "must not be in the future");
         }
         if (request.externalRef() != null && !PersonRequest.EXTERNAL_REF.matcher(request.externalRef()).matches()) {
-            throw ApiException.invalidField("externalRef", PersonRequest.EXTERNAL_REF_RULE);
+            throw InvalidInput.field("externalRef", PersonRequest.EXTERNAL_REF_RULE);
         }
         Processing basis = request.legalBasis();
         if (basis.basis() == LegalBasis.CONSENT && basis.consentDate() == null) {
-            throw ApiException.invalidField("legalBasis.consentDate", "is required when the basis is CONSENT");
+            throw InvalidInput.field("legalBasis.consentDate", "is required when the basis is CONSENT");
         }
         if (basis.basis() != LegalBasis.CONSENT && (basis.reference() == null || basis.reference().isBlank())) {
-            throw ApiException.invalidField("legalBasis.reference", "is required when the basis is " + basis.basis());
+            throw InvalidInput.field("legalBasis.reference", "is required when the basis is " + basis.basis());
         }
         person.role = request.role();
         person.archetype = request.archetype();

@@ -10,7 +10,7 @@ import org.inclusionmatch.profile.common.PageParams;
 import org.inclusionmatch.profile.common.PageResult;
 import org.inclusionmatch.profile.common.QueryFilter;
 import org.inclusionmatch.profile.common.Records;
-import org.inclusionmatch.profile.common.Versions;
+import org.inclusionmatch.profile.common.ExpectedVersion;
 import org.inclusionmatch.profile.organisation.Organisation;
 import org.inclusionmatch.profile.vocabulary.Region;
 
@@ -59,7 +59,7 @@ public class ProgrammeService {
 
     public ProgrammeView update(UUID id, ProgrammeRequest request, String ifMatch) {
         Programme programme = Records.require(Programme.class, id, WHAT);
-        Versions.checkIfMatch(ifMatch, programme.version);
+        ExpectedVersion.check(ifMatch, programme.version);
         Records.requireFreeCode(Programme.class, request.code(), id);
         long before = programme.version;
         int capacityBefore = programme.capacity;
@@ -76,7 +76,7 @@ public class ProgrammeService {
 
     public void delete(UUID id, String ifMatch) {
         Programme programme = Records.require(Programme.class, id, WHAT);
-        Versions.checkIfMatch(ifMatch, programme.version);
+        ExpectedVersion.check(ifMatch, programme.version);
         programme.deleteAsNextVersion();
         events.fire(new ProgrammeEvent.Deleted(programme));
     }

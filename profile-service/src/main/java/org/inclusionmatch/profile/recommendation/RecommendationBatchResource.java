@@ -11,7 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.inclusionmatch.profile.audit.AuditedPersonAccess;
-import org.inclusionmatch.profile.common.ApiException;
+import org.inclusionmatch.profile.domain.InvalidInput;
 import org.inclusionmatch.profile.security.Roles;
 
 import java.util.HashSet;
@@ -51,7 +51,7 @@ public class RecommendationBatchResource {
         Set<UUID> seen = new HashSet<>();
         for (int i = 0; i < items.size(); i++) {
             if (!seen.add(items.get(i).personId())) {
-                throw ApiException.invalidField("items[" + i + "].personId", "the person is already in the batch");
+                throw InvalidInput.field("items[" + i + "].personId", "the person is already in the batch");
             }
         }
     }

@@ -9,8 +9,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.hibernate.Session;
-import org.inclusionmatch.profile.common.ApiException;
 import org.inclusionmatch.profile.common.Records;
+import org.inclusionmatch.profile.domain.Conflict;
 import org.inclusionmatch.profile.person.Person;
 import org.inclusionmatch.profile.person.PersonChanges;
 
@@ -56,10 +56,10 @@ public class RecommendationService {
     public Stored store(UUID personId, RecommendationsRequest request) {
         Person person = Records.require(Person.class, personId, "Person");
         if (!person.matchingAllowed) {
-            throw ApiException.conflict("The person has withdrawn from matching; no recommendations are kept");
+            throw new Conflict("The person has withdrawn from matching; no recommendations are kept");
         }
         if (request.profileVersion() != person.version) {
-            throw ApiException.conflict("Computed from profile version " + request.profileVersion()
+            throw new Conflict("Computed from profile version " + request.profileVersion()
                     + ", but the profile is at version " + person.version + "; a newer result will follow");
         }
         RecommendationSet set = RecommendationSet.<RecommendationSet>findByIdOptional(personId).orElse(null);

@@ -11,10 +11,10 @@ import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.inclusionmatch.profile.common.ApiException;
+import org.inclusionmatch.profile.domain.InvalidInput;
 import org.inclusionmatch.profile.security.Roles;
 import org.inclusionmatch.profile.vocabulary.Codes;
 import org.inclusionmatch.profile.vocabulary.Region;
@@ -60,10 +60,10 @@ public class InclusionReportResource {
                                   @QueryParam("targetGroup") String targetGroup,
                                   @QueryParam("measureId") UUID measureId) {
         if (programmeId == null) {
-            throw ApiException.invalidField("programmeId", "is required");
+            throw InvalidInput.field("programmeId", "is required");
         }
         if (targetGroup != null && !TARGET_GROUP.matcher(targetGroup).matches()) {
-            throw ApiException.invalidField("targetGroup", "must be a target-group code such as OVER_50");
+            throw InvalidInput.field("targetGroup", "must be a target-group code such as OVER_50");
         }
         return service.report(programmeId, from, to, region == null ? null : region.name(), targetGroup, measureId);
     }

@@ -3,9 +3,10 @@ package org.inclusionmatch.profile.report;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.inclusionmatch.profile.common.ApiException;
 import org.inclusionmatch.profile.common.Records;
 import org.inclusionmatch.profile.disclosure.CellKeyMethod;
+import org.inclusionmatch.profile.domain.InvalidInput;
+import org.inclusionmatch.profile.domain.InvalidRequest;
 import org.inclusionmatch.profile.programme.Programme;
 
 import java.time.LocalDate;
@@ -60,16 +61,16 @@ public class InclusionReportService {
     /** Whole calendar months only: a fixed grid, so that periods cannot be shifted a day at a time. */
     private static void checkPeriod(LocalDate from, LocalDate to) {
         if (from == null || to == null) {
-            throw ApiException.badRequest("Give the period as from and to (YYYY-MM-DD)");
+            throw new InvalidRequest("Give the period as from and to (YYYY-MM-DD)");
         }
         if (from.getDayOfMonth() != 1) {
-            throw ApiException.invalidField("from", "must be the first day of a month (reports cover whole months)");
+            throw InvalidInput.field("from", "must be the first day of a month (reports cover whole months)");
         }
         if (!to.equals(to.withDayOfMonth(to.lengthOfMonth()))) {
-            throw ApiException.invalidField("to", "must be the last day of a month (reports cover whole months)");
+            throw InvalidInput.field("to", "must be the last day of a month (reports cover whole months)");
         }
         if (to.isBefore(from)) {
-            throw ApiException.invalidField("to", "must not be before from");
+            throw InvalidInput.field("to", "must not be before from");
         }
     }
 

@@ -3,7 +3,7 @@ package org.inclusionmatch.profile.security;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.inclusionmatch.profile.common.ApiException;
+import org.inclusionmatch.profile.domain.NotPermitted;
 
 import java.util.Optional;
 import java.util.UUID;
@@ -51,7 +51,7 @@ public class Caller {
 
     /** The caller's organisation; without one, person data is out of reach (403). */
     public UUID requireOrganisation() {
-        return organisation().orElseThrow(() -> ApiException.forbidden(
+        return organisation().orElseThrow(() -> new NotPermitted(
                 "Your token names no organisation (claim '" + ORGANISATION_CLAIM + "'), so no person data is visible to you"));
     }
 }

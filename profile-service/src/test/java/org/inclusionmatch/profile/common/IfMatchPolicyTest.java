@@ -1,5 +1,6 @@
 package org.inclusionmatch.profile.common;
 
+import org.inclusionmatch.profile.domain.StaleVersion;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
@@ -20,15 +21,16 @@ class IfMatchPolicyTest {
     @NullSource
     @ValueSource(strings = {"", "  ", "*", " * ", "\"7\"", "W/\"7\"", "7", "\"3\", \"7\"", "W/\"1\",W/\"7\""})
     void writesWhenIfMatchIsAbsentAnyOrNamesTheCurrentVersion(String ifMatch) {
-        assertThatCode(() -> Versions.checkIfMatch(ifMatch, 7)).doesNotThrowAnyException();
+        assertThatCode(() -> ExpectedVersion.check(ifMatch, 7)).doesNotThrowAnyException();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"\"6\"", "W/\"8\"", "\"07\"", "\"7 \"", "\"3\", \"5\"", "x", "\"\"", "\"-7\"", "**"})
     void refusesAnyOtherTagWith412NamingTheCurrentVersion(String ifMatch) {
-        ApiException refused = catchThrowableOfType(ApiException.class, () -> Versions.checkIfMatch(ifMatch, 7));
+        StaleVersion refused = catchThrowableOfType(StaleVersion.class, () -> ExpectedVersion.check(ifMatch, 7));
         assertThat(refused).as("If-Match %s against version 7", ifMatch).isNotNull();
-        assertThat(refused.status()).isEqualTo(412);
+        assertThat(ProblemMappers.problemOf(refused).status()).isEqualTo(412);
+        assertThat(refused.current()).isEqualTo(7);
         assertThat(refused.getMessage()).contains("\"7\"");
     }
 

@@ -39,6 +39,15 @@ public final class Api {
         return anonymous().auth().oauth2(token(roles, organisationId));
     }
 
+    /** As a CASEWORKER of {@code organisationId} under a subject of the test's own, to find its audit entries. */
+    public static RequestSpecification caseworker(String subject, String organisationId) {
+        return anonymous().auth().oauth2(caseworkerToken(subject, organisationId));
+    }
+
+    public static String caseworkerToken(String subject, String organisationId) {
+        return JwtTestResource.ISSUER.token(subject, List.of("CASEWORKER"), UUID.fromString(organisationId), 600);
+    }
+
     public static String token(List<String> roles, String organisationId) {
         return JwtTestResource.ISSUER.token("test-" + String.join("-", roles).toLowerCase(), roles,
                 organisationId == null ? null : UUID.fromString(organisationId), 600);

@@ -41,8 +41,7 @@ class AuditTrailIsAppendOnlyTest {
         String org = Api.createOrganisation();
         String person = Api.caseworker(org).body(Api.person(org)).post("/api/v1/persons").then().statusCode(201).extract().path("id");
         String subject = "append-only-" + UUID.randomUUID();
-        Api.anonymous().auth().oauth2(JwtTestResource.ISSUER.token(subject, List.of("CASEWORKER"),
-                UUID.fromString(org), 600)).get("/api/v1/persons/" + person).then().statusCode(200);
+        Api.caseworker(subject, org).get("/api/v1/persons/" + person).then().statusCode(200);
         await().atMost(Duration.ofSeconds(10)).until(() -> rowsOf(subject) == 1);
         long total = totalRows();
 

@@ -82,7 +82,7 @@ class AuditWriteFailureTest {
     }
 
     private static Callable<Response> read(String subject, String org, String person) {
-        String token = JwtTestResource.ISSUER.token(subject, List.of("CASEWORKER"), UUID.fromString(org), 600);
+        String token = Api.caseworkerToken(subject, org);
         return () -> Api.anonymous().auth().oauth2(token).get("/api/v1/persons/" + person);
     }
 

@@ -130,7 +130,7 @@ class ExportAndAuditTest {
         String stranger = Api.caseworker(other).body(Api.person(other)).post("/api/v1/persons").then().statusCode(201)
                 .extract().path("id");
         String subject = "lister-" + UUID.randomUUID();
-        Api.anonymous().auth().oauth2(JwtTestResource.ISSUER.token(subject, List.of("CASEWORKER"), UUID.fromString(org), 600))
+        Api.caseworker(subject, org)
                 .get("/api/v1/persons?size=100").then().statusCode(200);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             List<String> ids = Api.as(List.of("AUDITOR"), null).queryParam("subject", subject).get("/api/v1/audit").then()

@@ -50,7 +50,7 @@ class PrivacyTest {
         String other = Api.createOrganisation();
         String subject = "auditee-" + UUID.randomUUID();
         var caseworker = (java.util.function.Supplier<io.restassured.specification.RequestSpecification>) () ->
-                Api.anonymous().auth().oauth2(JwtTestResource.ISSUER.token(subject, List.of("CASEWORKER"), UUID.fromString(org), 600));
+                Api.caseworker(subject, org);
         String id = caseworker.get().body(Api.person(org)).post("/api/v1/persons").then().statusCode(201).extract().path("id");
         String foreign = Api.caseworker(other).body(Api.person(other)).post("/api/v1/persons").then().extract().path("id");
 

@@ -7,8 +7,6 @@ import org.inclusionmatch.servers.testing.KafkaTestResource;
 import org.inclusionmatch.servers.testing.PostgresTestResource;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
-import java.util.UUID;
 
 /**
  * Remembering verified tokens changes no answer: a token that
@@ -24,7 +22,7 @@ class VerifiedTokenCacheTest {
     void aTokenWithAnotherSignatureIsVerifiedOnItsOwn() {
         String org = Api.createOrganisation();
         String person = Api.caseworker(org).body(Api.person(org)).post("/api/v1/persons").then().statusCode(201).extract().path("id");
-        String token = JwtTestResource.ISSUER.token("remembered", List.of("CASEWORKER"), UUID.fromString(org), 600);
+        String token = Api.caseworkerToken("remembered", org);
         Api.anonymous().auth().oauth2(token).get("/api/v1/persons/" + person).then().statusCode(200);
         int dot = token.lastIndexOf('.');
         char last = token.charAt(dot + 5);

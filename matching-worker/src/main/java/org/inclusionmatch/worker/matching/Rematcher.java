@@ -135,8 +135,13 @@ public class Rematcher {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while re-matching", e);
         } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+            throw causeOf(e);
         }
+    }
+
+    /** What failed in a task, as thrown there when it was unchecked. */
+    private static RuntimeException causeOf(ExecutionException e) {
+        return e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
     }
 
     /** The page's results, computed in parallel against one catalogue and one evaluation day. */
@@ -158,7 +163,7 @@ public class Rematcher {
             throw new IllegalStateException("Interrupted while re-matching", e);
         } catch (ExecutionException e) {
             futures.forEach(f -> f.cancel(true));
-            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+            throw causeOf(e);
         }
         return results;
     }

@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import org.inclusionmatch.servers.testing.JwtTestResource;
 import org.inclusionmatch.servers.testing.KafkaTestResource;
@@ -51,19 +49,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Runs under its own test profile, hence on its own database: what it creates never shows in other tests' lists.
  */
 @QuarkusTest
-@TestProfile(FuzzTest.OwnDatabase.class)
 @WithTestResource(PostgresTestResource.class)
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(JwtTestResource.class)
 class FuzzTest {
-
-    public static class OwnDatabase implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            // a 500 logs its stack trace at DEBUG: here it is wanted, to find the cause of whatever the fuzz finds
-            return Map.of("quarkus.log.category.\"org.inclusionmatch.profile.common.ProblemMappers\".level", "DEBUG");
-        }
-    }
 
     private static final Path OPENAPI = Path.of("../contracts/src/main/openapi/profile-service.json");
     private static final long DEFAULT_SEED = 20261123L;

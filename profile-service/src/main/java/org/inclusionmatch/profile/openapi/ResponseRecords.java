@@ -58,7 +58,10 @@ final class ResponseRecords {
             Map.entry("MatchingPage", Set.of("next")),
             Map.entry("InclusionReportFilters", Set.of("region", "targetGroup", "measureId")),
             Map.entry("InclusionReportCell", Set.of("region", "participants", "included", "rate", "ratePercent")),
-            Map.entry("AuditEntry", Set.of("organisationId", "resourceType", "resourceId", "roles")));
+            Map.entry("AuditEntry", Set.of("organisationId", "resourceType", "resourceId", "roles")),
+            Map.entry("PersonImportLineError", Set.of("externalRef")),
+            Map.entry("RecommendationsBatchOutcome", Set.of("version")),
+            Map.entry("RecordedOutcome", Set.of("regionWhenRecorded")));
 
     private ResponseRecords() {
     }

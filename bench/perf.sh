@@ -125,6 +125,8 @@ hey_run() { # name rate method url [body-file] -> "achieved p50 p99 p999 errors"
   local args=(-z "${SECONDS_EACH}s" -c "$c" -q "$q" -m "$method" -T application/json -o csv
     -H "Authorization: Bearer $CW" -H "Accept: application/json")
   [ -n "$body" ] && args+=(-D "$body")
+  # If-Match is required on updates; the load test overwrites whatever is current (the same body: no new version)
+  [ "$method" = PUT ] && args+=(-H "If-Match: *")
   sample_rss_during "$SECONDS_EACH"
   hey "${args[@]}" "$url" > "$OUT/hey-$name.csv" 2> "$OUT/hey-$name.err" || true
   awk -F, 'NR > 1 && $7 ~ /^2/ {print $1 * 1000}' "$OUT/hey-$name.csv" | sort -n > "$OUT/hey-$name.lat"

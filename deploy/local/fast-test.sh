@@ -9,8 +9,9 @@ cd "$ROOT"
 FAST=(
   # contracts: eligibility language, rule limits, event schema
   EligibilityLanguageTest RuleLimitsTest EventEnvelopeSchemaTest
-  # profile-service: access rules on every operation, If-Match policy, package boundaries, disclosure control
-  EveryEndpointHasARuleTest IfMatchPolicyTest PackageBoundariesTest CellKeyMethodTest
+  # profile-service: access rules on every operation, If-Match policy, the problem catalogue, package boundaries,
+  # disclosure control
+  EveryEndpointHasARuleTest IfMatchPolicyTest ProblemCatalogueTest PackageBoundariesTest CellKeyMethodTest
   # matching-worker: engine, vignettes, rule cut-off, envelope reading, day-change re-match, and the API client
   # (retry, breaker, 404/409 and abort rules) against WireMock: a Quarkus test, but one that reaches no server
   MatchingEngineTest VignetteTest RuleCutOffTest EnvelopeReaderTest DayChangeRematchTest ProfileServiceClientTest

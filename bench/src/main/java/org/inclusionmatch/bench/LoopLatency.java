@@ -63,6 +63,7 @@ public final class LoopLatency {
             ObjectNode person = BenchPersons.person(i, "Bench town");
             JsonNode created = send("POST", "/api/v1/persons", person);
             person.put("id", created.get("id").asText());
+            person.put("version", created.get("version").asLong());
             persons.add(person);
         }
         Thread.sleep(5_000); // let the creations' own matching finish
@@ -89,7 +90,9 @@ public final class LoopLatency {
                     String id = person.get("id").asText();
                     person.putArray("needs").add(NEEDS.get((i + 3) % NEEDS.size())).add("NETWORK");
                     try {
-                        send("PUT", "/api/v1/persons/" + id, person.deepCopy().without("id"));
+                        // If-Match is required on updates: the version this person was created at
+                        send("PUT", "/api/v1/persons/" + id, person.deepCopy().without(List.of("id", "version")),
+                                "\"" + person.get("version").asLong() + "\"");
                         updatedAt.put(id, Instant.now().toEpochMilli());
                     } catch (Exception e) {
                         System.err.println("update failed: " + e);
@@ -120,11 +123,18 @@ public final class LoopLatency {
     }
 
     private JsonNode send(String method, String path, JsonNode body) throws Exception {
+        return send(method, path, body, null);
+    }
+
+    private JsonNode send(String method, String path, JsonNode body, String ifMatch) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api + path))
                 .header("Content-Type", "application/json").header("Accept", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
         request.header("Authorization", "Bearer " + token);
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() >= 300) {
             throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());

@@ -41,7 +41,9 @@ class CorsTest {
         String id = Api.caseworker(org).body(Api.person(org)).post("/api/v1/persons").then().statusCode(201).extract().path("id");
         Api.caseworker(org).header("Origin", FRONTEND).get("/api/v1/persons/" + id).then().statusCode(200)
                 .header("Access-Control-Allow-Origin", equalTo(FRONTEND))
-                .header("Access-Control-Expose-Headers", containsString("ETag"));
+                .header("Access-Control-Expose-Headers", containsString("ETag"))
+                .header("Access-Control-Expose-Headers", containsString("X-Request-Id"))
+                .header("Access-Control-Expose-Headers", containsString("Link"));
     }
 
     @Test

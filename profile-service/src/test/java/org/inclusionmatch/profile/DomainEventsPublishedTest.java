@@ -50,7 +50,7 @@ class DomainEventsPublishedTest {
         String programmeId = Api.json().body(programme).post("/api/v1/programmes").then().statusCode(201).extract().path("id");
         programme.put("name", "Renamed");
         Api.json().header("If-Match", "\"0\"").body(programme).put("/api/v1/programmes/" + programmeId).then().statusCode(200);
-        Api.json().delete("/api/v1/programmes/" + programmeId).then().statusCode(204);
+        Api.json().header("If-Match", "\"1\"").delete("/api/v1/programmes/" + programmeId).then().statusCode(204);
 
         // Measures: one to fill and free (capacity 1), one to recommend and decline, one to delete.
         Map<String, Object> oneSeatBody = Api.measure(Api.unique("EVT"), org);
@@ -61,7 +61,7 @@ class DomainEventsPublishedTest {
         Api.json().header("If-Match", "\"0\"").body(oneSeatBody).put("/api/v1/measures/" + oneSeat).then().statusCode(200);
         String declined = measure(org, 10);
         String deleted = measure(org, 10);
-        Api.json().delete("/api/v1/measures/" + deleted).then().statusCode(204);
+        Api.json().header("If-Match", "\"0\"").delete("/api/v1/measures/" + deleted).then().statusCode(204);
 
         // A person: created, updated, recommended, a recommendation declined, referred, the referral cancelled,
         // withdrawn from matching (recommendations cleared), erased.

@@ -186,7 +186,7 @@ class EnrolmentTest {
         refer(org, holder, measure).then().body("status", equalTo("REFERRED"));
         String waiting = refer(org, person(org), measure).then().body("status", equalTo("WAITLISTED")).extract().path("id");
 
-        Api.caseworker(org).delete("/api/v1/persons/" + holder).then().statusCode(204);
+        Api.caseworker(org).header("If-Match", "*").delete("/api/v1/persons/" + holder).then().statusCode(204);
 
         Api.caseworker(org).get("/api/v1/enrolments/" + waiting).then().body("status", equalTo("REFERRED"));
         Api.json().get("/api/v1/measures/" + measure).then().body("seatsHeld", equalTo(1), "seatsLeft", equalTo(0));

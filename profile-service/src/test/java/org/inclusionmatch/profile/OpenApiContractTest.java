@@ -66,4 +66,66 @@ class OpenApiContractTest {
         }));
         assertThat(missing).isEmpty();
     }
+
+    /** Issue 12: what a generated client needs to be typed and exact. */
+    @Test
+    void everyOperationIsTypedWithItsRealStatusesAndHeaders() throws Exception {
+        JsonNode doc = live();
+        List<String> wrong = new ArrayList<>();
+        doc.get("paths").properties().forEach(path -> path.getValue().properties().forEach(op -> {
+            String method = op.getKey();
+            JsonNode responses = op.getValue().path("responses");
+            String where = method.toUpperCase() + " " + path.getKey();
+            responses.properties().forEach(r -> {
+                String status = r.getKey();
+                if (status.startsWith("2") && !status.equals("204") && !r.getValue().has("content")) {
+                    wrong.add(where + " " + status + " has no content");
+                }
+                r.getValue().path("content").properties().forEach(media -> {
+                    JsonNode schema = media.getValue().path("schema");
+                    if (schema.isMissingNode() || schema.isEmpty()) wrong.add(where + " " + status + " " + media.getKey() + " untyped");
+                });
+                if (!r.getValue().path("headers").has("X-Request-Id")) wrong.add(where + " " + status + " without X-Request-Id");
+            });
+            boolean ifMatchRequired = false;
+            for (JsonNode parameter : op.getValue().path("parameters")) {
+                if (parameter.path("name").asText().equals("If-Match")) ifMatchRequired = parameter.path("required").asBoolean();
+            }
+            if ((method.equals("put") || method.equals("delete")) && !path.getKey().contains("recommendations")) {
+                if (!ifMatchRequired) wrong.add(where + " If-Match not required");
+                if (!responses.has("412") || !responses.has("428")) wrong.add(where + " without 412/428");
+            }
+            if (method.equals("delete") && !responses.has("204")) wrong.add(where + " without 204");
+            if (method.equals("post") && responses.has("201")) {
+                if (responses.has("200")) wrong.add(where + " has 200 beside 201");
+            }
+            if (responses.has("201") && responses.get("201").path("headers").has("Location")
+                    && !responses.get("201").path("headers").has("ETag")) {
+                wrong.add(where + " 201 with Location but no ETag");
+            }
+            if (method.equals("get") && responses.path("200").path("headers").has("ETag") && !responses.has("304")) {
+                wrong.add(where + " ETag without 304");
+            }
+            String ok = responses.path("200").path("content").path("application/json").path("schema").path("$ref").asText();
+            if (ok.contains("PageResult") && !responses.get("200").path("headers").has("Link")) wrong.add(where + " page without Link");
+        }));
+        for (String create : List.of("/api/v1/organisations", "/api/v1/programmes", "/api/v1/measures", "/api/v1/persons",
+                "/api/v1/enrolments", "/api/v1/outcomes")) {
+            JsonNode created = doc.at("/paths/" + create.replace("/", "~1") + "/post/responses/201");
+            if (!created.path("headers").has("Location") || !created.path("headers").has("ETag")) wrong.add("POST " + create + " 201 headers");
+        }
+        doc.get("components").get("schemas").fieldNames().forEachRemaining(name -> {
+            if (name.matches(".*\\d$") || name.equals("LocalDate") || name.equals("UUID") || name.equals("Instant")) {
+                wrong.add("schema name " + name);
+            }
+        });
+        assertThat(doc.path("servers").path(0).path("url").asText()).isEqualTo("http://localhost:8080");
+        assertThat(doc.at("/components/securitySchemes/oidc/type").asText()).isEqualTo("openIdConnect");
+        List<String> types = new ArrayList<>();
+        doc.at("/components/schemas/Problem/properties/type/enum").forEach(t -> types.add(t.asText()));
+        assertThat(types).containsExactlyElementsOf(java.util.Arrays.stream(
+                org.inclusionmatch.profile.common.ProblemType.values()).map(t -> t.uri().toString()).toList());
+        assertThat(doc.at("/components/schemas/Organisation/required").size()).isEqualTo(8);
+        assertThat(wrong).isEmpty();
+    }
 }

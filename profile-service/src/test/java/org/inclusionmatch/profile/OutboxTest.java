@@ -45,7 +45,7 @@ class OutboxTest {
         Api.caseworker(org).header("If-Match", "\"0\"").body(person).put("/api/v1/persons/" + id).then().statusCode(200);
         Api.caseworker(org).header("If-Match", "\"1\"").body(person).put("/api/v1/persons/" + id).then().statusCode(200); // no change: no event
         Api.caseworker(org).header("If-Match", "\"0\"").body(person).put("/api/v1/persons/" + id).then().statusCode(412); // stale: no event
-        Api.caseworker(org).delete("/api/v1/persons/" + id).then().statusCode(204);
+        Api.caseworker(org).header("If-Match", "\"1\"").delete("/api/v1/persons/" + id).then().statusCode(204);
 
         try (TopicReader persons = new TopicReader("inclusion.topics.persons")) {
             await().atMost(Duration.ofSeconds(15)).until(() -> persons.eventsAbout(id, Duration.ofMillis(200)).size() >= 3);

@@ -95,10 +95,13 @@ class OutcomeResourceTest {
         Api.caseworker(s.org()).get("/api/v1/outcomes/" + id).then().statusCode(200)
                 .body("status", equalTo("EMPLOYED"), "version", equalTo(1));
 
-        // the policy: weak tags and * are accepted, and so is no If-Match at all
+        // the policy: weak tags and * are accepted; no If-Match at all is a 428 that changes nothing
         put(s.org(), id, "W/\"1\"", education).then().statusCode(200).body("version", equalTo(2));
         put(s.org(), id, "*", employed).then().statusCode(200).body("version", equalTo(3));
-        put(s.org(), id, null, education).then().statusCode(200).body("version", equalTo(4), "status", equalTo("IN_EDUCATION"));
+        put(s.org(), id, null, education).then().statusCode(428).contentType(PROBLEM)
+                .body("type", equalTo("https://inclusion-match.org/problems/precondition-required"));
+        Api.caseworker(s.org()).get("/api/v1/outcomes/" + id).then().statusCode(200)
+                .body("status", equalTo("EMPLOYED"), "version", equalTo(3));
     }
 
     @Test

@@ -35,7 +35,7 @@ class PersonResourceTest {
                 .then().statusCode(200).body("needs", equalTo(List.of("HOUSING", "FIRST_JOB")), "version", equalTo(1));
 
         Api.caseworker(org).get("/api/v1/persons/" + id).then().statusCode(200).header("ETag", "\"1\"");
-        Api.caseworker(org).delete("/api/v1/persons/" + id).then().statusCode(204);
+        Api.caseworker(org).header("If-Match", "\"1\"").delete("/api/v1/persons/" + id).then().statusCode(204);
         Api.caseworker(org).get("/api/v1/persons/" + id).then().statusCode(404);
     }
 

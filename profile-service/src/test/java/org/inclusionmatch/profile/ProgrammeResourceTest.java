@@ -39,7 +39,7 @@ class ProgrammeResourceTest {
                 .then().statusCode(200).body("capacity", equalTo(400));
 
         Api.json().body(Api.programme(code, operator)).post("/api/v1/programmes").then().statusCode(409);
-        Api.json().delete("/api/v1/programmes/" + id).then().statusCode(204);
+        Api.json().header("If-Match", "\"1\"").delete("/api/v1/programmes/" + id).then().statusCode(204);
     }
 
     @Test
@@ -50,7 +50,7 @@ class ProgrammeResourceTest {
         Map<String, Object> measure = Api.measure(Api.unique("M"), operator);
         measure.put("programmeId", programme);
         Api.json().body(measure).post("/api/v1/measures").then().statusCode(201);
-        Api.json().delete("/api/v1/programmes/" + programme)
+        Api.json().header("If-Match", "\"0\"").delete("/api/v1/programmes/" + programme)
                 .then().statusCode(409).contentType("application/problem+json").body("detail", containsString("refer"));
     }
 

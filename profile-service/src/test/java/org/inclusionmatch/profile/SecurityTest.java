@@ -121,10 +121,10 @@ class SecurityTest {
                     Map<String, Object> body = Api.person(other);
                     Map<String, Response> responses = new LinkedHashMap<>();
                     responses.put("GET person", Api.as(List.of(role), own).get("/api/v1/persons/" + id));
-                    responses.put("PUT person", Api.as(List.of(role), own).body(body).put("/api/v1/persons/" + id));
+                    responses.put("PUT person", Api.as(List.of(role), own).header("If-Match", "*").body(body).put("/api/v1/persons/" + id));
                     responses.put("GET recommendations", Api.as(List.of(role), own).get("/api/v1/persons/" + id + "/recommendations"));
                     responses.put("GET export", Api.as(List.of(role), own).get("/api/v1/persons/" + id + "/export"));
-                    responses.put("DELETE person", Api.as(List.of(role), own).delete("/api/v1/persons/" + id));
+                    responses.put("DELETE person", Api.as(List.of(role), own).header("If-Match", "*").delete("/api/v1/persons/" + id));
                     // Refused means refused by rule: 403 (role) or 404 (not in your organisation). A 500 or a 400 is
                     // not a refusal; it only shows the request failed for some other reason, and hides whether the rule held.
                     for (var r : responses.entrySet()) {

@@ -95,6 +95,7 @@ class MatchingLoopTest {
 
         // Restore the demo figure for the other tests.
         full.put("seatsTaken", house.get("seatsTaken"));
-        Stack.api().body(full).put("/api/v1/measures/" + house.get("id")).then().statusCode(200);
+        Stack.api().header("If-Match", "\"" + (((Number) house.get("version")).longValue() + 1) + "\"").body(full)
+                .put("/api/v1/measures/" + house.get("id")).then().statusCode(200);
     }
 }

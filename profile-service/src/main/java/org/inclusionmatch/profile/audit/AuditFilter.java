@@ -10,6 +10,7 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.MediaType;
 import org.inclusionmatch.profile.common.PageResult;
 import org.inclusionmatch.profile.common.Problem;
+import org.inclusionmatch.profile.common.ProblemType;
 import org.inclusionmatch.profile.security.Caller;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
@@ -74,7 +75,7 @@ public class AuditFilter {
     private static void unrecorded(ContainerResponseContext response) {
         response.getHeaders().clear();
         response.setStatus(503);
-        response.setEntity(Problem.of("audit-unavailable", "Audit log unavailable", 503,
+        response.setEntity(Problem.of(ProblemType.AUDIT_UNAVAILABLE,
                         "This access could not be recorded in the audit log, so it is not answered; try again later"),
                 null, MediaType.valueOf(Problem.MEDIA_TYPE));
     }

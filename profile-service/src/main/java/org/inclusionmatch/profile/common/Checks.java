@@ -24,9 +24,9 @@ public final class Checks {
         try {
             return EligibilityLanguage.compile(rule).expression();
         } catch (RuleLimitException e) {
-            throw InvalidInput.field("eligibility", "is too expensive: " + e.getMessage());
+            throw InvalidInput.rule(InvalidInput.Cause.RULE_TOO_COSTLY, "eligibility", "is too expensive: " + e.getMessage());
         } catch (InvalidRuleException e) {
-            throw InvalidInput.field("eligibility", "does not compile: " + e.getMessage());
+            throw InvalidInput.rule(InvalidInput.Cause.RULE_DOES_NOT_COMPILE, "eligibility", "does not compile: " + e.getMessage());
         }
     }
 

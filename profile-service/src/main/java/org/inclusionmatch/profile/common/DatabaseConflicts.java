@@ -17,12 +17,13 @@ public class DatabaseConflicts {
 
     /** Also for a violation found only at commit, where it reaches the mappers wrapped in another exception. */
     static Response conflict(ConstraintViolationException e) {
-        String detail = switch (e.getSQLState() == null ? "" : e.getSQLState()) {
-            case "23505" -> "A record with the same code or key already exists";
-            case "23503" -> "Other records still refer to this one (or a referenced record does not exist); remove those references first";
-            case "23514" -> "The values break a rule of the data model (for example a start date after the end date)";
-            default -> "The change conflicts with the stored data";
-        };
-        return ProblemMappers.problem(Problem.of("conflict", "Conflict", 409, detail));
+        return ProblemMappers.problem(switch (e.getSQLState() == null ? "" : e.getSQLState()) {
+            case "23505" -> Problem.of(ProblemType.DUPLICATE_CODE, "A record with the same code or key already exists");
+            case "23503" -> Problem.of(ProblemType.STILL_REFERENCED,
+                    "Other records still refer to this one (or a referenced record does not exist); remove those references first");
+            case "23514" -> Problem.of(ProblemType.CONFLICT,
+                    "The values break a rule of the data model (for example a start date after the end date)");
+            default -> Problem.of(ProblemType.CONFLICT, "The change conflicts with the stored data");
+        });
     }
 }

@@ -36,7 +36,7 @@ public class DatabaseUnavailable {
         }
         LOG.warnf("Database unavailable (%s): answered 503", e.getClass().getSimpleName());
         // Built by ProblemMappers like every other problem, so whatever it adds to all of them is here too.
-        return Response.fromResponse(ProblemMappers.problem(Problem.of("database-unavailable", "Service unavailable", 503,
+        return Response.fromResponse(ProblemMappers.problem(Problem.of(ProblemType.DATABASE_UNAVAILABLE,
                         "The database is not reachable right now; nothing was changed. Retry after " + RETRY_AFTER + " seconds")))
                 .header("Retry-After", RETRY_AFTER)
                 .build();

@@ -98,7 +98,7 @@ public class IdempotencyKeys {
             return Optional.empty();
         }
         if (!rows.get(0)[0].equals(hash(request))) {
-            throw new RuleViolation("idempotency-key-reused", "Idempotency key reused",
+            throw new RuleViolation(RuleViolation.Rule.IDEMPOTENCY_KEY_REUSED,
                     HEADER + " " + key + " was already used for a different request");
         }
         return Optional.of((UUID) rows.get(0)[1]);

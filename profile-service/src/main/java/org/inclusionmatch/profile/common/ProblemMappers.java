@@ -22,6 +22,7 @@ import org.inclusionmatch.profile.domain.InvalidInput;
 import org.inclusionmatch.profile.domain.InvalidRequest;
 import org.inclusionmatch.profile.domain.NotFound;
 import org.inclusionmatch.profile.domain.NotPermitted;
+import org.inclusionmatch.profile.domain.PreconditionRequired;
 import org.inclusionmatch.profile.domain.RuleViolation;
 import org.inclusionmatch.profile.domain.StaleVersion;
 import org.jboss.logging.Logger;
@@ -58,20 +59,42 @@ public class ProblemMappers {
     public static Problem problemOf(DomainException e) {
         String detail = e.getMessage();
         return switch (e) {
-            case NotFound notFound -> Problem.of("not-found", "Not found", 404, detail);
-            case Conflict conflict -> Problem.of("conflict", "Conflict", 409, detail);
-            case StaleVersion stale -> Problem.of("stale-version", "Precondition failed", 412, detail);
-            case NotPermitted notPermitted -> Problem.of("forbidden", "Forbidden", 403, detail);
-            case InvalidRequest invalid -> Problem.of("bad-request", "Bad request", 400, detail);
-            case RuleViolation rule -> Problem.of(rule.rule(), rule.title(), 422, detail);
-            case OverLimit over -> Problem.of("payload-too-large", "Payload too large", 413, detail);
-            case UnsupportedFormat format -> Problem.of("unsupported-media-type", "Unsupported Media Type", 415, detail);
+            case NotFound notFound -> Problem.of(ProblemType.NOT_FOUND, detail);
+            case Conflict conflict -> Problem.of(typeOf(conflict.cause()), detail);
+            case StaleVersion stale -> Problem.of(ProblemType.STALE_VERSION, detail);
+            case PreconditionRequired required -> Problem.of(ProblemType.PRECONDITION_REQUIRED, detail);
+            case NotPermitted notPermitted -> Problem.of(ProblemType.FORBIDDEN, detail);
+            case InvalidRequest invalid -> Problem.of(ProblemType.BAD_REQUEST, detail);
+            case RuleViolation rule -> Problem.of(switch (rule.rule()) {
+                case IDEMPOTENCY_KEY_REUSED -> ProblemType.IDEMPOTENCY_KEY_REUSED;
+                case NOT_A_PARTICIPANT -> ProblemType.NOT_A_PARTICIPANT;
+            }, detail);
+            case OverLimit over -> Problem.of(ProblemType.PAYLOAD_TOO_LARGE, detail);
+            case UnsupportedFormat format -> Problem.of(ProblemType.UNSUPPORTED_MEDIA_TYPE, detail);
             case InvalidInput invalid -> {
                 List<Problem.Violation> violations = invalid.errors().stream()
                         .map(error -> new Problem.Violation(error.field(), error.message())).toList();
-                Problem base = Problem.validation(detail, violations);
+                Problem base = Problem.of(switch (invalid.cause()) {
+                    case FIELDS -> ProblemType.VALIDATION;
+                    case RULE_DOES_NOT_COMPILE -> ProblemType.INVALID_RULE;
+                    case RULE_TOO_COSTLY -> ProblemType.RULE_TOO_COSTLY;
+                }, detail, violations);
                 yield invalid.title().map(title -> new Problem(base.type(), title, 400, detail, violations)).orElse(base);
             }
+        };
+    }
+
+    static ProblemType typeOf(Conflict.Cause cause) {
+        return switch (cause) {
+            case DUPLICATE_CODE -> ProblemType.DUPLICATE_CODE;
+            case DUPLICATE_EXTERNAL_REF -> ProblemType.DUPLICATE_EXTERNAL_REF;
+            case ILLEGAL_TRANSITION -> ProblemType.ILLEGAL_TRANSITION;
+            case ALREADY_ENROLLED -> ProblemType.ALREADY_ENROLLED;
+            case OUTCOME_EXISTS -> ProblemType.OUTCOME_EXISTS;
+            case NOT_RECOMMENDED -> ProblemType.NOT_RECOMMENDED;
+            case ALREADY_RECOMMENDED -> ProblemType.ALREADY_RECOMMENDED;
+            case STALE_PROFILE_VERSION -> ProblemType.STALE_PROFILE_VERSION;
+            case MATCHING_WITHDRAWN -> ProblemType.MATCHING_WITHDRAWN;
         };
     }
 
@@ -135,7 +158,7 @@ public class ProblemMappers {
     public Response json(JsonProcessingException e) {
         if (e instanceof JsonParseException parse) {
             var location = parse.getLocation();
-            return problem(Problem.of("malformed-json", "Malformed JSON", 400,
+            return problem(Problem.of(ProblemType.MALFORMED_JSON,
                     "The body is not valid JSON (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")"));
         }
         if (e instanceof UnrecognizedPropertyException unknown) {
@@ -167,7 +190,7 @@ public class ProblemMappers {
             return problem(Problem.validation(field + " has a value that cannot be read",
                     List.of(new Problem.Violation(field, "has a value that cannot be read"))));
         }
-        return problem(Problem.of("malformed-json", "Malformed JSON", 400, "The body could not be read as the expected JSON"));
+        return problem(Problem.of(ProblemType.MALFORMED_JSON, "The body could not be read as the expected JSON"));
     }
 
     private static String describe(Class<?> type) {
@@ -212,7 +235,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class})
     public Response concurrentUpdate(RuntimeException e) {
-        return problem(Problem.of("stale-version", "Precondition failed", 412,
+        return problem(Problem.of(ProblemType.STALE_VERSION,
                 "The resource was changed by someone else at the same time; read it again and retry"));
     }
 
@@ -224,20 +247,19 @@ public class ProblemMappers {
             return json(json);
         }
         if (status == 400 && cause instanceof java.io.IOException) {
-            return problem(Problem.of("malformed-json", "Malformed JSON", 400, "The body is not valid JSON (it ends too early)"));
+            return problem(Problem.of(ProblemType.MALFORMED_JSON, "The body is not valid JSON (it ends too early)"));
         }
         if (cause instanceof DomainException refused) { // a parameter QueryParamConverters could not read
             return domain(refused);
         }
         if (status == 404 && cause != null) {
             // JAX-RS answers 404 when a query parameter does not convert; the caller sent a bad value, not a bad path.
-            return problem(Problem.of("bad-request", "Bad request", 400,
+            return problem(Problem.of(ProblemType.BAD_REQUEST,
                     "A query or path parameter has the wrong type (numbers for page and size, UUIDs for ids)"));
         }
         if (status >= 500) {
             return unexpected(e);
         }
-        String title = Response.Status.fromStatusCode(status) == null ? "Error" : Response.Status.fromStatusCode(status).getReasonPhrase();
         String detail = switch (status) {
             case 404 -> "No resource at this path (check the URL and that ids are UUIDs)";
             case 405 -> "This method is not allowed on this path";
@@ -246,7 +268,7 @@ public class ProblemMappers {
             case 415 -> "Send the body as application/json";
             default -> e.getMessage();
         };
-        return problem(Problem.of(title.toLowerCase().replace(' ', '-'), title, status, detail));
+        return problem(Problem.of(ProblemType.ofHttpStatus(status), status, detail));
     }
 
     @ServerExceptionMapper(priority = 10_000)
@@ -265,7 +287,7 @@ public class ProblemMappers {
         // Only the exception type and a reference: messages can carry SQL or personal data.
         LOG.errorf("Unexpected %s (reference %s)", e.getClass().getName(), reference);
         LOG.debug("Unexpected failure " + reference, e);
-        return problem(Problem.of("internal", "Internal error", 500,
+        return problem(Problem.of(ProblemType.INTERNAL,
                 "Something went wrong on our side; quote reference " + reference + " when you report it"));
     }
 }

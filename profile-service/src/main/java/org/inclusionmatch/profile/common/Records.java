@@ -40,7 +40,7 @@ public final class Records {
         query.select(cb.count(record)).where(cb.equal(record.get("code"), code),
                 cb.notEqual(record.get("id"), self == null ? new UUID(0, 0) : self));
         if (Panache.getEntityManager().createQuery(query).getSingleResult() > 0) {
-            throw new Conflict("Another " + type.getSimpleName().toLowerCase() + " already uses code " + code);
+            throw new Conflict(Conflict.Cause.DUPLICATE_CODE, "Another " + type.getSimpleName().toLowerCase() + " already uses code " + code);
         }
     }
 }

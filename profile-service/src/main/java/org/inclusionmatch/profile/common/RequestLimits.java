@@ -32,14 +32,16 @@ public class RequestLimits {
 
     private final Optional<MemorySize> maxBodySize;
     private final Set<String> streamedPaths;
-    private final String tooLarge;
+    private final Problem tooLarge;
+    private final ObjectMapper json;
 
     public RequestLimits(@ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> maxBodySize,
                          @ConfigProperty(name = "inclusion.http.streamed-paths") Optional<Set<String>> streamedPaths,
                          ObjectMapper json) throws JsonProcessingException {
         this.maxBodySize = maxBodySize;
         this.streamedPaths = streamedPaths.orElse(Set.of());
-        this.tooLarge = json.writeValueAsString(Problem.of("payload-too-large", "Payload too large", 413,
+        this.json = json;
+        this.tooLarge = (Problem.of(ProblemType.PAYLOAD_TOO_LARGE,
                 "The request body is larger than " + maxBodySize.map(MemorySize::asLongValue).orElse(0L) + " bytes"));
     }
 
@@ -72,6 +74,14 @@ public class RequestLimits {
         });
     }
 
+    private String body(Problem problem) {
+        try {
+            return json.writeValueAsString(problem);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private boolean streamed(RoutingContext context) {
         return !streamedPaths.isEmpty() && streamedPaths.contains(context.normalizedPath());
     }
@@ -92,6 +102,6 @@ public class RequestLimits {
         context.response().setStatusCode(413)
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .putHeader(HttpHeaders.CONNECTION, "close")
-                .end(tooLarge);
+                .end(body(tooLarge.withRequestId(RequestIds.of(context))));
     }
 }

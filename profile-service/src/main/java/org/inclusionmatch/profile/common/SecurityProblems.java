@@ -32,7 +32,7 @@ public class SecurityProblems {
     }
 
     private static Response unauthorized(ChallengeData challenge) {
-        Response.ResponseBuilder response = ProblemMappers.problemBuilder(Problem.of("unauthorized", "Unauthorized", 401,
+        Response.ResponseBuilder response = ProblemMappers.problemBuilder(Problem.of(ProblemType.UNAUTHORIZED,
                 "A valid bearer token is required (missing, expired, or not issued for this API)"));
         if (challenge != null && challenge.getHeaders() != null && !challenge.getHeaders().isEmpty()) {
             challenge.getHeaders().forEach((name, value) -> response.header(name.toString(), value));
@@ -45,7 +45,7 @@ public class SecurityProblems {
     /** Authenticated, but no role of the caller is allowed on this operation. */
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e) {
-        return ProblemMappers.problem(Problem.of("forbidden", "Forbidden", 403,
+        return ProblemMappers.problem(Problem.of(ProblemType.FORBIDDEN,
                 "Your role is not allowed to do this"));
     }
 }

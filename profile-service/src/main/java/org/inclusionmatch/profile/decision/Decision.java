@@ -1,6 +1,9 @@
 package org.inclusionmatch.profile.decision;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** What a case worker did with a recommendation. */
+@Schema(name = "DecisionType")
 public enum Decision {
     /** Took the recommended measure: the person is referred. */
     ACCEPT,

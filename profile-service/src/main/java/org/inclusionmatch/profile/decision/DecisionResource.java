@@ -10,12 +10,18 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.inclusionmatch.profile.audit.AuditedPersonAccess;
+import org.inclusionmatch.profile.common.ApiResponsesDoc;
+import org.inclusionmatch.profile.common.Versions;
 import org.inclusionmatch.profile.security.Caller;
 import org.inclusionmatch.profile.security.Roles;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import java.util.List;
 import java.util.UUID;
@@ -39,9 +45,11 @@ public class DecisionResource {
     @AuditedPersonAccess(operation = AuditedPersonAccess.Operation.CREATE, resource = "DECISION")
     @Operation(operationId = "decideOnRecommendation",
             summary = "Accept a recommendation (refers the person), decline it with a reason, or override it with another measure")
-    public Response decide(@PathParam("id") UUID personId, @NotNull @Valid DecisionRequest request) {
+    @APIResponse(responseCode = "201", description = "The decision, as recorded",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DecisionView.class)))
+    public RestResponse<DecisionView> decide(@PathParam("id") UUID personId, @NotNull @Valid DecisionRequest request) {
         DecisionView view = service.decide(caller.requireOrganisation(), personId, request, caller.subject());
-        return Response.status(Response.Status.CREATED).entity(view).build();
+        return RestResponse.status(RestResponse.Status.CREATED, view);
     }
 
     @GET

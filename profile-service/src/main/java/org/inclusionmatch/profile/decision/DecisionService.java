@@ -50,7 +50,7 @@ public class DecisionService {
         switch (request.decision()) {
             case ACCEPT -> {
                 if (!recommended) {
-                    throw new Conflict("The measure is not among the person's current recommendations; "
+                    throw new Conflict(Conflict.Cause.NOT_RECOMMENDED, "The measure is not among the person's current recommendations; "
                             + "use OVERRIDE with a reason to refer them anyway");
                 }
             }
@@ -59,10 +59,10 @@ public class DecisionService {
                     throw InvalidInput.field("reasonCode", "is required for " + request.decision());
                 }
                 if (request.decision() == Decision.DECLINE && !recommended) {
-                    throw new Conflict("Only a current recommendation can be declined");
+                    throw new Conflict(Conflict.Cause.NOT_RECOMMENDED, "Only a current recommendation can be declined");
                 }
                 if (request.decision() == Decision.OVERRIDE && recommended) {
-                    throw new Conflict("The measure is recommended already; use ACCEPT");
+                    throw new Conflict(Conflict.Cause.ALREADY_RECOMMENDED, "The measure is recommended already; use ACCEPT");
                 }
             }
         }

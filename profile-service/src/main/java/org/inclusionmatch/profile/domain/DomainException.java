@@ -7,7 +7,7 @@ package org.inclusionmatch.profile.domain;
  */
 public abstract sealed class DomainException extends RuntimeException
         permits NotFound, Conflict, InvalidInput, InvalidRequest, StaleVersion, NotPermitted, RuleViolation,
-        OverLimit, UnsupportedFormat {
+        OverLimit, UnsupportedFormat, PreconditionRequired {
 
     DomainException(String message) {
         super(message);

@@ -10,17 +10,33 @@ public final class InvalidInput extends DomainException {
     public record FieldError(String field, String message) {
     }
 
+    /** What is wrong: fields in general, or an eligibility rule, which has causes of its own (common.ProblemType). */
+    public enum Cause {
+        FIELDS, RULE_DOES_NOT_COMPILE, RULE_TOO_COSTLY
+    }
+
+    private final Cause cause;
     private final String title;
     private final List<FieldError> errors;
 
-    private InvalidInput(String title, String detail, List<FieldError> errors) {
+    private InvalidInput(Cause cause, String title, String detail, List<FieldError> errors) {
         super(detail);
+        this.cause = cause;
         this.title = title;
         this.errors = List.copyOf(errors);
     }
 
     public static InvalidInput field(String field, String message) {
-        return new InvalidInput(null, field + ": " + message, List.of(new FieldError(field, message)));
+        return new InvalidInput(Cause.FIELDS, null, field + ": " + message, List.of(new FieldError(field, message)));
+    }
+
+    /** An eligibility rule in {@code field} that cannot be used, for {@code cause}. */
+    public static InvalidInput rule(Cause cause, String field, String message) {
+        return new InvalidInput(cause, null, field + ": " + message, List.of(new FieldError(field, message)));
+    }
+
+    public Cause cause() {
+        return cause;
     }
 
     /** Several invalid fields of one input, described as a whole by {@code title} and {@code detail}. */
@@ -28,7 +44,7 @@ public final class InvalidInput extends DomainException {
         if (errors.isEmpty()) {
             throw new IllegalArgumentException("an invalid input names at least one field");
         }
-        return new InvalidInput(title, detail, errors);
+        return new InvalidInput(Cause.FIELDS, title, detail, errors);
     }
 
     /** The title of the whole input's problem, or empty for the general "invalid request". */

@@ -1,22 +1,21 @@
 package org.inclusionmatch.profile.domain;
 
-/** A well-formed request that a business rule refuses; {@code rule} names the rule (a stable slug), {@code title} says it. */
+/** A well-formed request that a business rule refuses; {@code rule} names the rule. */
 public final class RuleViolation extends DomainException {
 
-    private final String rule;
-    private final String title;
+    /** The business rules a well-formed request can break; each has its own problem type (common.ProblemType). */
+    public enum Rule {
+        IDEMPOTENCY_KEY_REUSED, NOT_A_PARTICIPANT
+    }
 
-    public RuleViolation(String rule, String title, String detail) {
+    private final Rule rule;
+
+    public RuleViolation(Rule rule, String detail) {
         super(detail);
         this.rule = rule;
-        this.title = title;
     }
 
-    public String rule() {
+    public Rule rule() {
         return rule;
-    }
-
-    public String title() {
-        return title;
     }
 }

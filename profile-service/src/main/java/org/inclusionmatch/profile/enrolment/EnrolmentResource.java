@@ -13,10 +13,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.inclusionmatch.profile.audit.AuditedPersonAccess;
 import org.inclusionmatch.profile.common.ApiResponsesDoc;
@@ -25,6 +28,7 @@ import org.inclusionmatch.profile.common.PageResult;
 import org.inclusionmatch.profile.common.Versions;
 import org.inclusionmatch.profile.security.Caller;
 import org.inclusionmatch.profile.security.Roles;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import java.util.UUID;
 
@@ -46,7 +50,10 @@ public class EnrolmentResource {
     @RolesAllowed({Roles.ADMIN, Roles.CASEWORKER})
     @AuditedPersonAccess(operation = AuditedPersonAccess.Operation.CREATE, resource = "ENROLMENT", pathIdIsPerson = false)
     @Operation(operationId = "referPerson", summary = "Refer a person to a measure: a place if one is free, else the waitlist")
-    public Response refer(@NotNull @Valid EnrolmentRequests.Refer request, UriInfo uri) {
+    @APIResponse(responseCode = "201", description = ApiResponsesDoc.CREATED,
+            headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EnrolmentView.class)))
+    public RestResponse<EnrolmentView> refer(@NotNull @Valid EnrolmentRequests.Refer request, UriInfo uri) {
         EnrolmentView view = service.refer(caller.requireOrganisation(), request.personId(), request.measureId());
         return Versions.created(uri.getAbsolutePathBuilder().path(view.id().toString()).build(), view, view.version());
     }
@@ -66,7 +73,10 @@ public class EnrolmentResource {
     @RolesAllowed({Roles.ADMIN, Roles.CASEWORKER, Roles.PARTNER})
     @AuditedPersonAccess(operation = AuditedPersonAccess.Operation.READ, resource = "ENROLMENT", pathIdIsPerson = false)
     @Operation(operationId = "getEnrolment", summary = "Read one enrolment, with its waitlist position and allowed next statuses")
-    public Response get(@PathParam("id") UUID id) {
+    @APIResponse(responseCode = "200", description = ApiResponsesDoc.READ,
+            headers = {@Header(name = "ETag", ref = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EnrolmentView.class)))
+    public RestResponse<EnrolmentView> get(@PathParam("id") UUID id) {
         EnrolmentView view = service.get(caller.requireOrganisation(), id);
         return Versions.ok(view, view.version());
     }
@@ -77,7 +87,10 @@ public class EnrolmentResource {
     @AuditedPersonAccess(operation = AuditedPersonAccess.Operation.UPDATE, resource = "ENROLMENT", pathIdIsPerson = false)
     @Operation(operationId = "changeEnrolmentStatus", summary = "Move an enrolment on: accept, reject, enrol, complete, drop or cancel",
             description = "An illegal move is a 409 naming the allowed ones. A freed place goes to the first on the waitlist.")
-    public Response transition(@PathParam("id") UUID id, @NotNull @Valid EnrolmentRequests.Transition request,
+    @APIResponse(responseCode = "200", description = ApiResponsesDoc.UPDATED,
+            headers = {@Header(name = "ETag", ref = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EnrolmentView.class)))
+    public RestResponse<EnrolmentView> transition(@PathParam("id") UUID id, @NotNull @Valid EnrolmentRequests.Transition request,
                                @Parameter(description = ApiResponsesDoc.IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
         EnrolmentView view = service.transition(caller.requireOrganisation(), id, request.status(), request.reason(), ifMatch);
         return Versions.ok(view, view.version());

@@ -50,7 +50,7 @@ public class EnrolmentService {
         Person person = Person.requireIn(organisationId, personId);
         SeatLedger.Locked locked = seats.lock(measureId);
         if (Enrolment.count("personId = ?1 and measureId = ?2 and status in ?3", personId, measureId, openStatuses()) > 0) {
-            throw new Conflict("The person already has an open enrolment in this measure");
+            throw new Conflict(Conflict.Cause.ALREADY_ENROLLED, "The person already has an open enrolment in this measure");
         }
         boolean wasFull = locked.measure().isFull();
         // Those waiting go first: a place freed by a raised capacity is theirs, not the newcomer's.
@@ -79,7 +79,7 @@ public class EnrolmentService {
         Enrolment.getEntityManager().refresh(enrolment); // its state as of now, under the measure's lock
         ExpectedVersion.check(ifMatch, enrolment.version);
         if (!enrolment.status.next().contains(target)) {
-            throw new Conflict("An enrolment cannot go from " + enrolment.status + " to " + target
+            throw new Conflict(Conflict.Cause.ILLEGAL_TRANSITION, "An enrolment cannot go from " + enrolment.status + " to " + target
                     + "; allowed: " + (enrolment.status.next().isEmpty() ? "none (final)" : enrolment.status.next()));
         }
         if (target.needsReason() && (reason == null || reason.isBlank())) {

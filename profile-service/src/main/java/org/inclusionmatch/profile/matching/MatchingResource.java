@@ -10,12 +10,19 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.inclusionmatch.profile.audit.AuditedPersonAccess;
+import org.inclusionmatch.profile.common.PageLinks;
 import org.inclusionmatch.profile.domain.InvalidRequest;
 import org.inclusionmatch.profile.security.Roles;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import java.util.List;
 import java.util.UUID;
@@ -46,14 +53,23 @@ public class MatchingResource {
     @AuditedPersonAccess(operation = AuditedPersonAccess.Operation.LIST, resource = "MATCHING_VIEW")
     @Operation(operationId = "listAffectedPersons",
             summary = "Persons a change of a measure or programme can affect, keyset-paged by id")
-    public MatchingPage affected(@QueryParam("measureId") UUID measureId,
+    @APIResponse(responseCode = "200", description = "A page of matching views; Link rel=next (and next in the body) names the following page",
+            headers = @Header(name = "Link", ref = "Link"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MatchingPage.class)))
+    public RestResponse<MatchingPage> affected(@QueryParam("measureId") UUID measureId,
                                  @QueryParam("programmeId") UUID programmeId,
                                  @QueryParam("after") @Parameter(description = "The next value of the previous page") UUID after,
-                                 @QueryParam("size") @DefaultValue("100") @Min(1) @Max(500) int size) {
+                                 @QueryParam("size") @DefaultValue("100") @Min(1) @Max(500) int size,
+                                 UriInfo uri) {
         if ((measureId == null) == (programmeId == null)) {
             throw new InvalidRequest("Give exactly one of measureId and programmeId");
         }
         List<UUID> measures = measureId != null ? List.of(measureId) : service.measuresOfProgramme(programmeId);
-        return service.affectedBy(measures, after, size);
+        MatchingPage page = service.affectedBy(measures, after, size);
+        RestResponse.ResponseBuilder<MatchingPage> response = RestResponse.ResponseBuilder.ok(page);
+        if (page.next() != null) {
+            response.header(PageLinks.HEADER, PageLinks.keysetNext(uri.getRequestUri(), "after", page.next()));
+        }
+        return response.build();
     }
 }

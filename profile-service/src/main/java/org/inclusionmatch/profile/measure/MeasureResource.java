@@ -16,10 +16,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.inclusionmatch.profile.common.ApiResponsesDoc;
 import org.inclusionmatch.profile.common.IdempotencyKeys;
@@ -30,6 +33,7 @@ import org.inclusionmatch.profile.security.Caller;
 import org.inclusionmatch.profile.security.Roles;
 import org.inclusionmatch.profile.vocabulary.MeasureKind;
 import org.inclusionmatch.profile.vocabulary.Region;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import java.util.UUID;
 
@@ -55,7 +59,10 @@ public class MeasureResource {
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.CASEWORKER})
     @Operation(operationId = "createMeasure", summary = "Add a support measure")
-    public Response create(@NotNull @Valid MeasureRequest request,
+    @APIResponse(responseCode = "201", description = ApiResponsesDoc.CREATED,
+            headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MeasureView.class)))
+    public RestResponse<MeasureView> create(@NotNull @Valid MeasureRequest request,
                            @Parameter(description = ApiResponsesDoc.IDEMPOTENCY_KEY) @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
                            UriInfo uri) {
         MeasureView created = service.create(request, idempotencyKey, restrictedToProvider());
@@ -82,7 +89,10 @@ public class MeasureResource {
     @Authenticated
     @Path("{id}")
     @Operation(operationId = "getMeasure", summary = "Read one measure")
-    public Response get(@PathParam("id") UUID id) {
+    @APIResponse(responseCode = "200", description = ApiResponsesDoc.READ,
+            headers = {@Header(name = "ETag", ref = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MeasureView.class)))
+    public RestResponse<MeasureView> get(@PathParam("id") UUID id) {
         MeasureView view = service.get(id);
         return Versions.ok(view, view.version());
     }
@@ -91,9 +101,12 @@ public class MeasureResource {
     @RolesAllowed({Roles.ADMIN, Roles.CASEWORKER})
     @Path("{id}")
     @Operation(operationId = "updateMeasure", summary = "Replace a measure's fields")
-    public Response update(@PathParam("id") UUID id, @NotNull @Valid MeasureRequest request,
-                           @Parameter(description = ApiResponsesDoc.IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
-        MeasureView view = service.update(id, request, ifMatch, restrictedToProvider());
+    @APIResponse(responseCode = "200", description = ApiResponsesDoc.UPDATED,
+            headers = {@Header(name = "ETag", ref = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MeasureView.class)))
+    public RestResponse<MeasureView> update(@PathParam("id") UUID id, @NotNull @Valid MeasureRequest request,
+                           @Parameter(description = ApiResponsesDoc.IF_MATCH, required = true) @HeaderParam("If-Match") String ifMatch) {
+        MeasureView view = service.update(id, request, Versions.requireIfMatch(ifMatch), restrictedToProvider());
         return Versions.ok(view, view.version());
     }
 
@@ -101,9 +114,10 @@ public class MeasureResource {
     @RolesAllowed({Roles.ADMIN, Roles.CASEWORKER})
     @Path("{id}")
     @Operation(operationId = "deleteMeasure", summary = "Delete a measure")
-    public Response delete(@PathParam("id") UUID id,
-                           @Parameter(description = ApiResponsesDoc.IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
-        service.delete(id, ifMatch, restrictedToProvider());
-        return Response.noContent().build();
+    @APIResponse(responseCode = "204", description = ApiResponsesDoc.DELETED)
+    public RestResponse<Void> delete(@PathParam("id") UUID id,
+                           @Parameter(description = ApiResponsesDoc.IF_MATCH, required = true) @HeaderParam("If-Match") String ifMatch) {
+        service.delete(id, Versions.requireIfMatch(ifMatch), restrictedToProvider());
+        return Versions.noContent();
     }
 }

@@ -63,6 +63,7 @@ public class ProblemResponsesFilter implements OASFilter {
                 }
             }
         });
+        HttpSemanticsFilter.apply(openAPI);
     }
 
     private static void addProblemSchema(OpenAPI openAPI) {

@@ -16,10 +16,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.inclusionmatch.profile.common.ApiResponsesDoc;
 import org.inclusionmatch.profile.common.IdempotencyKeys;
@@ -29,6 +32,7 @@ import org.inclusionmatch.profile.common.Versions;
 import org.inclusionmatch.profile.security.Roles;
 import org.inclusionmatch.profile.vocabulary.OrganisationKind;
 import org.inclusionmatch.profile.vocabulary.Region;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import java.util.UUID;
 
@@ -47,7 +51,10 @@ public class OrganisationResource {
     @POST
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "createOrganisation", summary = "Register an organisation")
-    public Response create(@NotNull @Valid OrganisationRequest request,
+    @APIResponse(responseCode = "201", description = ApiResponsesDoc.CREATED,
+            headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganisationView.class)))
+    public RestResponse<OrganisationView> create(@NotNull @Valid OrganisationRequest request,
                            @Parameter(description = ApiResponsesDoc.IDEMPOTENCY_KEY) @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
                            UriInfo uri) {
         OrganisationView created = service.create(request, idempotencyKey);
@@ -68,7 +75,10 @@ public class OrganisationResource {
     @Authenticated
     @Path("{id}")
     @Operation(operationId = "getOrganisation", summary = "Read one organisation")
-    public Response get(@PathParam("id") UUID id) {
+    @APIResponse(responseCode = "200", description = ApiResponsesDoc.READ,
+            headers = {@Header(name = "ETag", ref = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganisationView.class)))
+    public RestResponse<OrganisationView> get(@PathParam("id") UUID id) {
         OrganisationView view = service.get(id);
         return Versions.ok(view, view.version());
     }
@@ -77,9 +87,12 @@ public class OrganisationResource {
     @RolesAllowed(Roles.ADMIN)
     @Path("{id}")
     @Operation(operationId = "updateOrganisation", summary = "Replace an organisation's fields")
-    public Response update(@PathParam("id") UUID id, @NotNull @Valid OrganisationRequest request,
-                           @Parameter(description = ApiResponsesDoc.IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
-        OrganisationView view = service.update(id, request, ifMatch);
+    @APIResponse(responseCode = "200", description = ApiResponsesDoc.UPDATED,
+            headers = {@Header(name = "ETag", ref = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganisationView.class)))
+    public RestResponse<OrganisationView> update(@PathParam("id") UUID id, @NotNull @Valid OrganisationRequest request,
+                           @Parameter(description = ApiResponsesDoc.IF_MATCH, required = true) @HeaderParam("If-Match") String ifMatch) {
+        OrganisationView view = service.update(id, request, Versions.requireIfMatch(ifMatch));
         return Versions.ok(view, view.version());
     }
 
@@ -87,9 +100,10 @@ public class OrganisationResource {
     @RolesAllowed(Roles.ADMIN)
     @Path("{id}")
     @Operation(operationId = "deleteOrganisation", summary = "Delete an organisation that nothing refers to")
-    public Response delete(@PathParam("id") UUID id,
-                           @Parameter(description = ApiResponsesDoc.IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
-        service.delete(id, ifMatch);
-        return Response.noContent().build();
+    @APIResponse(responseCode = "204", description = ApiResponsesDoc.DELETED)
+    public RestResponse<Void> delete(@PathParam("id") UUID id,
+                           @Parameter(description = ApiResponsesDoc.IF_MATCH, required = true) @HeaderParam("If-Match") String ifMatch) {
+        service.delete(id, Versions.requireIfMatch(ifMatch));
+        return Versions.noContent();
     }
 }

@@ -14,10 +14,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.inclusionmatch.profile.audit.AuditedPersonAccess;
 import org.inclusionmatch.profile.common.ApiResponsesDoc;
@@ -26,6 +29,7 @@ import org.inclusionmatch.profile.common.PageResult;
 import org.inclusionmatch.profile.common.Versions;
 import org.inclusionmatch.profile.security.Caller;
 import org.inclusionmatch.profile.security.Roles;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import java.util.UUID;
 
@@ -47,7 +51,10 @@ public class OutcomeResource {
     @RolesAllowed({Roles.ADMIN, Roles.CASEWORKER})
     @AuditedPersonAccess(operation = AuditedPersonAccess.Operation.CREATE, resource = "OUTCOME", pathIdIsPerson = false)
     @Operation(operationId = "recordOutcome", summary = "Record where a participant stood at the end of a programme period")
-    public Response create(@NotNull @Valid OutcomeRequest request, UriInfo uri) {
+    @APIResponse(responseCode = "201", description = ApiResponsesDoc.CREATED,
+            headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OutcomeView.class)))
+    public RestResponse<OutcomeView> create(@NotNull @Valid OutcomeRequest request, UriInfo uri) {
         OutcomeView view = service.create(caller.requireOrganisation(), request);
         return Versions.created(uri.getAbsolutePathBuilder().path(view.id().toString()).build(), view, view.version());
     }
@@ -66,7 +73,10 @@ public class OutcomeResource {
     @RolesAllowed({Roles.ADMIN, Roles.CASEWORKER, Roles.PARTNER})
     @AuditedPersonAccess(operation = AuditedPersonAccess.Operation.READ, resource = "OUTCOME", pathIdIsPerson = false)
     @Operation(operationId = "getOutcome", summary = "Read one outcome")
-    public Response get(@PathParam("id") UUID id) {
+    @APIResponse(responseCode = "200", description = ApiResponsesDoc.READ,
+            headers = {@Header(name = "ETag", ref = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OutcomeView.class)))
+    public RestResponse<OutcomeView> get(@PathParam("id") UUID id) {
         OutcomeView view = service.get(caller.requireOrganisation(), id);
         return Versions.ok(view, view.version());
     }
@@ -76,9 +86,12 @@ public class OutcomeResource {
     @RolesAllowed({Roles.ADMIN, Roles.CASEWORKER})
     @AuditedPersonAccess(operation = AuditedPersonAccess.Operation.UPDATE, resource = "OUTCOME", pathIdIsPerson = false)
     @Operation(operationId = "updateOutcome", summary = "Correct an outcome or add its 6-month follow-up")
-    public Response update(@PathParam("id") UUID id, @NotNull @Valid OutcomeRequest request,
-                           @Parameter(description = ApiResponsesDoc.IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
-        OutcomeView view = service.update(caller.requireOrganisation(), id, request, ifMatch);
+    @APIResponse(responseCode = "200", description = ApiResponsesDoc.UPDATED,
+            headers = {@Header(name = "ETag", ref = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OutcomeView.class)))
+    public RestResponse<OutcomeView> update(@PathParam("id") UUID id, @NotNull @Valid OutcomeRequest request,
+                           @Parameter(description = ApiResponsesDoc.IF_MATCH, required = true) @HeaderParam("If-Match") String ifMatch) {
+        OutcomeView view = service.update(caller.requireOrganisation(), id, request, Versions.requireIfMatch(ifMatch));
         return Versions.ok(view, view.version());
     }
 }

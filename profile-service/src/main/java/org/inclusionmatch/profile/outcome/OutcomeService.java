@@ -87,7 +87,7 @@ public class OutcomeService {
         }
         Programme programme = Records.reference(Programme.class, request.programmeId(), "programmeId");
         if (!organisationId.equals(programme.operator.id) && !tookPartIn(outcome.personId, programme.id)) {
-            throw new RuleViolation("not-a-participant", "Not a participant",
+            throw new RuleViolation(RuleViolation.Rule.NOT_A_PARTICIPANT,
                     "The person holds no place in a measure of this programme, and your organisation does not operate it; "
                             + "refer them first, or ask the operator to record the outcome");
         }
@@ -95,7 +95,7 @@ public class OutcomeService {
         if (Outcome.count("personId = ?1 and programmeId = ?2 and periodStart = ?3 and periodEnd = ?4 and id <> ?5",
                 outcome.personId, programme.id, request.periodStart(), request.periodEnd(),
                 outcome.id == null ? new UUID(0, 0) : outcome.id) > 0) {
-            throw new Conflict("An outcome of this person for this programme and period exists already; correct it with PUT");
+            throw new Conflict(Conflict.Cause.OUTCOME_EXISTS, "An outcome of this person for this programme and period exists already; correct it with PUT");
         }
         outcome.programmeId = programme.id;
         outcome.periodStart = request.periodStart();

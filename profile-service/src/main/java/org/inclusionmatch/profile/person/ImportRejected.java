@@ -1,6 +1,8 @@
 package org.inclusionmatch.profile.person;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.inclusionmatch.profile.common.ProblemBody;
+import org.inclusionmatch.profile.common.ProblemType;
 
 import java.net.URI;
 import java.util.List;
@@ -15,11 +17,17 @@ public record ImportRejected(
         long received,
         long rejected,
         List<ImportReport.LineError> errors,
-        boolean errorsTruncated) {
+        boolean errorsTruncated,
+        @Schema(description = "The request's X-Request-Id, to quote in a support call") String requestId) implements ProblemBody {
 
     static ImportRejected of(ImportReport report) {
-        return new ImportRejected(URI.create("https://inclusion-match.org/problems/import-rejected"), "Import rejected", 422,
+        return new ImportRejected(ProblemType.IMPORT_REJECTED.uri(), ProblemType.IMPORT_REJECTED.title(), 422,
                 report.rejected() + " of " + report.received() + " records are invalid; with atomic=true nothing was stored",
-                report.received(), report.rejected(), report.errors(), report.errorsTruncated());
+                report.received(), report.rejected(), report.errors(), report.errorsTruncated(), null);
+    }
+
+    @Override
+    public ImportRejected withRequestId(String id) {
+        return new ImportRejected(type, title, status, detail, received, rejected, errors, errorsTruncated, id);
     }
 }

@@ -1,6 +1,5 @@
 package org.inclusionmatch.profile.person;
 
-import org.inclusionmatch.profile.domain.UnsupportedFormat;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -21,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -34,11 +34,13 @@ import org.inclusionmatch.profile.common.IdempotencyKeys;
 import org.inclusionmatch.profile.common.PageParams;
 import org.inclusionmatch.profile.common.PageResult;
 import org.inclusionmatch.profile.common.Versions;
+import org.inclusionmatch.profile.domain.UnsupportedFormat;
 import org.inclusionmatch.profile.security.Caller;
 import org.inclusionmatch.profile.security.Roles;
 import org.inclusionmatch.profile.vocabulary.Archetype;
 import org.inclusionmatch.profile.vocabulary.Region;
 import org.inclusionmatch.profile.vocabulary.Role;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import java.io.InputStream;
 import java.util.UUID;
@@ -71,7 +73,10 @@ public class PersonResource {
     @RolesAllowed({Roles.ADMIN, Roles.CASEWORKER})
     @AuditedPersonAccess(operation = CREATE)
     @Operation(operationId = "createPerson", summary = "Create a person profile in your organisation")
-    public Response create(@NotNull @Valid PersonRequest request,
+    @APIResponse(responseCode = "201", description = ApiResponsesDoc.CREATED,
+            headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PersonView.class)))
+    public RestResponse<PersonView> create(@NotNull @Valid PersonRequest request,
                            @Parameter(description = ApiResponsesDoc.IDEMPOTENCY_KEY) @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
                            UriInfo uri) {
         PersonView created = service.create(caller.requireOrganisation(), request, idempotencyKey);
@@ -149,7 +154,10 @@ public class PersonResource {
     @RolesAllowed({Roles.ADMIN, Roles.CASEWORKER, Roles.PARTNER})
     @AuditedPersonAccess(operation = READ)
     @Operation(operationId = "getPerson", summary = "Read one person profile")
-    public Response get(@PathParam("id") UUID id) {
+    @APIResponse(responseCode = "200", description = ApiResponsesDoc.READ,
+            headers = {@Header(name = "ETag", ref = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PersonView.class)))
+    public RestResponse<PersonView> get(@PathParam("id") UUID id) {
         PersonView view = service.get(caller.requireOrganisation(), id);
         return Versions.ok(view, view.version());
     }
@@ -159,9 +167,12 @@ public class PersonResource {
     @RolesAllowed({Roles.ADMIN, Roles.CASEWORKER})
     @AuditedPersonAccess(operation = UPDATE)
     @Operation(operationId = "updatePerson", summary = "Replace a person profile")
-    public Response update(@PathParam("id") UUID id, @NotNull @Valid PersonRequest request,
-                           @Parameter(description = ApiResponsesDoc.IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
-        PersonView view = service.update(caller.requireOrganisation(), id, request, ifMatch);
+    @APIResponse(responseCode = "200", description = ApiResponsesDoc.UPDATED,
+            headers = {@Header(name = "ETag", ref = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PersonView.class)))
+    public RestResponse<PersonView> update(@PathParam("id") UUID id, @NotNull @Valid PersonRequest request,
+                           @Parameter(description = ApiResponsesDoc.IF_MATCH, required = true) @HeaderParam("If-Match") String ifMatch) {
+        PersonView view = service.update(caller.requireOrganisation(), id, request, Versions.requireIfMatch(ifMatch));
         return Versions.ok(view, view.version());
     }
 
@@ -172,9 +183,10 @@ public class PersonResource {
     @Operation(operationId = "erasePerson", summary = "Erase a person and everything derived from them",
             description = "GDPR erasure: the profile, recommendations and other derived data are deleted and a deletion "
                     + "event is published. Only the audit trail (ids and operations, no personal data) remains.")
-    public Response delete(@PathParam("id") UUID id,
-                           @Parameter(description = ApiResponsesDoc.IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
-        service.delete(caller.requireOrganisation(), id, ifMatch);
-        return Response.noContent().build();
+    @APIResponse(responseCode = "204", description = ApiResponsesDoc.DELETED)
+    public RestResponse<Void> delete(@PathParam("id") UUID id,
+                           @Parameter(description = ApiResponsesDoc.IF_MATCH, required = true) @HeaderParam("If-Match") String ifMatch) {
+        service.delete(caller.requireOrganisation(), id, Versions.requireIfMatch(ifMatch));
+        return Versions.noContent();
     }
 }

@@ -117,7 +117,7 @@ public class PersonService {
     private static void requireFreeExternalRef(UUID organisationId, String externalRef, UUID self) {
         if (externalRef != null && Person.count("organisation.id = ?1 and externalRef = ?2 and id <> ?3",
                 organisationId, externalRef, self == null ? new UUID(0, 0) : self) > 0) {
-            throw new Conflict("externalRef is already the reference of another person in your organisation");
+            throw new Conflict(Conflict.Cause.DUPLICATE_EXTERNAL_REF, "externalRef is already the reference of another person in your organisation");
         }
     }
 

@@ -9,7 +9,7 @@ import org.inclusionmatch.profile.vocabulary.LegalBasis;
 import java.time.LocalDate;
 
 /** Why the person's data may be processed: consent (with its date) or a legal ground (with a reference). */
-@Schema(name = "LegalBasis")
+@Schema(name = "PersonLegalBasis")
 public record Processing(
         @NotNull @Schema(example = "CONSENT") LegalBasis basis,
         @PastOrPresent @Schema(description = "Required for CONSENT", example = "2026-11-20") LocalDate consentDate,

@@ -16,10 +16,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.inclusionmatch.profile.common.ApiResponsesDoc;
 import org.inclusionmatch.profile.common.IdempotencyKeys;
@@ -28,6 +31,7 @@ import org.inclusionmatch.profile.common.PageResult;
 import org.inclusionmatch.profile.common.Versions;
 import org.inclusionmatch.profile.security.Roles;
 import org.inclusionmatch.profile.vocabulary.Region;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import java.util.UUID;
 
@@ -46,7 +50,10 @@ public class ProgrammeResource {
     @POST
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "createProgramme", summary = "Create a programme")
-    public Response create(@NotNull @Valid ProgrammeRequest request,
+    @APIResponse(responseCode = "201", description = ApiResponsesDoc.CREATED,
+            headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProgrammeView.class)))
+    public RestResponse<ProgrammeView> create(@NotNull @Valid ProgrammeRequest request,
                            @Parameter(description = ApiResponsesDoc.IDEMPOTENCY_KEY) @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
                            UriInfo uri) {
         ProgrammeView created = service.create(request, idempotencyKey);
@@ -67,7 +74,10 @@ public class ProgrammeResource {
     @Authenticated
     @Path("{id}")
     @Operation(operationId = "getProgramme", summary = "Read one programme")
-    public Response get(@PathParam("id") UUID id) {
+    @APIResponse(responseCode = "200", description = ApiResponsesDoc.READ,
+            headers = {@Header(name = "ETag", ref = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProgrammeView.class)))
+    public RestResponse<ProgrammeView> get(@PathParam("id") UUID id) {
         ProgrammeView view = service.get(id);
         return Versions.ok(view, view.version());
     }
@@ -76,9 +86,12 @@ public class ProgrammeResource {
     @RolesAllowed(Roles.ADMIN)
     @Path("{id}")
     @Operation(operationId = "updateProgramme", summary = "Replace a programme's fields")
-    public Response update(@PathParam("id") UUID id, @NotNull @Valid ProgrammeRequest request,
-                           @Parameter(description = ApiResponsesDoc.IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
-        ProgrammeView view = service.update(id, request, ifMatch);
+    @APIResponse(responseCode = "200", description = ApiResponsesDoc.UPDATED,
+            headers = {@Header(name = "ETag", ref = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProgrammeView.class)))
+    public RestResponse<ProgrammeView> update(@PathParam("id") UUID id, @NotNull @Valid ProgrammeRequest request,
+                           @Parameter(description = ApiResponsesDoc.IF_MATCH, required = true) @HeaderParam("If-Match") String ifMatch) {
+        ProgrammeView view = service.update(id, request, Versions.requireIfMatch(ifMatch));
         return Versions.ok(view, view.version());
     }
 
@@ -86,9 +99,10 @@ public class ProgrammeResource {
     @RolesAllowed(Roles.ADMIN)
     @Path("{id}")
     @Operation(operationId = "deleteProgramme", summary = "Delete a programme that no measure refers to")
-    public Response delete(@PathParam("id") UUID id,
-                           @Parameter(description = ApiResponsesDoc.IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
-        service.delete(id, ifMatch);
-        return Response.noContent().build();
+    @APIResponse(responseCode = "204", description = ApiResponsesDoc.DELETED)
+    public RestResponse<Void> delete(@PathParam("id") UUID id,
+                           @Parameter(description = ApiResponsesDoc.IF_MATCH, required = true) @HeaderParam("If-Match") String ifMatch) {
+        service.delete(id, Versions.requireIfMatch(ifMatch));
+        return Versions.noContent();
     }
 }

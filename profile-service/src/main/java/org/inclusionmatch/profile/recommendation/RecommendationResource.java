@@ -10,13 +10,18 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.inclusionmatch.profile.audit.AuditedPersonAccess;
+import org.inclusionmatch.profile.common.ApiResponsesDoc;
 import org.inclusionmatch.profile.common.Versions;
 import org.inclusionmatch.profile.security.Caller;
 import org.inclusionmatch.profile.security.Roles;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import java.util.UUID;
 
@@ -38,7 +43,10 @@ public class RecommendationResource {
     @RolesAllowed({Roles.ADMIN, Roles.CASEWORKER, Roles.PARTNER})
     @AuditedPersonAccess(operation = AuditedPersonAccess.Operation.READ, resource = "RECOMMENDATIONS")
     @Operation(operationId = "getRecommendations", summary = "The person's current recommendations, with reasons")
-    public Response get(@PathParam("id") UUID personId) {
+    @APIResponse(responseCode = "200", description = ApiResponsesDoc.READ,
+            headers = {@Header(name = "ETag", ref = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RecommendationsView.class)))
+    public RestResponse<RecommendationsView> get(@PathParam("id") UUID personId) {
         RecommendationsView view = service.get(caller.requireOrganisation(), personId);
         return Versions.ok(view, view.version());
     }
@@ -49,7 +57,10 @@ public class RecommendationResource {
     @Operation(operationId = "putRecommendations", summary = "Store recommendations computed by the matching worker",
             description = "Refused with 409 when computed from another profile version than the current one. "
                     + "Storing the same list again changes nothing.")
-    public Response put(@PathParam("id") UUID personId, @NotNull @Valid RecommendationsRequest request) {
+    @APIResponse(responseCode = "200", description = ApiResponsesDoc.UPDATED,
+            headers = {@Header(name = "ETag", ref = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RecommendationsView.class)))
+    public RestResponse<RecommendationsView> put(@PathParam("id") UUID personId, @NotNull @Valid RecommendationsRequest request) {
         RecommendationService.Stored stored = service.store(personId, request);
         return Versions.ok(stored.view(), stored.view().version());
     }

@@ -56,10 +56,10 @@ public class RecommendationService {
     public Stored store(UUID personId, RecommendationsRequest request) {
         Person person = Records.require(Person.class, personId, "Person");
         if (!person.matchingAllowed) {
-            throw new Conflict("The person has withdrawn from matching; no recommendations are kept");
+            throw new Conflict(Conflict.Cause.MATCHING_WITHDRAWN, "The person has withdrawn from matching; no recommendations are kept");
         }
         if (request.profileVersion() != person.version) {
-            throw new Conflict("Computed from profile version " + request.profileVersion()
+            throw new Conflict(Conflict.Cause.STALE_PROFILE_VERSION, "Computed from profile version " + request.profileVersion()
                     + ", but the profile is at version " + person.version + "; a newer result will follow");
         }
         RecommendationSet set = RecommendationSet.<RecommendationSet>findByIdOptional(personId).orElse(null);

@@ -20,6 +20,7 @@ public record InclusionReport(UUID programmeId, String programmeCode, LocalDate 
 
     public static final String DISCLOSURE_CONTROL = "CELL_KEY_PERTURBATION";
 
+    @Schema(name = "InclusionReportFilters")
     public record Filters(String region, String targetGroup, UUID measureId) {
     }
 

@@ -52,10 +52,10 @@ public class InclusionReportResource {
                     example = InclusionReportCsv.HEADER
                             + "MOTIV-PIERIGA,2022-03-01,2022-08-31,PIERIGA,57,34,60,false\n")})
     @Parameter(name = "format", in = ParameterIn.QUERY, description = "json (default) or csv, in place of the Accept header",
-            schema = @Schema(type = SchemaType.STRING))
-    public InclusionReport report(@QueryParam("programmeId") UUID programmeId,
-                                  @QueryParam("from") @Parameter(description = "Period start, the first day of a month, YYYY-MM-DD", example = "2022-03-01") LocalDate from,
-                                  @QueryParam("to") @Parameter(description = "Period end, the last day of a month, YYYY-MM-DD", example = "2022-08-31") LocalDate to,
+            schema = @Schema(type = SchemaType.STRING, enumeration = {"json", "csv"}))
+    public InclusionReport report(@QueryParam("programmeId") @Parameter(required = true) UUID programmeId,
+                                  @QueryParam("from") @Parameter(required = true, description = "Period start, the first day of a month, YYYY-MM-DD", example = "2022-03-01") LocalDate from,
+                                  @QueryParam("to") @Parameter(required = true, description = "Period end, the last day of a month, YYYY-MM-DD", example = "2022-08-31") LocalDate to,
                                   @QueryParam("region") Region region,
                                   @QueryParam("targetGroup") String targetGroup,
                                   @QueryParam("measureId") UUID measureId) {

@@ -1,5 +1,6 @@
 package org.inclusionmatch.profile.common;
 
+import org.inclusionmatch.profile.domain.PreconditionRequired;
 import org.inclusionmatch.profile.domain.StaleVersion;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -11,9 +12,10 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * The If-Match policy of every versioned write, without a server: If-Match is optional (absent or {@code *} writes
- * whatever is current), and when given it must name the current version, as a strong or weak tag, alone or in a
- * list; anything else is 412 and says which version is current.
+ * The If-Match policy of every versioned write, without a server: the API's updates and deletes require If-Match
+ * (428 without; {@code *} writes whatever is current), and it must name the current version, as a strong or weak
+ * tag, alone or in a list; anything else is 412 and says which version is current. Internal writers (the catalogue
+ * import) pass no expectation to the services, which then write the current version.
  */
 class IfMatchPolicyTest {
 
@@ -32,6 +34,23 @@ class IfMatchPolicyTest {
         assertThat(ProblemMappers.problemOf(refused).status()).isEqualTo(412);
         assertThat(refused.current()).isEqualTo(7);
         assertThat(refused.getMessage()).contains("\"7\"");
+    }
+
+    @ParameterizedTest
+    @NullSource
+    @ValueSource(strings = {"", "  ", "\t"})
+    void theApiRefusesAnUpdateWithoutIfMatchWith428(String ifMatch) {
+        PreconditionRequired refused = catchThrowableOfType(PreconditionRequired.class, () -> Versions.requireIfMatch(ifMatch));
+        assertThat(refused).isNotNull();
+        Problem problem = ProblemMappers.problemOf(refused);
+        assertThat(problem.status()).isEqualTo(428);
+        assertThat(problem.type()).hasToString("https://inclusion-match.org/problems/precondition-required");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"*", "\"0\"", "W/\"3\"", "garbage"})
+    void anyIfMatchGoesOnToTheVersionCheck(String ifMatch) {
+        assertThat(Versions.requireIfMatch(ifMatch)).isEqualTo(ifMatch);
     }
 
     @Test

@@ -44,7 +44,8 @@ class EveryEndpointHasARuleTest {
             "OrganisationResource.list", "OrganisationResource.get",
             "ProgrammeResource.list", "ProgrammeResource.get",
             "MeasureResource.list", "MeasureResource.get",
-            "VocabularyResource.all", "VocabularyResource.list");
+            "VocabularyResource.all", "VocabularyResource.list",
+            "HsdsExportResource.meta", "HsdsExportResource.services", "HsdsExportResource.organizations");
 
     @Test
     void everyOperationNamesTheRolesThatMayCallIt() throws Exception {

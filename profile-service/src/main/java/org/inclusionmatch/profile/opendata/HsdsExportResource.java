@@ -13,6 +13,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.inclusionmatch.profile.i18n.AcceptLanguage;
 import org.inclusionmatch.profile.i18n.I18nConfig;
@@ -55,6 +59,9 @@ public class HsdsExportResource {
     @Authenticated
     @Operation(operationId = "getHsdsServices", summary = "The measures as HSDS services, with organization, program, "
             + "service areas, capacities and attributes; pages from 1")
+    @APIResponse(responseCode = "200", description = "An HSDS 3.1 page: total_items, total_pages, page_number, size, "
+            + "first_page, last_page, empty and contents, each service as HSDS's compiled service.json schema describes it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     public Response services(@QueryParam("page") @DefaultValue("1") @Min(1) @Max(1_000_000) int page,
                              @QueryParam("per_page") @DefaultValue("50") @Min(1) @Max(100) int perPage,
                              @Context HttpHeaders headers) {
@@ -66,6 +73,9 @@ public class HsdsExportResource {
     @Path("/organizations")
     @Authenticated
     @Operation(operationId = "getHsdsOrganizations", summary = "The organisations as HSDS organizations, with the programs they run; pages from 1")
+    @APIResponse(responseCode = "200", description = "An HSDS 3.1 page: total_items, total_pages, page_number, size, "
+            + "first_page, last_page, empty and contents, each organization as HSDS's compiled organization.json schema describes it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     public Response organizations(@QueryParam("page") @DefaultValue("1") @Min(1) @Max(1_000_000) int page,
                                   @QueryParam("per_page") @DefaultValue("50") @Min(1) @Max(100) int perPage,
                                   @Context HttpHeaders headers) {

@@ -85,6 +85,16 @@ class VocabularyLabelsTest {
         }
     }
 
+    /** The OpenAPI document lists the code-list names as an enum: it must be the same list. */
+    @Test
+    void theDocumentedCodeListNamesAreTheCodeLists() throws Exception {
+        var parameter = VocabularyResource.class.getMethod("list", String.class, jakarta.ws.rs.core.HttpHeaders.class,
+                jakarta.ws.rs.core.Request.class).getParameters()[0];
+        var documented = parameter.getAnnotation(org.eclipse.microprofile.openapi.annotations.parameters.Parameter.class)
+                .schema().enumeration();
+        assertThat(documented).containsExactly(Arrays.stream(CodeList.values()).map(CodeList::listName).toArray(String[]::new));
+    }
+
     @Test
     void bothLanguagesHaveTheSameTextsWithTheSamePlaceholders() {
         Set<String> english = new TreeSet<>(Messages.keys(Language.EN));

@@ -95,6 +95,25 @@ class VocabularyLabelsTest {
         assertThat(documented).containsExactly(Arrays.stream(CodeList.values()).map(CodeList::listName).toArray(String[]::new));
     }
 
+    /** A problem type written anywhere in the service has a title in every language. */
+    @Test
+    void everyProblemTypeOfTheServiceHasATitle() throws IOException {
+        Pattern written = Pattern.compile("(?:Problem\\.of|RuleViolation)\\(\\s*\"([a-z]+(?:-[a-z]+)*)\"");
+        Set<String> slugs = new TreeSet<>(Set.of("validation", "method-not-allowed", "not-acceptable"));
+        try (var files = Files.walk(Path.of("src/main/java"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                Matcher slug = written.matcher(Files.readString(file));
+                while (slug.find()) slugs.add(slug.group(1));
+            }
+        }
+        assertThat(slugs).hasSizeGreaterThan(10);
+        for (String slug : slugs) {
+            for (Language language : Language.values()) {
+                assertThat(Messages.text(language, "problem." + slug + ".title")).as(language.tag() + " title of " + slug).isPresent();
+            }
+        }
+    }
+
     @Test
     void bothLanguagesHaveTheSameTextsWithTheSamePlaceholders() {
         Set<String> english = new TreeSet<>(Messages.keys(Language.EN));

@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 /**
  * Chooses the answer's language from an {@code Accept-Language} header (RFC 9110 section 12.5.4, ranges matched as
  * RFC 4647 "lookup": {@code en-GB} asks for {@code en}). Never fails: a header we cannot read, or one that names no
- * language we speak, gets {@link Language#DEFAULT}. A language refused with {@code q=0} is not chosen even by a
- * wildcard; when every language is refused the default is used (a server may ignore the header, RFC 9110), rather
+ * language we speak, gets the fallback (the configured default, Latvian unless set). A language refused with {@code q=0} is not chosen even by a
+ * wildcard; when every language is refused the fallback is used (a server may ignore the header, RFC 9110), rather
  * than a 406 that would leave a form without labels.
  */
 public final class AcceptLanguage {

@@ -11,7 +11,7 @@ import org.inclusionmatch.profile.programme.Programme;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +32,7 @@ import java.util.stream.Collectors;
 public class HsdsExportService {
 
     public static final String HSDS_VERSION = "3.1";
+    private static final ZoneId LATVIA = ZoneId.of("Europe/Riga");
 
     public record Page(long totalItems, int pageNumber, int perPage, List<Map<String, Object>> contents) {
     }
@@ -41,7 +42,7 @@ public class HsdsExportService {
         List<Measure> measures = Measure.find("select m from Measure m left join fetch m.programme p left join fetch p.operator "
                         + "left join fetch m.provider order by m.code")
                 .page(page - 1, perPage).list();
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = LocalDate.now(LATVIA); // a measure opens and closes by the day in Latvia, as matching reads it
         return new Page(total, page, perPage, measures.stream().map(m -> service(m, language, today)).toList());
     }
 

@@ -7,11 +7,12 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 source "$ROOT/deploy/local/jdk.sh"
 cd "$ROOT"
 FAST=(
-  # contracts: eligibility language, rule limits, event schema
-  EligibilityLanguageTest RuleLimitsTest EventEnvelopeSchemaTest
+  # contracts: eligibility language, rule limits, event schema, the AsyncAPI document
+  EligibilityLanguageTest RuleLimitsTest EventEnvelopeSchemaTest AsyncApiDocumentTest
   # profile-service: access rules on every operation, If-Match policy, the problem catalogue, package boundaries,
-  # disclosure control
+  # disclosure control, Accept-Language and a label for every code
   EveryEndpointHasARuleTest IfMatchPolicyTest ProblemCatalogueTest PackageBoundariesTest CellKeyMethodTest
+  AcceptLanguageTest VocabularyLabelsTest
   # matching-worker: engine, vignettes, rule cut-off, envelope reading, day-change re-match, and the API client
   # (retry, breaker, 404/409 and abort rules) against WireMock: a Quarkus test, but one that reaches no server
   MatchingEngineTest VignetteTest RuleCutOffTest EnvelopeReaderTest DayChangeRematchTest ProfileServiceClientTest

@@ -43,7 +43,9 @@ class EveryEndpointHasARuleTest {
     private static final Set<String> OPEN_TO_ANY_ROLE = Set.of(
             "OrganisationResource.list", "OrganisationResource.get",
             "ProgrammeResource.list", "ProgrammeResource.get",
-            "MeasureResource.list", "MeasureResource.get");
+            "MeasureResource.list", "MeasureResource.get",
+            "VocabularyResource.all", "VocabularyResource.list",
+            "HsdsExportResource.meta", "HsdsExportResource.services", "HsdsExportResource.organizations");
 
     @Test
     void everyOperationNamesTheRolesThatMayCallIt() throws Exception {

@@ -40,7 +40,7 @@ class SecurityTest {
         JsonNode doc = new ObjectMapper().readTree(RestAssured.given().queryParam("format", "json").get("/q/openapi").asString());
         List<String[]> operations = new ArrayList<>();
         doc.get("paths").properties().forEach(path -> path.getValue().properties().forEach(op ->
-                operations.add(new String[] {op.getKey().toUpperCase(), path.getKey().replace("{id}", UUID.randomUUID().toString())})));
+                operations.add(new String[] {op.getKey().toUpperCase(), path.getKey().replaceAll("\\{[^}]+}", UUID.randomUUID().toString())})));
         return operations;
     }
 

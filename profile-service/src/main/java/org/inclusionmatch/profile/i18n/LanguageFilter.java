@@ -1,0 +1,55 @@
+package org.inclusionmatch.profile.i18n;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import org.inclusionmatch.profile.common.Problem;
+import org.inclusionmatch.profile.recommendation.RecommendationsView;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+/**
+ * Answers in the language the caller asks for ({@link AcceptLanguage}). Every {@code /api} answer says that it
+ * varies by {@code Accept-Language} (problem documents can come from any operation); an answer with text in a
+ * language says which in {@code Content-Language}. Problems and recommendation reasons are translated here, on the
+ * way out, so resources and {@code ProblemMappers} keep writing English and know nothing of languages.
+ */
+public class LanguageFilter {
+
+    static final String PROPERTY = Language.class.getName();
+
+    private final I18nConfig config;
+
+    public LanguageFilter(I18nConfig config) {
+        this.config = config;
+    }
+
+    @ServerRequestFilter(preMatching = true)
+    public void negotiate(ContainerRequestContext request) {
+        request.setProperty(PROPERTY, AcceptLanguage.negotiate(
+                request.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE), config.defaultLanguage()));
+    }
+
+    @ServerResponseFilter
+    public void translate(ContainerRequestContext request, ContainerResponseContext response) {
+        if (!request.getUriInfo().getPath().startsWith("/api/")) {
+            return;
+        }
+        Language language = request.getProperty(PROPERTY) instanceof Language chosen ? chosen
+                : AcceptLanguage.negotiate(request.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE), config.defaultLanguage());
+        response.getHeaders().add(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
+        Object entity = response.getEntity();
+        if (entity instanceof Problem problem) {
+            response.setEntity(ProblemTexts.in(language, problem));
+            response.getHeaders().putSingle(HttpHeaders.CONTENT_LANGUAGE, language.tag());
+        } else if (entity instanceof RecommendationsView view) {
+            response.setEntity(ReasonSentences.in(language, view));
+            response.getHeaders().putSingle(HttpHeaders.CONTENT_LANGUAGE, language.tag());
+        }
+    }
+
+    public static Language of(ContainerRequestContext request, I18nConfig config) {
+        return request.getProperty(PROPERTY) instanceof Language chosen ? chosen
+                : AcceptLanguage.negotiate(request.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE), config.defaultLanguage());
+    }
+}

@@ -1,0 +1,139 @@
+package org.inclusionmatch.profile;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import org.inclusionmatch.servers.testing.JwtTestResource;
+import org.inclusionmatch.servers.testing.KafkaTestResource;
+import org.inclusionmatch.servers.testing.PostgresTestResource;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+/**
+ * Latvian and English by Accept-Language: labels, reason sentences and problems, with Content-Language and
+ * Vary. The test profile's default language is English (see application.properties), so a header naming no
+ * language we speak must give the same answer as no header.
+ */
+@QuarkusTest
+@WithTestResource(PostgresTestResource.class)
+@WithTestResource(KafkaTestResource.class)
+@WithTestResource(JwtTestResource.class)
+class I18nTest {
+
+    @Test
+    void theVocabularyHasEveryListWithBothLabelsAndAnswersInTheAskedLanguage() {
+        Response lv = Api.json().header("Accept-Language", "lv-LV,lv;q=0.9,en;q=0.5").get("/api/v1/vocabulary");
+        lv.then().statusCode(200).header("Content-Language", "lv").header("Vary", containsString("Accept-Language"))
+                .body("language", equalTo("lv"))
+                .body("codeLists.name", hasItem("needs"))
+                .body("codeLists.find { it.name == 'regions' }.codes.find { it.code == 'PIERIGA' }.label", equalTo("Pierīga"))
+                .body("codeLists.find { it.name == 'regions' }.codes.find { it.code == 'PIERIGA' }.labels.en", equalTo("Pieriga"))
+                .body("codeLists.find { it.name == 'needs' }.open", equalTo(true))
+                .body("codeLists.find { it.name == 'measureKinds' }.codes.find { it.code == 'HALFWAY_HOUSE' }.label", equalTo("Pusceļa māja"));
+        Response en = Api.json().header("Accept-Language", "en-GB").get("/api/v1/vocabulary");
+        en.then().statusCode(200).header("Content-Language", "en")
+                .body("codeLists.find { it.name == 'measureKinds' }.codes.find { it.code == 'HALFWAY_HOUSE' }.label", equalTo("Half-way house"));
+        assertThat(lv.asString()).isNotEqualTo(en.asString());
+        assertThat(lv.header("ETag")).isNotEqualTo(en.header("ETag"));
+        List<String> names = lv.path("codeLists.name");
+        assertThat(names).containsExactly("needs", "goals", "targetGroups", "regions", "roles", "archetypes", "genders",
+                "legalBases", "measureKinds", "organisationKinds", "enrolmentStatuses", "enrolmentReasons",
+                "outcomeStatuses", "decisions", "declineReasons", "reasonCodes");
+    }
+
+    @Test
+    void anUnknownWildcardOrRefusedLanguageFallsBack() {
+        String none = Api.json().get("/api/v1/vocabulary/regions").asString();
+        for (String header : List.of("de", "*", "xx-YY, fr;q=0.5", "en;q=abc", ";;;", "\u00e9")) {
+            Response answer = Api.json().header("Accept-Language", header).get("/api/v1/vocabulary/regions");
+            answer.then().statusCode(200);
+            assertThat(answer.asString()).as(header).isEqualTo(none);
+        }
+        Api.json().header("Accept-Language", "en;q=0, *").get("/api/v1/vocabulary/regions").then()
+                .header("Content-Language", "lv").body("codes.find { it.code == 'RIGA' }.label", equalTo("Rīga"));
+        Api.json().header("Accept-Language", "lv;q=0").get("/api/v1/vocabulary/regions").then()
+                .header("Content-Language", "en").body("codes.find { it.code == 'RIGA' }.label", equalTo("Riga"));
+        Api.json().header("Accept-Language", "x".repeat(5000)).get("/api/v1/vocabulary/regions").then().statusCode(200);
+    }
+
+    @Test
+    void theVocabularyIsCacheableByItsTag() {
+        Response first = Api.json().header("Accept-Language", "lv").get("/api/v1/vocabulary/needs");
+        String tag = first.header("ETag");
+        assertThat(tag).isNotBlank();
+        assertThat(first.header("Cache-Control")).contains("max-age=3600").contains("private");
+        Api.json().header("Accept-Language", "lv").header("If-None-Match", tag).get("/api/v1/vocabulary/needs")
+                .then().statusCode(304).header("ETag", tag);
+        Api.json().header("Accept-Language", "en").header("If-None-Match", tag).get("/api/v1/vocabulary/needs")
+                .then().statusCode(200);
+        Api.json().header("Accept-Language", "lv").header("If-None-Match", "\"other\"").get("/api/v1/vocabulary/needs")
+                .then().statusCode(200);
+    }
+
+    @Test
+    void anyRoleMayReadItButNotAnonymously() {
+        Api.matcher().get("/api/v1/vocabulary/roles").then().statusCode(200);
+        Api.anonymous().header("Accept-Language", "lv").get("/api/v1/vocabulary").then().statusCode(401)
+                .header("Content-Language", "lv").body("title", equalTo("Nav autentificēts"));
+        Api.json().header("Accept-Language", "lv").get("/api/v1/vocabulary/nope").then().statusCode(404)
+                .body("title", equalTo("Nav atrasts"), "detail", equalTo("Code list nope nepastāv"));
+        Api.json().get("/api/v1/vocabulary/%3Cscript%3E").then().statusCode(404)
+                .body("detail", equalTo("Code list ? does not exist"));
+    }
+
+    @Test
+    void problemsAreInTheAskedLanguageAndEnglishStaysAsWritten() {
+        String missing = "/api/v1/organisations/" + UUID.randomUUID();
+        Api.json().header("Accept-Language", "lv").get(missing).then().statusCode(404)
+                .header("Content-Language", "lv").header("Vary", containsString("Accept-Language"))
+                .body("title", equalTo("Nav atrasts"), "detail", containsString("Organizācija "), "detail", containsString(" nepastāv"),
+                        "type", equalTo("https://inclusion-match.org/problems/not-found"));
+        Api.json().header("Accept-Language", "en").get(missing).then().statusCode(404)
+                .header("Content-Language", "en").body("title", equalTo("Not found"), "detail", containsString(" does not exist"));
+        Api.json().header("Accept-Language", "lv").body("{\"code\": ").post("/api/v1/organisations").then().statusCode(400)
+                .body("title", equalTo("Bojāts JSON"));
+        // a detail without a Latvian template keeps its English words, and the violations their fields
+        Api.json().header("Accept-Language", "lv").body(Map.of("code", "x")).post("/api/v1/organisations").then().statusCode(400)
+                .body("title", equalTo("Nederīgs pieprasījums"), "violations.field", hasItem("code"));
+    }
+
+    @Test
+    void reasonSentencesAreRenderedInTheAskedLanguageFromTheStoredCodes() {
+        String org = Api.createOrganisation();
+        String measure = Api.json().body(Api.measure(Api.unique("I18N"), org)).post("/api/v1/measures").then().statusCode(201)
+                .extract().path("id");
+        String person = Api.caseworker(org).body(Api.person(org)).post("/api/v1/persons").then().statusCode(201).extract().path("id");
+        Map<String, Object> result = Map.of("profileVersion", 0, "engineVersion", "engine-test", "evaluationDay", "2026-11-23",
+                "computedAt", "2026-11-23T10:00:00Z",
+                "recommendations", List.of(Map.of("rank", 1, "measureId", measure, "measureCode", "M-1", "score", 0.8,
+                        "reasons", List.of(
+                                Map.of("code", "NEED_MATCH", "params", Map.of("need", "HOUSING"), "text", "Covers the need HOUSING."),
+                                Map.of("code", "SEATS_LEFT", "params", Map.of("seats", "21"), "text", "21 seats left."),
+                                Map.of("code", "FUTURE_REASON", "params", Map.of(), "text", "A reason of a newer worker.")))));
+        Api.matcher().body(result).put("/api/v1/persons/" + person + "/recommendations").then().statusCode(200);
+        String path = "/api/v1/persons/" + person + "/recommendations";
+
+        Api.caseworker(org).header("Accept-Language", "lv").get(path).then().statusCode(200)
+                .header("Content-Language", "lv").header("Vary", containsString("Accept-Language"))
+                .body("recommendations[0].reasons.code", equalTo(List.of("NEED_MATCH", "SEATS_LEFT", "FUTURE_REASON")))
+                .body("recommendations[0].reasons[0].params.need", equalTo("HOUSING"))
+                .body("recommendations[0].reasons[0].text", equalTo("Atbilst vajadzībai: Mājoklis."))
+                .body("recommendations[0].reasons[1].text", equalTo("Brīva vēl 21 vieta."))
+                .body("recommendations[0].reasons[2].text", equalTo("A reason of a newer worker."));
+        Api.caseworker(org).header("Accept-Language", "en").get(path).then().statusCode(200)
+                .header("Content-Language", "en")
+                .body("recommendations[0].reasons[0].text", equalTo("Covers the need HOUSING."))
+                .body("recommendations[0].reasons[1].text", equalTo("21 seats left."));
+        // the stored sentences are untouched: the person's export shows what the worker wrote
+        Api.caseworker(org).header("Accept-Language", "lv").get("/api/v1/persons/" + person + "/export").then().statusCode(200)
+                .body(containsString("Covers the need HOUSING."));
+    }
+}

@@ -15,6 +15,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.hasItem;
 
 /**
@@ -132,6 +133,13 @@ class I18nTest {
                 .header("Content-Language", "en")
                 .body("recommendations[0].reasons[0].text", equalTo("Covers the need HOUSING."))
                 .body("recommendations[0].reasons[1].text", equalTo("21 seats left."));
+        // a copy in one language is not "not modified" for the other: the tag names the language
+        String latvianTag = Api.caseworker(org).header("Accept-Language", "lv").get(path).then().statusCode(200)
+                .extract().header("ETag");
+        Api.caseworker(org).header("Accept-Language", "lv").header("If-None-Match", latvianTag).get(path).then()
+                .statusCode(304);
+        Api.caseworker(org).header("Accept-Language", "en").header("If-None-Match", latvianTag).get(path).then()
+                .statusCode(200).header("Content-Language", "en").header("ETag", not(equalTo(latvianTag)));
         // the stored sentences are untouched: the person's export shows what the worker wrote
         Api.caseworker(org).header("Accept-Language", "lv").get("/api/v1/persons/" + person + "/export").then().statusCode(200)
                 .body(containsString("Covers the need HOUSING."));

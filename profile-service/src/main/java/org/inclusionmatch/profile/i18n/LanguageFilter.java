@@ -2,6 +2,8 @@ package org.inclusionmatch.profile.i18n;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import org.inclusionmatch.profile.common.Problem;
 import org.inclusionmatch.profile.recommendation.RecommendationsView;
@@ -30,7 +32,8 @@ public class LanguageFilter {
                 request.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE), config.defaultLanguage()));
     }
 
-    @ServerResponseFilter
+    /** Before {@code ConditionalRequests} (response filters run from the highest priority down), which reads the tag. */
+    @ServerResponseFilter(priority = Priorities.USER + 100)
     public void translate(ContainerRequestContext request, ContainerResponseContext response) {
         if (!request.getUriInfo().getPath().startsWith("/api/")) {
             return;
@@ -45,6 +48,10 @@ public class LanguageFilter {
         } else if (entity instanceof RecommendationsView view) {
             response.setEntity(ReasonSentences.in(language, view));
             response.getHeaders().putSingle(HttpHeaders.CONTENT_LANGUAGE, language.tag());
+            if (response.getHeaders().containsKey(HttpHeaders.ETAG)) {
+                // one tag per language: an If-None-Match from a copy in the other language must not get a 304
+                response.getHeaders().putSingle(HttpHeaders.ETAG, new EntityTag(view.version() + "-" + language.tag()));
+            }
         }
     }
 

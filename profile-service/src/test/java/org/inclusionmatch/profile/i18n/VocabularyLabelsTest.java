@@ -7,6 +7,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.inclusionmatch.profile.vocabulary.ReasonCode;
+import org.inclusionmatch.profile.common.ProblemType;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -95,11 +96,12 @@ class VocabularyLabelsTest {
         assertThat(documented).containsExactly(Arrays.stream(CodeList.values()).map(CodeList::listName).toArray(String[]::new));
     }
 
-    /** A problem type written anywhere in the service has a title in every language. */
+    /** Every problem type of the catalogue, and any written anywhere in the service, has a title in every language. */
     @Test
     void everyProblemTypeOfTheServiceHasATitle() throws IOException {
         Pattern written = Pattern.compile("(?:Problem\\.of|RuleViolation)\\(\\s*\"([a-z]+(?:-[a-z]+)*)\"");
         Set<String> slugs = new TreeSet<>(Set.of("validation", "method-not-allowed", "not-acceptable"));
+        Arrays.stream(ProblemType.values()).map(ProblemType::slug).forEach(slugs::add); // the whole catalogue
         try (var files = Files.walk(Path.of("src/main/java"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
                 Matcher slug = written.matcher(Files.readString(file));

@@ -10,7 +10,7 @@ FAST=(
   # contracts: eligibility language, rule limits, event schema
   EligibilityLanguageTest RuleLimitsTest EventEnvelopeSchemaTest
   # profile-service: access rules on every operation, If-Match policy, package boundaries, disclosure control
-  EveryEndpointHasARuleTest IfMatchPolicyTest PackageBoundariesTest CellKeyMethodTest
+  EveryEndpointHasARuleTest IfMatchPolicyTest PackageBoundariesTest CellKeyMethodTest AllocationSolverTest
   # matching-worker: engine, vignettes, rule cut-off, envelope reading, day-change re-match, and the API client
   # (retry, breaker, 404/409 and abort rules) against WireMock: a Quarkus test, but one that reaches no server
   MatchingEngineTest VignetteTest RuleCutOffTest EnvelopeReaderTest DayChangeRematchTest ProfileServiceClientTest

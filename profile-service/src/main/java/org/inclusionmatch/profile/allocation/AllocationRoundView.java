@@ -33,6 +33,12 @@ public record AllocationRoundView(UUID id, UUID operatorId, UUID measureId, UUID
                             boolean met) {
     }
 
+    /** A person's entry in one round, for their export. */
+    @Schema(name = "AllocationEntry")
+    public record CandidateEntry(UUID roundId, double score, UUID measureId, String reasonCode, UUID enrolmentId,
+                                 Integer waitlistPosition, Integer expectedWaitWeeks) {
+    }
+
     @Schema(name = "AllocationCandidate", description = "Reason codes: ASSIGNED, ALREADY_WAITLISTED, LOWER_FIT, QUOTA_REACHED, "
             + "NO_FREE_PLACE, PLACEMENT_RESTRICTED (neutral: no place may be given now), PLACE_TAKEN_MEANWHILE, WAITLISTED")
     public record CandidateView(UUID personId, UUID organisationId, int arrival, UUID bestMeasureId, double score,

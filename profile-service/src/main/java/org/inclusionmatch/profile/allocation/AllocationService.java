@@ -399,6 +399,14 @@ public class AllocationService {
         return view(require(callerOrganisation, id));
     }
 
+    /** The person's entries in every round, for their export. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<AllocationRoundView.CandidateEntry> ofPerson(UUID personId) {
+        return AllocationCandidate.<AllocationCandidate>list("personId", Sort.ascending("roundId"), personId).stream()
+                .map(c -> new AllocationRoundView.CandidateEntry(c.roundId, c.score, c.measureId, c.reasonCode, c.enrolmentId,
+                        c.waitlistPosition, c.expectedWaitWeeks)).toList();
+    }
+
     /** Only the organisation that opened the round sees it; others get 404. */
     private static AllocationRound require(UUID callerOrganisation, UUID id) {
         return Records.find(AllocationRound.class, id).filter(r -> r.operatorId.equals(callerOrganisation))

@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.inclusionmatch.profile.common.VersionedEntity;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -19,6 +20,7 @@ import java.util.UUID;
 @Table(name = "allocation_round")
 public class AllocationRound extends VersionedEntity {
 
+    @Schema(name = "AllocationRoundStatus")
     public enum Status { PROPOSED, CONFIRMED }
 
     /** The organisation that opened it: the measure's provider or the programme's operator. */

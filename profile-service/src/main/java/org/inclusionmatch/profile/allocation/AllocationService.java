@@ -105,7 +105,9 @@ public class AllocationService {
         }
         int programmePlaces = programme == null ? -1 : Math.max(0, programme.capacity - programme.placesHeld);
 
-        List<Gathered> gathered = gather(measures.stream().map(m -> m.id).toList());
+        List<UUID> measureIdList = measures.stream().map(m -> m.id).toList();
+        List<Gathered> gathered = gather(measureIdList);
+        Set<String> open = openEnrolments(measureIdList);
         Map<UUID, Set<UUID>> blocked = keepApart.blockedMeasures(gathered.stream().map(g -> g.personId).toList());
         Map<UUID, Integer> index = new HashMap<>();
         List<Candidate> candidates = new ArrayList<>();
@@ -121,7 +123,7 @@ public class AllocationService {
                     }
                     if (blocked.getOrDefault(g.personId, Set.of()).contains(e.getKey()) && slots.get(s).keepApart()) {
                         g.restricted = true;
-                    } else if (!enrolments.hasOpenEnrolment(g.personId, e.getKey())) {
+                    } else if (!open.contains(g.personId + "/" + e.getKey())) {
                         fit[s] = e.getValue();
                     }
                 }
@@ -158,6 +160,10 @@ public class AllocationService {
         round.persist();
 
         List<UUID> measureIds = new ArrayList<>(slotOf.keySet());
+        Map<String, Integer> placedInGroup = new HashMap<>();
+        for (Quota quota : problem.quotas()) {
+            placedInGroup.put(quota.group(), countIn(problem, best, quota.group()));
+        }
         for (int i = 0; i < gathered.size(); i++) {
             Gathered g = gathered.get(i);
             AllocationCandidate c = new AllocationCandidate();
@@ -170,7 +176,7 @@ public class AllocationService {
             c.score = round4(bestSlot < 0 ? g.fit.getOrDefault(c.bestMeasureId, 0.0) : candidates.get(i).fit()[bestSlot]);
             c.measureId = best.slotOf()[i] < 0 ? null : measureIds.get(best.slotOf()[i]);
             c.fcfsMeasureId = fcfs.slotOf()[i] < 0 ? null : measureIds.get(fcfs.slotOf()[i]);
-            c.reasonCode = reason(problem, best, i, g, bestSlot);
+            c.reasonCode = reason(problem, best, i, g, bestSlot, placedInGroup);
             if (g.waitlistSeq != null) {
                 c.waitlistPosition = waitlistPosition(g.waitingFor, g.waitlistSeq);
                 c.expectedWaitWeeks = expectedWait(Measure.findById(g.waitingFor), c.waitlistPosition);
@@ -247,6 +253,21 @@ public class AllocationService {
         return result;
     }
 
+    /** "person/measure" of every open enrolment (waiting or holding a place) in the round's measures, in one query. */
+    private Set<String> openEnrolments(List<UUID> measureIds) {
+        Set<String> open = new HashSet<>();
+        if (measureIds.isEmpty()) {
+            return open;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        select e.person_id, e.measure_id from enrolment e
+                        where e.measure_id = any(cast(?1 as uuid[])) and e.status in ('WAITLISTED', 'REFERRED', 'ACCEPTED', 'ENROLLED')""")
+                .setParameter(1, "{" + String.join(",", measureIds.stream().map(UUID::toString).toList()) + "}").getResultList();
+        rows.forEach(row -> open.add(row[0] + "/" + row[1]));
+        return open;
+    }
+
     private static int bestSlot(Candidate candidate) {
         int best = -1;
         for (int s = 0; s < candidate.fit().length; s++) {
@@ -258,7 +279,8 @@ public class AllocationService {
     }
 
     /** Why the person got what the proposal gives them; neutral where a keep-apart constraint is the cause. */
-    private static String reason(Problem problem, Solution best, int i, Gathered g, int bestSlot) {
+    private static String reason(Problem problem, Solution best, int i, Gathered g, int bestSlot,
+                                 Map<String, Integer> placedInGroup) {
         if (best.slotOf()[i] >= 0) {
             return "ASSIGNED";
         }
@@ -271,9 +293,7 @@ public class AllocationService {
         Candidate candidate = problem.candidates().get(i);
         for (Quota quota : problem.quotas()) {
             if (quota.max() != null && candidate.groups().contains(quota.group())) {
-                long inGroup = IntStream.range(0, best.slotOf().length)
-                        .filter(j -> best.slotOf()[j] >= 0 && problem.candidates().get(j).groups().contains(quota.group())).count();
-                if (inGroup >= quota.max()) {
+                if (placedInGroup.getOrDefault(quota.group(), 0) >= quota.max()) {
                     return "QUOTA_REACHED";
                 }
             }
@@ -371,6 +391,9 @@ public class AllocationService {
 
     private static boolean hasRoom(Measure measure) {
         Measure.getEntityManager().refresh(measure);
+        if (measure.programme != null) {
+            Measure.getEntityManager().refresh(measure.programme);
+        }
         boolean measureRoom = !measure.isFull();
         boolean programmeRoom = measure.programme == null || measure.programme.placesHeld < measure.programme.capacity;
         return measureRoom && programmeRoom;

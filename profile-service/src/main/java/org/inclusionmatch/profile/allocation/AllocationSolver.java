@@ -69,6 +69,10 @@ public final class AllocationSolver {
         }
     }
 
+    /** CP-SAT's search workers: {@code inclusion.allocation.workers}, default the processors up to 4. */
+    static final int WORKERS = Integer.getInteger("inclusion.allocation.workers",
+            Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
+
     private static volatile boolean loaded;
 
     /** Loads the solver's native library once per JVM (from the jar for this platform). */
@@ -163,7 +167,7 @@ public final class AllocationSolver {
         model.maximize(objective);
         CpSolver solver = new CpSolver();
         solver.getParameters().setMaxTimeInSeconds(timeLimitSeconds);
-        solver.getParameters().setNumWorkers(Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
+        solver.getParameters().setNumWorkers(WORKERS);
         solver.getParameters().setRandomSeed(1); // the same inputs give the same proposal
         CpSolverStatus status = solver.solve(model);
         if (status != CpSolverStatus.OPTIMAL && status != CpSolverStatus.FEASIBLE) {

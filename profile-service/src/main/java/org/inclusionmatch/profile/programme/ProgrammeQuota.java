@@ -20,6 +20,7 @@ public record ProgrammeQuota(
         @PositiveOrZero @Max(1_000_000) @Schema(example = "10") Integer minPlaces,
         @PositiveOrZero @Max(1_000_000) @Schema(example = "30") Integer maxPlaces) {
 
+    @Schema(name = "QuotaDimension")
     public enum Dimension { REGION, TARGET_GROUP }
 
     /** The group key the allocation solver uses, e.g. {@code TARGET_GROUP:OVER_50}. */

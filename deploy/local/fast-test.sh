@@ -10,9 +10,9 @@ FAST=(
   # contracts: eligibility language, rule limits, event schema, the AsyncAPI document
   EligibilityLanguageTest RuleLimitsTest EventEnvelopeSchemaTest AsyncApiDocumentTest
   # profile-service: access rules on every operation, If-Match policy, the problem catalogue, package boundaries,
-  # disclosure control, Accept-Language and a label for every code
+  # disclosure control, Accept-Language and a label for every code, the allocation solver
   EveryEndpointHasARuleTest IfMatchPolicyTest ProblemCatalogueTest PackageBoundariesTest CellKeyMethodTest
-  AcceptLanguageTest VocabularyLabelsTest
+  AcceptLanguageTest VocabularyLabelsTest AllocationSolverTest
   # matching-worker: engine, vignettes, rule cut-off, envelope reading, day-change re-match, and the API client
   # (retry, breaker, 404/409 and abort rules) against WireMock: a Quarkus test, but one that reaches no server
   MatchingEngineTest VignetteTest RuleCutOffTest EnvelopeReaderTest DayChangeRematchTest ProfileServiceClientTest

@@ -105,6 +105,19 @@ class DomainEventsPublishedTest {
         seen.addAll(expect("inclusion.topics.enrolments", enrolment,
                 "ENROLMENT_CREATED:" + etag(referred), "ENROLMENT_STATUS_CHANGED:" + etag(cancelled)));
 
+        // An allocation round over one measure: proposed, then confirmed.
+        String roundMeasure = measure(org, 1);
+        String roundPerson = Api.caseworker(org).body(Api.person(org)).post("/api/v1/persons").then().statusCode(201).extract().path("id");
+        Api.matcher().body(Map.of("profileVersion", 0, "engineVersion", "engine-test", "evaluationDay", "2026-11-23",
+                "computedAt", "2026-11-23T10:00:00Z", "recommendations", List.of(Map.of("rank", 1, "measureId", roundMeasure,
+                        "measureCode", "M-1", "score", 0.5, "reasons", List.of()))))
+                .put("/api/v1/persons/" + roundPerson + "/recommendations").then().statusCode(200);
+        String round = Api.caseworker(org).body(Map.of("measureId", roundMeasure)).post("/api/v1/allocation-rounds")
+                .then().statusCode(201).extract().path("id");
+        Api.caseworker(org).header("If-Match", "\"0\"").body(Map.of()).post("/api/v1/allocation-rounds/" + round + "/confirmation")
+                .then().statusCode(200);
+        seen.addAll(expect("inclusion.topics.enrolments", round, "ALLOCATION_ROUND_PROPOSED:0", "ALLOCATION_ROUND_CONFIRMED:1"));
+
         Set<EventType> types = EnumSet.noneOf(EventType.class);
         seen.forEach(s -> types.add(EventType.valueOf(s.substring(0, s.indexOf(':')))));
         assertThat(types).containsExactlyInAnyOrder(EventType.values());

@@ -39,7 +39,8 @@ class ExportAndAuditTest {
             "recommendation_decision", "decisions",
             "enrolment", "enrolments",
             "outcome", "outcomes",
-            "audit_entry", "accessLog");
+            "audit_entry", "accessLog",
+            "allocation_candidate", "allocations");
 
     @Inject
     AgroalDataSource dataSource;

@@ -15,9 +15,13 @@ public enum EventType {
     MEASURE_DELETED(Aggregate.MEASURE),
     RECOMMENDATIONS_UPDATED(Aggregate.RECOMMENDATIONS),
     ENROLMENT_CREATED(Aggregate.ENROLMENT),
-    ENROLMENT_STATUS_CHANGED(Aggregate.ENROLMENT);
+    ENROLMENT_STATUS_CHANGED(Aggregate.ENROLMENT),
+    /** An allocation round was opened and the solver's proposal stored (ids and counts only, like every event). */
+    ALLOCATION_ROUND_PROPOSED(Aggregate.ALLOCATION_ROUND),
+    /** The operator confirmed a round: its referrals and waitlist entries are published as enrolment events. */
+    ALLOCATION_ROUND_CONFIRMED(Aggregate.ALLOCATION_ROUND);
 
-    public enum Aggregate { PERSON, PROGRAMME, MEASURE, RECOMMENDATIONS, ENROLMENT }
+    public enum Aggregate { PERSON, PROGRAMME, MEASURE, RECOMMENDATIONS, ENROLMENT, ALLOCATION_ROUND }
 
     private final Aggregate aggregate;
 

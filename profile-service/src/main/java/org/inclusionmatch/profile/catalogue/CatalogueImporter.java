@@ -118,7 +118,7 @@ public class CatalogueImporter {
     private static ProgrammeRequest toRequest(CatalogueFile.ProgrammeEntry e, String at) {
         return new ProgrammeRequest(e.code(), e.name(), organisationId(e.operator(), at + ".operator"),
                 organisationId(e.funder(), at + ".funder"), e.startDate(), e.endDate(), e.capacity(),
-                Lists.distinct(e.regions()), e.eligibility());
+                Lists.distinct(e.regions()), e.eligibility(), null);
     }
 
     private static MeasureRequest toRequest(CatalogueFile.MeasureEntry e, String at) {
@@ -136,7 +136,7 @@ public class CatalogueImporter {
 
     private static ProgrammeRequest toRequest(Programme p) {
         return new ProgrammeRequest(p.code, p.name, p.operator.id, p.funder == null ? null : p.funder.id,
-                p.startDate, p.endDate, p.capacity, p.regions.stream().map(Region::valueOf).toList(), p.eligibility);
+                p.startDate, p.endDate, p.capacity, p.regions.stream().map(Region::valueOf).toList(), p.eligibility, null);
     }
 
     private static MeasureRequest toRequest(Measure m) {

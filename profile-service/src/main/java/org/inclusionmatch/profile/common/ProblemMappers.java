@@ -68,6 +68,7 @@ public class ProblemMappers {
             case RuleViolation rule -> Problem.of(switch (rule.rule()) {
                 case IDEMPOTENCY_KEY_REUSED -> ProblemType.IDEMPOTENCY_KEY_REUSED;
                 case NOT_A_PARTICIPANT -> ProblemType.NOT_A_PARTICIPANT;
+                case PLACEMENT_RESTRICTED -> ProblemType.PLACEMENT_RESTRICTED;
             }, detail);
             case OverLimit over -> Problem.of(ProblemType.PAYLOAD_TOO_LARGE, detail);
             case UnsupportedFormat format -> Problem.of(ProblemType.UNSUPPORTED_MEDIA_TYPE, detail);
@@ -95,6 +96,8 @@ public class ProblemMappers {
             case ALREADY_RECOMMENDED -> ProblemType.ALREADY_RECOMMENDED;
             case STALE_PROFILE_VERSION -> ProblemType.STALE_PROFILE_VERSION;
             case MATCHING_WITHDRAWN -> ProblemType.MATCHING_WITHDRAWN;
+            case ROUND_NOT_PROPOSED -> ProblemType.ROUND_NOT_PROPOSED;
+            case ALREADY_KEPT_APART -> ProblemType.ALREADY_KEPT_APART;
         };
     }
 

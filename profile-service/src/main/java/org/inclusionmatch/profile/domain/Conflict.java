@@ -6,7 +6,7 @@ public final class Conflict extends DomainException {
     /** Which state refuses the change; each cause has its own problem type (common.ProblemType). */
     public enum Cause {
         DUPLICATE_CODE, DUPLICATE_EXTERNAL_REF, ILLEGAL_TRANSITION, ALREADY_ENROLLED, OUTCOME_EXISTS, NOT_RECOMMENDED,
-        ALREADY_RECOMMENDED, STALE_PROFILE_VERSION, MATCHING_WITHDRAWN
+        ALREADY_RECOMMENDED, STALE_PROFILE_VERSION, MATCHING_WITHDRAWN, ROUND_NOT_PROPOSED, ALREADY_KEPT_APART
     }
 
     private final Cause cause;

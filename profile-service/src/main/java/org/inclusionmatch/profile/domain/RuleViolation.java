@@ -5,7 +5,7 @@ public final class RuleViolation extends DomainException {
 
     /** The business rules a well-formed request can break; each has its own problem type (common.ProblemType). */
     public enum Rule {
-        IDEMPOTENCY_KEY_REUSED, NOT_A_PARTICIPANT
+        IDEMPOTENCY_KEY_REUSED, NOT_A_PARTICIPANT, PLACEMENT_RESTRICTED
     }
 
     private final Rule rule;

@@ -20,6 +20,7 @@ import org.inclusionmatch.profile.measure.MeasureEvent;
 import org.inclusionmatch.profile.person.Person;
 import org.inclusionmatch.profile.person.PersonChanges;
 import org.inclusionmatch.profile.programme.Programme;
+import org.inclusionmatch.profile.safety.KeepApartService;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -39,11 +40,14 @@ public class EnrolmentService {
     private final SeatLedger seats;
     private final Event<EnrolmentEvent> events;
     private final Event<MeasureEvent> measureEvents;
+    private final KeepApartService keepApart;
 
-    public EnrolmentService(SeatLedger seats, Event<EnrolmentEvent> events, Event<MeasureEvent> measureEvents) {
+    public EnrolmentService(SeatLedger seats, Event<EnrolmentEvent> events, Event<MeasureEvent> measureEvents,
+                            KeepApartService keepApart) {
         this.seats = seats;
         this.events = events;
         this.measureEvents = measureEvents;
+        this.keepApart = keepApart;
     }
 
     public EnrolmentView refer(UUID organisationId, UUID personId, UUID measureId) {
@@ -52,6 +56,8 @@ public class EnrolmentService {
         if (Enrolment.count("personId = ?1 and measureId = ?2 and status in ?3", personId, measureId, openStatuses()) > 0) {
             throw new Conflict(Conflict.Cause.ALREADY_ENROLLED, "The person already has an open enrolment in this measure");
         }
+        // A residential or group place beside someone the person is kept apart from: refused, neutrally.
+        keepApart.requireAllowed(person.id, measureId, locked.measure().kind);
         boolean wasFull = locked.measure().isFull();
         // Those waiting go first: a place freed by a raised capacity is theirs, not the newcomer's.
         promoteOnMeasure(locked);
@@ -69,6 +75,9 @@ public class EnrolmentService {
         }
         enrolment.persist();
         events.fire(new EnrolmentEvent.Referred(enrolment, person));
+        if (enrolment.holdsSeat) {
+            keepApart.placeChanged(person.id, locked.measure().kind);
+        }
         announceAvailability(locked, wasFull);
         return EnrolmentView.of(enrolment);
     }
@@ -94,6 +103,7 @@ public class EnrolmentService {
         }
         if (enrolment.holdsSeat && !target.holdsPlace()) {
             Programme programmePlaceFreed = seats.release(locked, enrolment);
+            keepApart.placeChanged(enrolment.personId, locked.measure().kind);
             promoteOnMeasure(locked);
             if (programmePlaceFreed != null) {
                 promoteInProgramme(programmePlaceFreed, locked);
@@ -142,6 +152,9 @@ public class EnrolmentService {
     private void promoteOnMeasure(SeatLedger.Locked locked) {
         for (Enrolment waiting : Enrolment.<Enrolment>list("measureId = ?1 and status = ?2", Sort.ascending("waitlistSeq"),
                 locked.measure().id, EnrolmentStatus.WAITLISTED)) {
+            if (keepApart.blocked(waiting.personId, locked.measure().id, locked.measure().kind)) {
+                continue; // waits on, until the person they are kept apart from has left
+            }
             if (!seats.tryTake(locked, waiting)) {
                 return;
             }
@@ -163,7 +176,7 @@ public class EnrolmentService {
                 return;
             }
             boolean wasFull = other.measure().isFull();
-            if (seats.tryTake(other, waiting)) {
+            if (!keepApart.blocked(waiting.personId, other.measure().id, other.measure().kind) && seats.tryTake(other, waiting)) {
                 promoted(waiting);
                 announceAvailability(other, wasFull);
             }
@@ -174,6 +187,7 @@ public class EnrolmentService {
         waiting.status = EnrolmentStatus.REFERRED;
         waiting.waitlistSeq = null;
         events.fire(new EnrolmentEvent.Moved(waiting));
+        keepApart.placeChanged(waiting.personId, Measure.<Measure>findById(waiting.measureId).kind);
     }
 
     /**
@@ -199,6 +213,12 @@ public class EnrolmentService {
                 .always("(organisationId = :caller or measureId in (select m.id from Measure m where m.provider.id = :caller))",
                         "caller", callerOrganisation);
         return PageResult.of(Enrolment.find(filter.where(), Sort.ascending("createdAt", "id"), filter.parameters()), page, EnrolmentView::of);
+    }
+
+    /** Whether the person has an open enrolment (waiting or holding a place) in the measure. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean hasOpenEnrolment(UUID personId, UUID measureId) {
+        return Enrolment.count("personId = ?1 and measureId = ?2 and status in ?3", personId, measureId, openStatuses()) > 0;
     }
 
     /** All of a person's enrolments, for their export. */

@@ -1,6 +1,7 @@
 package org.inclusionmatch.profile.gdpr;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.inclusionmatch.profile.allocation.AllocationRoundView;
 import org.inclusionmatch.profile.audit.AuditResource;
 import org.inclusionmatch.profile.audit.ConcernsPerson;
 import org.inclusionmatch.profile.decision.DecisionView;
@@ -21,6 +22,8 @@ public record PersonExport(Instant exportedAt, PersonView profile, Recommendatio
                            @Schema(description = "Referrals and waitlist places, whatever became of them") List<EnrolmentView> enrolments,
                            @Schema(description = "Outcomes, with the region and target groups copied when each was recorded")
                            List<RecordedOutcome> outcomes,
+                           @Schema(description = "Allocation rounds the person was a candidate in: fit, proposal and reason")
+                           List<AllocationRoundView.CandidateEntry> allocations,
                            @Schema(description = "Every access to the person's data") List<AuditResource.AuditView> accessLog)
         implements ConcernsPerson {
 

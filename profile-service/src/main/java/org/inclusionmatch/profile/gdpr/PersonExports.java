@@ -2,6 +2,8 @@ package org.inclusionmatch.profile.gdpr;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.inclusionmatch.profile.allocation.AllocationService;
+import org.inclusionmatch.profile.audit.AuditResource;
 import org.inclusionmatch.profile.audit.AuditTrail;
 import org.inclusionmatch.profile.decision.DecisionService;
 import org.inclusionmatch.profile.enrolment.EnrolmentService;
@@ -11,6 +13,7 @@ import org.inclusionmatch.profile.person.PersonView;
 import org.inclusionmatch.profile.recommendation.RecommendationService;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -27,10 +30,12 @@ public class PersonExports {
     private final EnrolmentService enrolments;
     private final OutcomeService outcomes;
     private final AuditTrail auditTrail;
+    private final AllocationService allocations;
 
     public PersonExports(RecommendationService recommendations, DecisionService decisions, EnrolmentService enrolments,
-                         OutcomeService outcomes, AuditTrail auditTrail) {
+                         OutcomeService outcomes, AuditTrail auditTrail, AllocationService allocations) {
         this.auditTrail = auditTrail;
+        this.allocations = allocations;
         this.recommendations = recommendations;
         this.decisions = decisions;
         this.enrolments = enrolments;
@@ -41,6 +46,17 @@ public class PersonExports {
         Person person = Person.requireIn(organisationId, personId);
         return new PersonExport(Instant.now(), PersonView.of(person), recommendations.get(organisationId, personId),
                 decisions.list(organisationId, personId), enrolments.ofPerson(personId), outcomes.ofPerson(personId),
-                auditTrail.ofPerson(personId));
+                allocations.ofPerson(personId),
+                auditTrail.ofPerson(personId).stream().map(entry -> onlyAbout(entry, personId)).toList());
+    }
+
+    /**
+     * An access that touched several persons (a list, an allocation round) names only this person in their export:
+     * the others are other people's data, possibly of other organisations (and one may be someone they are kept
+     * apart from).
+     */
+    private static AuditResource.AuditView onlyAbout(AuditResource.AuditView e, UUID personId) {
+        return new AuditResource.AuditView(e.id(), e.at(), e.subject(), e.roles(), e.organisationId(), e.operation(),
+                e.resourceType(), e.resourceId(), List.of(personId), e.outcome(), e.httpStatus());
     }
 }

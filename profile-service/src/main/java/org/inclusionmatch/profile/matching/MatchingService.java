@@ -9,6 +9,7 @@ import org.inclusionmatch.profile.enrolment.EnrolmentService;
 import org.inclusionmatch.profile.common.Records;
 import org.inclusionmatch.profile.measure.Measure;
 import org.inclusionmatch.profile.person.Person;
+import org.inclusionmatch.profile.safety.KeepApartService;
 
 import java.util.Collection;
 import java.util.HashMap;
@@ -25,10 +26,12 @@ public class MatchingService {
 
     private final EnrolmentService enrolments;
     private final DecisionService decisions;
+    private final KeepApartService keepApart;
 
-    public MatchingService(EnrolmentService enrolments, DecisionService decisions) {
+    public MatchingService(EnrolmentService enrolments, DecisionService decisions, KeepApartService keepApart) {
         this.enrolments = enrolments;
         this.decisions = decisions;
+        this.keepApart = keepApart;
     }
 
     /** A person who withdrew from matching has no matching view: the worker skips them. */
@@ -91,8 +94,9 @@ public class MatchingService {
         List<Person> matched = ids.stream().map(persons::get).filter(p -> p != null && p.matchingAllowed).toList();
         Map<UUID, List<UUID>> enrolled = enrolments.enrolledMeasures(matched.stream().map(p -> p.id).toList());
         Map<UUID, List<UUID>> declined = decisions.declinedMeasures(matched);
+        Map<UUID, Set<UUID>> blocked = keepApart.blockedMeasures(matched.stream().map(p -> p.id).toList());
         return matched.stream().map(p -> view(p, enrolled.getOrDefault(p.id, List.of()),
-                declined.getOrDefault(p.id, List.of()))).toList();
+                declined.getOrDefault(p.id, List.of()), blocked.getOrDefault(p.id, Set.of()))).toList();
     }
 
     public List<UUID> measuresOfProgramme(UUID programmeId) {
@@ -101,12 +105,18 @@ public class MatchingService {
 
     /** Never offered again: measures the person is or was enrolled in, and declines that still hold. */
     private MatchingView view(Person person) {
-        return view(person, enrolments.enrolledMeasures(person.id), decisions.declinedMeasures(person));
+        return view(person, enrolments.enrolledMeasures(person.id), decisions.declinedMeasures(person),
+                keepApart.blockedMeasures(List.of(person.id)).getOrDefault(person.id, Set.of()));
     }
 
-    private static MatchingView view(Person person, List<UUID> enrolled, List<UUID> declined) {
+    /**
+     * {@code blocked}: residential and group measures where someone the person is kept apart from holds a place,
+     * computed here so the worker never learns of the other person; listed among the exclusions, indistinguishable.
+     */
+    private static MatchingView view(Person person, List<UUID> enrolled, List<UUID> declined, Set<UUID> blocked) {
         Set<UUID> excluded = new LinkedHashSet<>(enrolled);
         excluded.addAll(declined);
+        excluded.addAll(new java.util.TreeSet<>(blocked));
         return new MatchingView(MatchingPerson.of(person), List.copyOf(excluded));
     }
 

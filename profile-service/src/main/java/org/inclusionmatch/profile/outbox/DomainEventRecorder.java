@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import org.inclusionmatch.contracts.events.EventType;
+import org.inclusionmatch.profile.allocation.AllocationRoundEvent;
 import org.inclusionmatch.profile.common.DomainEvent;
 import org.inclusionmatch.profile.common.FlushedEvents;
 import org.inclusionmatch.profile.enrolment.EnrolmentEvent;
@@ -101,6 +102,10 @@ public class DomainEventRecorder {
                 e -> new Subject(e.enrolment().id, e.enrolment().version, e.enrolment().organisationId)));
         rules.put(EventType.ENROLMENT_STATUS_CHANGED, new Rule<>(EnrolmentEvent.StatusChanged.class,
                 e -> new Subject(e.enrolment().id, e.enrolment().version, e.enrolment().organisationId)));
+        rules.put(EventType.ALLOCATION_ROUND_PROPOSED, new Rule<>(AllocationRoundEvent.Proposed.class,
+                e -> new Subject(e.round().id, e.round().version, e.round().operatorId)));
+        rules.put(EventType.ALLOCATION_ROUND_CONFIRMED, new Rule<>(AllocationRoundEvent.Confirmed.class,
+                e -> new Subject(e.round().id, e.round().version, e.round().operatorId)));
         return Collections.unmodifiableMap(rules);
     }
 

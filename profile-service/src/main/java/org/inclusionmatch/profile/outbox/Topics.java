@@ -20,7 +20,7 @@ public interface Topics {
             case PERSON -> persons();
             case PROGRAMME, MEASURE -> catalogue();
             case RECOMMENDATIONS -> recommendations();
-            case ENROLMENT -> enrolments();
+            case ENROLMENT, ALLOCATION_ROUND -> enrolments();
         };
     }
 }

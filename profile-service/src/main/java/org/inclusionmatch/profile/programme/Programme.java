@@ -1,5 +1,7 @@
 package org.inclusionmatch.profile.programme;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.JoinColumn;
@@ -49,6 +51,28 @@ public class Programme extends VersionedEntity {
 
     /** A CEL expression over {@code person}; null admits everyone. */
     public String eligibility;
+
+    /** Quotas allocation rounds respect (issue 14), as JSON; null when there are none. Read through {@link #quotas()}. */
+    @Column(name = "quotas")
+    String quotasJson;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public List<ProgrammeQuota> quotas() {
+        try {
+            return quotasJson == null ? List.of() : List.of(JSON.readValue(quotasJson, ProgrammeQuota[].class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored quotas of programme " + id + " are not readable", e);
+        }
+    }
+
+    public void quotas(List<ProgrammeQuota> quotas) {
+        try {
+            quotasJson = quotas == null || quotas.isEmpty() ? null : JSON.writeValueAsString(quotas);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
 
     /** Fired when an update raised the capacity, so those waiting for a programme place move up. */
     public record CapacityRaised(UUID programmeId) {

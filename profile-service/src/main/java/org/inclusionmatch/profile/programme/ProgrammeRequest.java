@@ -1,6 +1,7 @@
 package org.inclusionmatch.profile.programme;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -30,5 +31,7 @@ public record ProgrammeRequest(
         @NotEmpty @Size(max = 6) @Schema(example = "[\"RIGA\", \"PIERIGA\"]") List<@NotNull Region> regions,
         @Size(max = 2000) @Schema(description = "CEL rule over person; leave out to admit everyone",
                 example = "person.role == 'PARTICIPANT' && person.targetGroups.exists(g, g in ['OVER_50','SINGLE_PARENT'])")
-        String eligibility) {
+        String eligibility,
+        @Size(max = 50) @Schema(description = "Optional quotas per region or target group for allocation rounds")
+        List<@NotNull @Valid ProgrammeQuota> quotas) {
 }

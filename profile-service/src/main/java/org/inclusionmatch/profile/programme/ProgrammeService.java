@@ -14,6 +14,7 @@ import org.inclusionmatch.profile.common.ExpectedVersion;
 import org.inclusionmatch.profile.organisation.Organisation;
 import org.inclusionmatch.profile.vocabulary.Region;
 
+import java.util.List;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -92,5 +93,6 @@ public class ProgrammeService {
         programme.capacity = request.capacity();
         programme.regions = request.regions().stream().distinct().map(Region::name).toList();
         programme.eligibility = Checks.eligibility(request.eligibility());
+        programme.quotas(request.quotas());
     }
 }

@@ -13,11 +13,13 @@ public record ProgrammeView(UUID id, String code, String name, UUID operatorId, 
                             LocalDate startDate, LocalDate endDate, int capacity,
                             @Schema(description = "Participants holding a place in one of its measures (read-only)") int placesHeld,
                             List<Region> regions,
-                            String eligibility, long version, Instant createdAt, Instant updatedAt) {
+                            String eligibility,
+                            @Schema(description = "Quotas for allocation rounds; empty when none") List<ProgrammeQuota> quotas,
+                            long version, Instant createdAt, Instant updatedAt) {
 
     static ProgrammeView of(Programme p) {
         return new ProgrammeView(p.id, p.code, p.name, p.operator.id, p.funder == null ? null : p.funder.id,
                 p.startDate, p.endDate, p.capacity, p.placesHeld, p.regions.stream().map(Region::valueOf).toList(),
-                p.eligibility, p.version, p.createdAt, p.updatedAt);
+                p.eligibility, p.quotas(), p.version, p.createdAt, p.updatedAt);
     }
 }

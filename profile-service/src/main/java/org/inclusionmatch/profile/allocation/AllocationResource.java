@@ -1,0 +1,92 @@
+package org.inclusionmatch.profile.allocation;
+
+import org.jboss.resteasy.reactive.RestResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.inclusionmatch.profile.audit.AuditedPersonAccess;
+import org.inclusionmatch.profile.common.ApiResponsesDoc;
+import org.inclusionmatch.profile.common.Versions;
+import org.inclusionmatch.profile.security.Caller;
+import org.inclusionmatch.profile.security.Roles;
+
+import java.util.UUID;
+
+/**
+ * Allocation rounds: opened by the measure's provider or the programme's operator (ADMIN or CASEWORKER of that
+ * organisation), seen only by it.
+ */
+@Path("/api/v1/allocation-rounds")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Allocation rounds")
+public class AllocationResource {
+
+    private final AllocationService service;
+    private final Caller caller;
+
+    public AllocationResource(AllocationService service, Caller caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    @POST
+    @RolesAllowed({Roles.ADMIN, Roles.CASEWORKER})
+    @AuditedPersonAccess(operation = AuditedPersonAccess.Operation.CREATE, resource = "ALLOCATION_ROUND", pathIdIsPerson = false)
+    @Operation(operationId = "openAllocationRound", summary = "Open a round for a measure or a programme intake: the solver proposes who gets the places",
+            description = "Candidates are the persons who have one of the measures recommended or wait for one. The proposal maximises "
+                    + "the total fit within the free places, the programme's quotas and keep-apart constraints, exactly (OR-Tools CP-SAT), "
+                    + "and is shown beside first come first served on the same candidates. Nothing is referred until it is confirmed.")
+    @APIResponse(responseCode = "201", description = ApiResponsesDoc.CREATED,
+            headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AllocationRoundView.class)))
+    public RestResponse<AllocationRoundView> open(@NotNull @Valid AllocationRequests.Open request, UriInfo uri) {
+        AllocationRoundView view = service.open(caller.requireOrganisation(), caller.subject(), request);
+        return Versions.created(uri.getAbsolutePathBuilder().path(view.id().toString()).build(), view, view.version());
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.CASEWORKER})
+    @AuditedPersonAccess(operation = AuditedPersonAccess.Operation.READ, resource = "ALLOCATION_ROUND", pathIdIsPerson = false)
+    @Operation(operationId = "getAllocationRound", summary = "Read a round your organisation opened: proposal, reasons and comparison")
+    @APIResponse(responseCode = "200", description = ApiResponsesDoc.READ,
+            headers = {@Header(name = "ETag", ref = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AllocationRoundView.class)))
+    public RestResponse<AllocationRoundView> get(@PathParam("id") UUID id) {
+        AllocationRoundView view = service.get(caller.requireOrganisation(), id);
+        return Versions.ok(view, view.version());
+    }
+
+    @POST
+    @Path("{id}/confirmation")
+    @RolesAllowed({Roles.ADMIN, Roles.CASEWORKER})
+    @AuditedPersonAccess(operation = AuditedPersonAccess.Operation.UPDATE, resource = "ALLOCATION_ROUND", pathIdIsPerson = false)
+    @Operation(operationId = "confirmAllocationRound", summary = "Confirm a proposed round: refer the assigned persons and waitlist the rest",
+            description = "Each referral goes through the enrolment use case (places, waitlist, events, audit). A place taken since the "
+                    + "proposal puts the person on the waitlist (PLACE_TAKEN_MEANWHILE).")
+    @APIResponse(responseCode = "200", description = ApiResponsesDoc.UPDATED,
+            headers = {@Header(name = "ETag", ref = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AllocationRoundView.class)))
+    public RestResponse<AllocationRoundView> confirm(@PathParam("id") UUID id, @Valid AllocationRequests.Confirm request,
+                            @Parameter(description = ApiResponsesDoc.IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
+        AllocationRoundView view = service.confirm(caller.requireOrganisation(), caller.subject(), id, request, Versions.requireIfMatch(ifMatch));
+        return Versions.ok(view, view.version());
+    }
+}

@@ -1,0 +1,90 @@
+package org.inclusionmatch.profile.allocation;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Table;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.inclusionmatch.profile.common.VersionedEntity;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** One allocation round: the solver's proposal for a measure or a programme intake, and whether it was confirmed. */
+@Entity
+@Table(name = "allocation_round")
+public class AllocationRound extends VersionedEntity {
+
+    @Schema(name = "AllocationRoundStatus")
+    public enum Status { PROPOSED, CONFIRMED }
+
+    /** The organisation that opened it: the measure's provider or the programme's operator. */
+    @Column(name = "operator_id")
+    public UUID operatorId;
+
+    @Column(name = "programme_id")
+    public UUID programmeId;
+
+    @Column(name = "measure_id")
+    public UUID measureId;
+
+    @Enumerated(EnumType.STRING)
+    public Status status;
+
+    public int places;
+    public int candidates;
+    public int assigned;
+
+    @Column(name = "total_fit")
+    public double totalFit;
+
+    @Column(name = "fcfs_assigned")
+    public int fcfsAssigned;
+
+    @Column(name = "fcfs_total_fit")
+    public double fcfsTotalFit;
+
+    @Column(name = "solve_millis")
+    public long solveMillis;
+
+    public boolean optimal;
+
+    @Column(name = "quota_shortfall")
+    public int quotaShortfall;
+
+    /** Each programme quota and how the proposal and first come first served met it (counts under 5 withheld). */
+    @Column(name = "quota_summary")
+    String quotaSummaryJson;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    List<AllocationRoundView.QuotaView> quotaSummary() {
+        try {
+            return quotaSummaryJson == null ? List.of() : List.of(JSON.readValue(quotaSummaryJson, AllocationRoundView.QuotaView[].class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored quota summary of round " + id + " is not readable", e);
+        }
+    }
+
+    void quotaSummary(List<AllocationRoundView.QuotaView> summary) {
+        try {
+            quotaSummaryJson = summary.isEmpty() ? null : JSON.writeValueAsString(summary);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    @Column(name = "opened_by")
+    public String openedBy;
+
+    @Column(name = "confirmed_by")
+    public String confirmedBy;
+
+    @Column(name = "confirmed_at")
+    public Instant confirmedAt;
+}

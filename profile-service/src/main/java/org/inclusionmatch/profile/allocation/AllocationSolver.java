@@ -1,0 +1,271 @@
+package org.inclusionmatch.profile.allocation;
+
+import com.google.ortools.Loader;
+import com.google.ortools.sat.CpModel;
+import com.google.ortools.sat.CpSolver;
+import com.google.ortools.sat.CpSolverStatus;
+import com.google.ortools.sat.IntVar;
+import com.google.ortools.sat.LinearExpr;
+import com.google.ortools.sat.LinearExprBuilder;
+import com.google.ortools.sat.Literal;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The exact assignment of one allocation round: candidates to places of one or more measures, maximising the total
+ * fit, with each candidate in at most one measure, each measure within its free places, the programme within its
+ * free places, quota groups (region or target group) within their maxima and, as far as candidates allow, up to
+ * their minima, and keep-apart pairs never together in a residential or group measure.
+ *
+ * <p>Plain Java over Google OR-Tools' CP-SAT solver (no framework), so it is unit tested and benchmarked alone.
+ * Quotas over overlapping target groups and pair constraints make the problem an integer programme (no longer a
+ * flow: the constraint matrix is not totally unimodular), so a MIP/CP solver, not a min-cost flow, gives the
+ * exact optimum. Fit is scaled to integers (1/10,000); a shortfall under a quota minimum costs more than all fit
+ * together, so minima are met first wherever the candidates allow, and the model is always feasible.
+ *
+ * <p>Also here: first come first served on the same problem, the baseline a round is compared with.
+ */
+public final class AllocationSolver {
+
+    static final long SCALE = 10_000;
+
+    /** A place-giving measure of the round: its free places, and whether keep-apart applies (residential or group). */
+    public record Slot(int freePlaces, boolean keepApart) {
+    }
+
+    /**
+     * One candidate: the group keys quotas may name ("REGION:VIDZEME", "TARGET_GROUP:OVER_50") and the fit per slot,
+     * {@code NaN} (or below 0) where the candidate may not take that slot.
+     */
+    public record Candidate(Set<String> groups, double[] fit) {
+    }
+
+    /** At most {@code max} and, where candidates allow, at least {@code min} places for the group; either may be null. */
+    public record Quota(String group, Integer min, Integer max) {
+    }
+
+    /** Candidate indexes {@code a} and {@code b} never share a keep-apart slot. */
+    public record Pair(int a, int b) {
+    }
+
+    /**
+     * @param programmePlaces free places in the programme across all slots, or -1 for no programme limit
+     */
+    public record Problem(List<Slot> slots, List<Candidate> candidates, List<Quota> quotas, List<Pair> pairs,
+                          int programmePlaces) {
+    }
+
+    /** Per candidate the slot index or -1; the total fit; how long the solve took; whether it is proven optimal. */
+    public record Solution(int[] slotOf, double totalFit, long solveMillis, boolean optimal, int quotaShortfall) {
+
+        public int assigned() {
+            return (int) Arrays.stream(slotOf).filter(s -> s >= 0).count();
+        }
+    }
+
+    /** CP-SAT's search workers: {@code inclusion.allocation.workers}, default the processors up to 4. */
+    static final int WORKERS = Integer.getInteger("inclusion.allocation.workers",
+            Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
+
+    private static volatile boolean loaded;
+
+    /** Loads the solver's native library once per JVM (from the jar for this platform). */
+    public static void loadNative() {
+        if (!loaded) {
+            synchronized (AllocationSolver.class) {
+                if (!loaded) {
+                    Loader.loadNativeLibraries();
+                    loaded = true;
+                }
+            }
+        }
+    }
+
+    private AllocationSolver() {
+    }
+
+    public static boolean allowed(Candidate candidate, int slot) {
+        double f = candidate.fit()[slot];
+        return !Double.isNaN(f) && f >= 0;
+    }
+
+    /** Solves exactly; {@code timeLimitSeconds} bounds the search (the result then says whether optimality was proven). */
+    public static Solution solve(Problem problem, double timeLimitSeconds) {
+        loadNative();
+        long started = System.nanoTime();
+        List<Candidate> candidates = problem.candidates();
+        int slots = problem.slots().size();
+        CpModel model = new CpModel();
+        Literal[][] x = new Literal[candidates.size()][slots];
+        LinearExprBuilder objective = LinearExpr.newBuilder();
+        List<List<Literal>> bySlot = new ArrayList<>();
+        for (int s = 0; s < slots; s++) {
+            bySlot.add(new ArrayList<>());
+        }
+        List<Literal> all = new ArrayList<>();
+        Map<String, List<Literal>> byGroup = new HashMap<>();
+        long totalScaled = 0;
+        for (int i = 0; i < candidates.size(); i++) {
+            Candidate candidate = candidates.get(i);
+            List<Literal> mine = new ArrayList<>();
+            for (int s = 0; s < slots; s++) {
+                if (!allowed(candidate, s) || problem.slots().get(s).freePlaces() <= 0) {
+                    continue;
+                }
+                Literal v = model.newBoolVar("x" + i + "_" + s);
+                x[i][s] = v;
+                long scaled = Math.round(candidate.fit()[s] * SCALE);
+                totalScaled += scaled;
+                objective.addTerm(v, scaled);
+                mine.add(v);
+                bySlot.get(s).add(v);
+                all.add(v);
+                for (String group : candidate.groups()) {
+                    byGroup.computeIfAbsent(group, g -> new ArrayList<>()).add(v);
+                }
+            }
+            if (mine.size() > 1) {
+                model.addAtMostOne(mine);
+            }
+        }
+        for (int s = 0; s < slots; s++) {
+            if (bySlot.get(s).size() > problem.slots().get(s).freePlaces()) {
+                model.addLessOrEqual(LinearExpr.sum(bySlot.get(s).toArray(Literal[]::new)), problem.slots().get(s).freePlaces());
+            }
+        }
+        if (problem.programmePlaces() >= 0 && all.size() > problem.programmePlaces()) {
+            model.addLessOrEqual(LinearExpr.sum(all.toArray(Literal[]::new)), problem.programmePlaces());
+        }
+        long shortfallCost = totalScaled + 1;
+        List<IntVar> shortfalls = new ArrayList<>();
+        for (Quota quota : problem.quotas()) {
+            List<Literal> members = byGroup.getOrDefault(quota.group(), List.of());
+            LinearExpr taken = LinearExpr.sum(members.toArray(Literal[]::new));
+            if (quota.max() != null && members.size() > quota.max()) {
+                model.addLessOrEqual(taken, quota.max());
+            }
+            if (quota.min() != null && quota.min() > 0) {
+                IntVar shortfall = model.newIntVar(0, quota.min(), "short_" + quota.group());
+                model.addGreaterOrEqual(LinearExpr.newBuilder().addSum(members.toArray(Literal[]::new)).add(shortfall).build(), quota.min());
+                objective.addTerm(shortfall, -shortfallCost);
+                shortfalls.add(shortfall);
+            }
+        }
+        for (Pair pair : problem.pairs()) {
+            for (int s = 0; s < slots; s++) {
+                if (problem.slots().get(s).keepApart() && x[pair.a()][s] != null && x[pair.b()][s] != null) {
+                    model.addAtMostOne(new Literal[]{x[pair.a()][s], x[pair.b()][s]});
+                }
+            }
+        }
+        model.maximize(objective);
+        CpSolver solver = new CpSolver();
+        solver.getParameters().setMaxTimeInSeconds(timeLimitSeconds);
+        solver.getParameters().setNumWorkers(WORKERS);
+        solver.getParameters().setRandomSeed(1); // the same inputs give the same proposal
+        CpSolverStatus status = solver.solve(model);
+        if (status != CpSolverStatus.OPTIMAL && status != CpSolverStatus.FEASIBLE) {
+            throw new IllegalStateException("The allocation model has no solution: " + status);
+        }
+        int[] slotOf = new int[candidates.size()];
+        double total = 0;
+        for (int i = 0; i < candidates.size(); i++) {
+            slotOf[i] = -1;
+            for (int s = 0; s < slots; s++) {
+                if (x[i][s] != null && solver.booleanValue(x[i][s])) {
+                    slotOf[i] = s;
+                    total += candidates.get(i).fit()[s];
+                }
+            }
+        }
+        int shortfall = 0;
+        for (IntVar v : shortfalls) {
+            shortfall += (int) solver.value(v);
+        }
+        return new Solution(slotOf, total, (System.nanoTime() - started) / 1_000_000, status == CpSolverStatus.OPTIMAL, shortfall);
+    }
+
+    /**
+     * First come first served on the same problem: candidates in the given arrival order, each placed in the free
+     * slot it fits best, within the same places, quota maxima and keep-apart pairs (minima are not planned for).
+     */
+    public static Solution firstComeFirstServed(Problem problem, int[] arrivalOrder) {
+        long started = System.nanoTime();
+        int slots = problem.slots().size();
+        int[] free = problem.slots().stream().mapToInt(Slot::freePlaces).toArray();
+        int programmeFree = problem.programmePlaces() < 0 ? Integer.MAX_VALUE : problem.programmePlaces();
+        Map<String, Integer> room = new HashMap<>();
+        for (Quota quota : problem.quotas()) {
+            if (quota.max() != null) {
+                room.merge(quota.group(), quota.max(), Math::min);
+            }
+        }
+        Map<Integer, List<Integer>> partners = new HashMap<>();
+        for (Pair pair : problem.pairs()) {
+            partners.computeIfAbsent(pair.a(), k -> new ArrayList<>()).add(pair.b());
+            partners.computeIfAbsent(pair.b(), k -> new ArrayList<>()).add(pair.a());
+        }
+        int[] slotOf = new int[problem.candidates().size()];
+        Arrays.fill(slotOf, -1);
+        double total = 0;
+        for (int i : arrivalOrder) {
+            if (programmeFree <= 0) {
+                break;
+            }
+            Candidate candidate = problem.candidates().get(i);
+            if (candidate.groups().stream().anyMatch(g -> room.getOrDefault(g, Integer.MAX_VALUE) <= 0)) {
+                continue;
+            }
+            int best = -1;
+            for (int s = 0; s < slots; s++) {
+                if (free[s] <= 0 || !allowed(candidate, s)) {
+                    continue;
+                }
+                int slot = s;
+                if (problem.slots().get(s).keepApart()
+                        && partners.getOrDefault(i, List.of()).stream().anyMatch(p -> slotOf[p] == slot)) {
+                    continue;
+                }
+                if (best < 0 || candidate.fit()[s] > candidate.fit()[best]) {
+                    best = s;
+                }
+            }
+            if (best >= 0) {
+                slotOf[i] = best;
+                free[best]--;
+                programmeFree--;
+                total += candidate.fit()[best];
+                for (String g : candidate.groups()) {
+                    room.computeIfPresent(g, (k, v) -> v - 1);
+                }
+            }
+        }
+        return new Solution(slotOf, total, (System.nanoTime() - started) / 1_000_000, false, 0);
+    }
+
+    /** Indexes sorted by descending fit in their best slot: the order in which a reviewer reads a proposal. */
+    static Integer[] byBestFit(Problem problem) {
+        Integer[] order = new Integer[problem.candidates().size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -bestFit(problem.candidates().get(i))).thenComparing(i -> i));
+        return order;
+    }
+
+    static double bestFit(Candidate candidate) {
+        double best = -1;
+        for (int s = 0; s < candidate.fit().length; s++) {
+            if (allowed(candidate, s)) {
+                best = Math.max(best, candidate.fit()[s]);
+            }
+        }
+        return best;
+    }
+}

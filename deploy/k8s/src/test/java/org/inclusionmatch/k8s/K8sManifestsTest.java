@@ -91,7 +91,8 @@ class K8sManifestsTest {
             "QUARKUS_HTTP_", "quarkus-vertx-http",
             "QUARKUS_SHUTDOWN_", "quarkus-core",
             "QUARKUS_INIT_AND_EXIT", "quarkus-core",
-            "QUARKUS_LOG_", "quarkus-core");
+            "QUARKUS_LOG_", "quarkus-core",
+            "QUARKUS_LOG_CONSOLE_JSON_", "quarkus-logging-json");
 
     private final Map<String, Rendered> rendered = new ConcurrentHashMap<>();
 
@@ -190,7 +191,7 @@ class K8sManifestsTest {
             for (String name : env.keySet()) {
                 if (name.startsWith("QUARKUS_") || name.startsWith("MP_JWT_")) {
                     String needs = QUARKUS_PREFIX_NEEDS.entrySet().stream().filter(e -> name.startsWith(e.getKey()))
-                            .map(Map.Entry::getValue).findFirst()
+                            .max(java.util.Comparator.comparingInt(e -> e.getKey().length())).map(Map.Entry::getValue)
                             .orElseThrow(() -> new AssertionError(service + ": " + name + " is not a known Quarkus group"));
                     assertThat(needs.equals("quarkus-core") || needs.equals("quarkus-vertx-http") || pom.contains(needs))
                             .as("%s sets %s, read by %s, which its pom.xml lacks", service, name, needs).isTrue();

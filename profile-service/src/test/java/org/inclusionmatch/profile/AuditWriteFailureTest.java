@@ -1,6 +1,7 @@
 package org.inclusionmatch.profile;
 
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -40,6 +41,9 @@ class AuditWriteFailureTest {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    MeterRegistry metrics;
+
     @Test
     void aReadWhoseAuditEntryCannotBeWrittenIsNotAnswered() throws Exception {
         String org = Api.createOrganisation();
@@ -51,6 +55,7 @@ class AuditWriteFailureTest {
                 + "return new; end; $$");
         sql("create trigger audit_entry_test_failure before insert on audit_entry for each row "
                 + "execute function audit_entry_test_failure()");
+        double failuresBefore = metrics.counter("inclusion_audit_write_failures").count();
         try {
             // concurrent reads, so that failing and working entries share group commits
             ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -73,6 +78,8 @@ class AuditWriteFailureTest {
             pool.shutdown();
             assertThat(rowsOf(failing)).isZero();
             assertThat(rowsOf(fine)).as("each answered read is already in the trail").isEqualTo(20);
+            assertThat(metrics.counter("inclusion_audit_write_failures").count() - failuresBefore)
+                    .as("every failed entry counted, for the alert").isEqualTo(20.0);
         } finally {
             sql("drop trigger audit_entry_test_failure on audit_entry");
         }

@@ -1,7 +1,10 @@
 package org.inclusionmatch.profile.audit;
 
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.BlockingOperationControl;
+import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,6 +38,7 @@ import java.util.concurrent.TimeoutException;
  * Why not one transaction per entry through the ORM: measured with JFR on the local stack, that was about 37% of
  * the CPU of an audited read (Hibernate's persist and Narayana's commit), and a commit per request.
  */
+@Startup // its failure counter is exported (at 0) from the start, so an alert on its increase sees the first failure
 @ApplicationScoped
 public class AuditLog {
 
@@ -50,15 +54,20 @@ public class AuditLog {
     private final AgroalDataSource dataSource;
     private final int batchMax;
     private final Duration timeout;
+    /** Entries that could not be written: any is an incident (alert InclusionAuditWriteFailures, deploy/k8s). */
+    private final Counter failures;
     private volatile boolean running = true;
     private Thread writer;
 
     public AuditLog(AgroalDataSource dataSource,
                     @ConfigProperty(name = "inclusion.audit.batch-max", defaultValue = "500") int batchMax,
-                    @ConfigProperty(name = "inclusion.audit.write-timeout", defaultValue = "10s") Duration timeout) {
+                    @ConfigProperty(name = "inclusion.audit.write-timeout", defaultValue = "10s") Duration timeout,
+                    MeterRegistry metrics) {
         this.dataSource = dataSource;
         this.batchMax = batchMax;
         this.timeout = timeout;
+        this.failures = Counter.builder("inclusion_audit_write_failures")
+                .description("Audit entries that could not be committed").register(metrics);
     }
 
     @PostConstruct
@@ -98,11 +107,13 @@ public class AuditLog {
             throw new AuditWriteFailed(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            failures.increment();
             throw new AuditWriteFailed(e);
         }
     }
 
-    private static void logFailure(AuditEntry entry, Throwable failure) {
+    private void logFailure(AuditEntry entry, Throwable failure) {
+        failures.increment();
         // Loud, because a missing audit entry is a compliance failure; ids only, as in the entry itself.
         LOG.errorf("Could not write the audit entry for %s %s %s: %s", entry.operation, entry.resourceType,
                 entry.resourceId, failure.getClass().getSimpleName());

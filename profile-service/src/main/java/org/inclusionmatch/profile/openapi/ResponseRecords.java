@@ -32,7 +32,8 @@ import java.util.Set;
 
 /**
  * {@code required} and nullability of the records the API answers with. Jackson writes every component of a record,
- * null or not, so every property of a response record is required; the ones that can be null are listed here, by
+ * null or not, so every property of a response record that is never null is required; the ones that can be null are
+ * not (a record may be a request body too, where they may be left out) and are listed here, by
  * schema, from the code that fills them, and are {@code [type, "null"]} in the document. Records written with
  * {@code @JsonInclude(NON_NULL/NON_EMPTY)} (Problem) leave out what is empty and are left as they are.
  */
@@ -81,9 +82,12 @@ final class ResponseRecords {
             List<String> required = new ArrayList<>();
             for (RecordComponent component : record.getRecordComponents()) {
                 if (schema.getProperties().containsKey(component.getName())) {
-                    required.add(component.getName());
                     if (nullable.contains(component.getName())) {
+                        // nullable, and not required: some of these records are request bodies too
+                        // (PersonLegalBasis, quotas), where a client may leave the field out
                         schema.addProperty(component.getName(), nullable(schema.getProperties().get(component.getName())));
+                    } else {
+                        required.add(component.getName());
                     }
                 }
             }

@@ -88,7 +88,7 @@ public class KeepApartResource {
     @Operation(operationId = "deleteKeepApart", summary = "Lift a keep-apart constraint your organisation recorded")
     @APIResponse(responseCode = "204", description = ApiResponsesDoc.DELETED)
     public RestResponse<Void> delete(@PathParam("id") UUID id,
-                           @Parameter(description = ApiResponsesDoc.IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
+                           @Parameter(description = ApiResponsesDoc.IF_MATCH, required = true) @HeaderParam("If-Match") String ifMatch) {
         service.delete(caller.requireOrganisation(), id, Versions.requireIfMatch(ifMatch));
         return Versions.noContent();
     }

@@ -25,13 +25,14 @@ final class DemoCatalogue {
             List<Programme> programmes = new ArrayList<>();
             root.get("programmes").forEach(p -> programmes.add(new Programme(idOf(p.get("code")), p.get("code").asText(),
                     date(p.get("startDate")), date(p.get("endDate")), p.hasNonNull("capacity") ? p.get("capacity").asInt() : null,
-                    strings(p.get("regions")), text(p.get("eligibility")))));
+                    strings(p.get("regions")), text(p.get("eligibility")), 0)));
             List<Measure> measures = new ArrayList<>();
             root.get("measures").forEach(m -> measures.add(new Measure(idOf(m.get("code")), m.get("code").asText(),
                     idOf(m.get("programme")), m.path("kind").asText(), m.path("title").asText(),
                     strings(m.get("needs")), strings(m.get("goals")), strings(m.get("regions")),
                     m.path("remote").asBoolean(false), m.get("capacity").asInt(), m.path("seatsTaken").asInt(0),
-                    date(m.get("startDate")), date(m.get("endDate")), text(m.get("eligibility")))));
+                    date(m.get("startDate")), date(m.get("endDate")), text(m.get("eligibility")),
+                    strings(m.get("audienceRoles")), strings(m.get("languages")), null, null)));
             return Catalogue.of(programmes, measures);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the demo catalogue under " + DEMO.toAbsolutePath(), e);

@@ -11,10 +11,12 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 
 @QuarkusTest
@@ -47,6 +49,28 @@ class MeasureResourceTest {
                 .then().statusCode(200).body("seatsLeft", equalTo(0), "version", equalTo(1));
         Api.json().header("If-Match", "\"0\"").body(measure).put("/api/v1/measures/" + id).then().statusCode(412);
         Api.json().header("If-Match", "\"1\"").delete("/api/v1/measures/" + id).then().statusCode(204);
+    }
+
+    @Test
+    void audienceRolesAndLanguagesAreKeptAndValidated() {
+        Map<String, Object> measure = Api.measure(Api.unique("M"), provider);
+        Api.json().body(measure).post("/api/v1/measures").then().statusCode(201)
+                .body("audienceRoles", hasSize(0), "languages", hasSize(0)); // left out: any role, any language
+        measure = Api.measure(Api.unique("M"), provider);
+        measure.put("audienceRoles", List.of("FACILITATOR", "SUPPORT_PERSON", "FACILITATOR"));
+        measure.put("languages", List.of("lv", "ru"));
+        String id = Api.json().body(measure).post("/api/v1/measures").then().statusCode(201)
+                .body("audienceRoles", contains("FACILITATOR", "SUPPORT_PERSON"), "languages", contains("lv", "ru"))
+                .extract().path("id");
+        Api.json().get("/api/v1/measures/" + id).then().statusCode(200).body("languages", contains("lv", "ru"));
+
+        Map<String, Object> bad = Api.measure(Api.unique("M"), provider);
+        bad.put("languages", List.of("Latvian"));
+        Api.json().body(bad).post("/api/v1/measures").then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("languages[0]"));
+        bad = Api.measure(Api.unique("M"), provider);
+        bad.put("audienceRoles", List.of("BOSS"));
+        Api.json().body(bad).post("/api/v1/measures").then().statusCode(400).contentType("application/problem+json");
     }
 
     @Test

@@ -91,8 +91,9 @@ public class MatchingService {
         List<Person> matched = ids.stream().map(persons::get).filter(p -> p != null && p.matchingAllowed).toList();
         Map<UUID, List<UUID>> enrolled = enrolments.enrolledMeasures(matched.stream().map(p -> p.id).toList());
         Map<UUID, List<UUID>> declined = decisions.declinedMeasures(matched);
+        Map<UUID, List<UUID>> held = enrolments.heldProgrammes(matched.stream().map(p -> p.id).toList());
         return matched.stream().map(p -> view(p, enrolled.getOrDefault(p.id, List.of()),
-                declined.getOrDefault(p.id, List.of()))).toList();
+                declined.getOrDefault(p.id, List.of()), held.getOrDefault(p.id, List.of()))).toList();
     }
 
     public List<UUID> measuresOfProgramme(UUID programmeId) {
@@ -101,13 +102,14 @@ public class MatchingService {
 
     /** Never offered again: measures the person is or was enrolled in, and declines that still hold. */
     private MatchingView view(Person person) {
-        return view(person, enrolments.enrolledMeasures(person.id), decisions.declinedMeasures(person));
+        return view(person, enrolments.enrolledMeasures(person.id), decisions.declinedMeasures(person),
+                enrolments.heldProgrammes(List.of(person.id)).getOrDefault(person.id, List.of()));
     }
 
-    private static MatchingView view(Person person, List<UUID> enrolled, List<UUID> declined) {
+    private static MatchingView view(Person person, List<UUID> enrolled, List<UUID> declined, List<UUID> held) {
         Set<UUID> excluded = new LinkedHashSet<>(enrolled);
         excluded.addAll(declined);
-        return new MatchingView(MatchingPerson.of(person), List.copyOf(excluded));
+        return new MatchingView(MatchingPerson.of(person), List.copyOf(excluded), List.copyOf(held));
     }
 
     /** Tags are validated as [A-Z0-9_] codes and ids are UUIDs, so a PostgreSQL array literal needs no escaping. */

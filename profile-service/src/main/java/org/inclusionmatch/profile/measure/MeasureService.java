@@ -144,6 +144,9 @@ public class MeasureService {
         measure.goals = Lists.distinct(request.goals());
         measure.regions = request.regions().stream().distinct().map(Region::name).toList();
         measure.remote = Boolean.TRUE.equals(request.remote());
+        measure.audienceRoles = request.audienceRoles() == null ? List.of()
+                : request.audienceRoles().stream().distinct().map(Enum::name).toList();
+        measure.languages = Lists.distinct(request.languages());
         measure.capacity = request.capacity();
         measure.seatsTaken = seatsTaken;
         measure.startDate = request.startDate();

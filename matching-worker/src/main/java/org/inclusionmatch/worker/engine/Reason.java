@@ -21,6 +21,7 @@ public record Reason(String code, Map<String, String> params, String text) {
     public static final String REMOTE = "REMOTE";
     public static final String SEATS_LEFT = "SEATS_LEFT";
     public static final String LANGUAGES = "LANGUAGES";
+    public static final String EVIDENCE = "EVIDENCE";
 
     // Unmet hard constraints (the "why not" of a measure)
     public static final String NOT_YET_OPEN = "NOT_YET_OPEN";
@@ -39,8 +40,18 @@ public record Reason(String code, Map<String, String> params, String text) {
     public static final String RULE_WOULD_PASS = "RULE_WOULD_PASS";
     public static final String RULE_IS_FOR = "RULE_IS_FOR";
 
+    /** The longest text or parameter value kept (the API's limit on a reason's text); longer ones end in an ellipsis. */
+    public static final int MAX_LENGTH = 500;
+
     public Reason {
-        params = Map.copyOf(params);
+        Map<String, String> bounded = new java.util.HashMap<>();
+        params.forEach((key, value) -> bounded.put(key, bounded(value)));
+        params = Map.copyOf(bounded);
+        text = bounded(text);
+    }
+
+    private static String bounded(String value) {
+        return value.length() <= MAX_LENGTH ? value : value.substring(0, MAX_LENGTH - 1) + "\u2026";
     }
 
     static Reason needMatch(String need) {

@@ -44,11 +44,13 @@ public class CatalogueCache {
     }
 
     private static Programme programme(ApiModels.Programme p) {
-        return new Programme(p.id(), p.code(), p.startDate(), p.endDate(), p.capacity(), p.regions(), p.eligibility());
+        return new Programme(p.id(), p.code(), p.startDate(), p.endDate(), p.capacity(), p.regions(), p.eligibility(),
+                p.placesHeld());
     }
 
     private static Measure measure(ApiModels.Measure m) {
         return new Measure(m.id(), m.code(), m.programmeId(), m.kind(), m.title(), m.needs(), m.goals(), m.regions(),
-                m.remote(), m.capacity(), m.seatsTaken() + m.seatsHeld(), m.startDate(), m.endDate(), m.eligibility());
+                m.remote(), m.capacity(), m.seatsTaken() + m.seatsHeld(), m.startDate(), m.endDate(), m.eligibility(),
+                m.audienceRoles(), m.languages(), m.waitlist(), m.releasedLast90Days());
     }
 }

@@ -75,7 +75,7 @@ public final class MatchingEngine {
                 continue;
             }
             if (isAvailable(measure, applicant)) {
-                candidates.add(fit(measure, applicant));
+                candidates.add(fit(measure, applicant, catalogue.evidence()));
             } else if (explain && !person.excludedMeasureIds().contains(measure.measure().id())) {
                 leftOut.add(measure);
             }
@@ -109,7 +109,7 @@ public final class MatchingEngine {
         List<Fit> ranked = new ArrayList<>(leftOut.size());
         Map<UUID, CompiledMeasure> byId = new HashMap<>();
         for (CompiledMeasure m : leftOut) {
-            ranked.add(fit(m, applicant));
+            ranked.add(fit(m, applicant, Evidence.NONE)); // evidence only ever reorders what is available
             byId.put(m.measure().id(), m);
         }
         ranked.sort(BEST_FIRST);
@@ -163,7 +163,7 @@ public final class MatchingEngine {
         return Optional.ofNullable(found).map(fit -> Reason.alternative(fit.measure().code(), fit.measure().remote()));
     }
 
-    private static Fit fit(CompiledMeasure m, Applicant applicant) {
+    private static Fit fit(CompiledMeasure m, Applicant applicant, Evidence evidence) {
         List<String> needs = matching(applicant.needs, m.needs());
         List<String> goals = matching(applicant.goals, m.goals());
         String targetedBy = m.programme() != null && m.programme().rule().isTargeted()
@@ -176,10 +176,15 @@ public final class MatchingEngine {
                 + (archetypeFit ? ARCHETYPE_WEIGHT : 0)
                 + share(needs.size() + goals.size(), m.needs().size() + m.goals().size()) * FOCUS_WEIGHT
                 + (inRegion ? REGION_WEIGHT : 0);
+        EvidenceScore.Term term = evidence == Evidence.NONE ? null : EvidenceScore.of(m, applicant, evidence);
+        if (term != null) {
+            score = Math.max(0, Math.min(1, score + term.value()));
+        }
+        Reason evidenceReason = term == null ? null : EvidenceScore.reason(term, evidence.overallRate());
         boolean languagesUnchecked = !m.measure().languages().isEmpty() && applicant.languages.isEmpty();
         return new Fit(m.measure(), Math.round(score * 1000) / 1000.0, needs, goals, targetedBy,
                 archetypeFit ? applicant.profile.archetype() : null, inRegion ? applicant.profile.region() : null,
-                languagesUnchecked);
+                languagesUnchecked, evidenceReason);
     }
 
     /**
@@ -224,7 +229,8 @@ public final class MatchingEngine {
 
     /** Why a measure fits; the score and the reasons are both derived from it, so they never disagree. */
     private record Fit(Measure measure, double score, List<String> needs, List<String> goals,
-                       String targetedBy, String archetype, String region, boolean languagesUnchecked) {
+                       String targetedBy, String archetype, String region, boolean languagesUnchecked,
+                       Reason evidence) {
 
         Recommendation toRecommendation(int rank) {
             List<Reason> reasons = new ArrayList<>();
@@ -244,6 +250,9 @@ public final class MatchingEngine {
             }
             if (languagesUnchecked) {
                 reasons.add(Reason.languages(measure.languages()));
+            }
+            if (evidence != null) {
+                reasons.add(evidence);
             }
             reasons.add(Reason.seatsLeft(measure.seatsLeft()));
             return new Recommendation(rank, measure.id(), measure.code(), score, reasons);

@@ -73,6 +73,31 @@ class MeasureResourceTest {
         Api.json().body(bad).post("/api/v1/measures").then().statusCode(400).contentType("application/problem+json");
     }
 
+    /** The waitlist and the places freed in the last 90 days, from which the engine estimates a wait (issue 13). */
+    @Test
+    void showsItsWaitlistAndThePlacesRecentlyFreed() {
+        Map<String, Object> m = Api.measure(Api.unique("M"), provider);
+        m.put("capacity", 1);
+        m.put("seatsTaken", 0);
+        String measure = Api.json().body(m).post("/api/v1/measures").then().statusCode(201)
+                .body("waitlist", equalTo(0), "releasedLast90Days", equalTo(0)).extract().path("id");
+        String first = Api.caseworker(provider).body(Api.person(provider)).post("/api/v1/persons").then().statusCode(201).extract().path("id");
+        String second = Api.caseworker(provider).body(Api.person(provider)).post("/api/v1/persons").then().statusCode(201).extract().path("id");
+        String placed = Api.caseworker(provider).body(Map.of("personId", first, "measureId", measure)).post("/api/v1/enrolments")
+                .then().statusCode(201).body("status", equalTo("REFERRED")).extract().path("id");
+        Api.caseworker(provider).body(Map.of("personId", second, "measureId", measure)).post("/api/v1/enrolments")
+                .then().statusCode(201).body("status", equalTo("WAITLISTED"));
+        Api.json().get("/api/v1/measures/" + measure).then().statusCode(200)
+                .body("waitlist", equalTo(1), "releasedLast90Days", equalTo(0));
+
+        for (String step : List.of("ACCEPTED", "ENROLLED", "COMPLETED")) {
+            Api.caseworker(provider).body(Map.of("status", step)).post("/api/v1/enrolments/" + placed + "/status")
+                    .then().statusCode(200);
+        }
+        Api.json().queryParam("code", m.get("code")).get("/api/v1/measures").then().statusCode(200)
+                .body("items[0].waitlist", equalTo(0), "items[0].releasedLast90Days", equalTo(1));
+    }
+
     @Test
     void aRuleThatDoesNotCompileIsRejectedWithTheCompilersMessage() {
         Map<String, Object> measure = Api.measure(Api.unique("M"), provider);

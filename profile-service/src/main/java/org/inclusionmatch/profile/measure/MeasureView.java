@@ -19,14 +19,22 @@ public record MeasureView(UUID id, String code, UUID programmeId, UUID providerI
                           @Schema(description = "Places taken outside Inclusion Match, as written") int seatsTaken,
                           @Schema(description = "Places held by enrolments in Inclusion Match (read-only)") int seatsHeld,
                           @Schema(description = "capacity - seatsTaken - seatsHeld") int seatsLeft,
+                          @Schema(description = "Referrals waiting for a place (read-only)") int waitlist,
+                          @Schema(description = "Places freed in the last 90 days by enrolments that ended (completed, "
+                                  + "dropped, rejected): the pace at which the waitlist moves (read-only)") int releasedLast90Days,
                           LocalDate startDate, LocalDate endDate, String eligibility,
                           long version, Instant createdAt, Instant updatedAt) {
 
     static MeasureView of(Measure m) {
+        return of(m, WaitlistFigures.NONE);
+    }
+
+    static MeasureView of(Measure m, WaitlistFigures figures) {
         return new MeasureView(m.id, m.code, m.programme == null ? null : m.programme.id, m.provider.id, m.kind, m.title,
                 m.needs, m.goals, m.regions.stream().map(Region::valueOf).toList(), m.remote,
                 m.audienceRoles.stream().map(Role::valueOf).toList(), m.languages,
                 m.capacity, m.seatsTaken, m.seatsHeld, Math.max(0, m.capacity - m.seatsInUse()),
+                figures.waiting(), figures.released(),
                 m.startDate, m.endDate, m.eligibility, m.version, m.createdAt, m.updatedAt);
     }
 }

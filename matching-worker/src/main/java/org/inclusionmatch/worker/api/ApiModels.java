@@ -59,6 +59,13 @@ public final class ApiModels {
     public record Reason(String code, Map<String, String> params, String text) {
     }
 
+    /** Published inclusion per programme or measure and target group (disclosure-controlled by the API). */
+    public record OutcomeEvidence(Double overallRate, int minimumCell, List<EvidenceCell> cells) {
+    }
+
+    public record EvidenceCell(String scope, UUID id, String group, String value, int participants, int included) {
+    }
+
     public record Recommendation(int rank, UUID measureId, String measureCode, double score, List<Reason> reasons) {
     }
 

@@ -61,6 +61,11 @@ public final class Evidence {
         this.cells = Map.copyOf(byKey);
     }
 
+    /** How many cells the engine may use (suppressed ones are not among them). */
+    public int cellCount() {
+        return cells.size();
+    }
+
     public double overallRate() {
         return overallRate;
     }

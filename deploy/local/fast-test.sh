@@ -14,6 +14,8 @@ FAST=(
   # matching-worker: engine, vignettes, rule cut-off, envelope reading, day-change re-match, and the API client
   # (retry, breaker, 404/409 and abort rules) against WireMock: a Quarkus test, but one that reaches no server
   MatchingEngineTest VignetteTest RuleCutOffTest EnvelopeReaderTest DayChangeRematchTest ProfileServiceClientTest
+  # issue 13: constraints, why not, evidence, the evaluation (prints hit@3 and forbidden hits)
+  ConstraintsTest WhyNotTest EvidenceTest EvaluationTest PublishedEvidenceTest
 )
 exec ./mvnw -B test -pl contracts,profile-service,matching-worker -am \
   -Dtest="$(IFS=,; echo "${FAST[*]}")" -Dsurefire.failIfNoSpecifiedTests=false "$@"

@@ -18,6 +18,8 @@ FAST=(
   MatchingEngineTest VignetteTest RuleCutOffTest EnvelopeReaderTest DayChangeRematchTest ProfileServiceClientTest
   # matching-worker: the production identity (OIDC client credentials) against a WireMock provider
   OidcServiceTokenTest
+  # issue 13: constraints, why not, evidence, the evaluation (prints hit@3 and forbidden hits)
+  ConstraintsTest WhyNotTest EvidenceTest EvaluationTest PublishedEvidenceTest
 )
 exec ./mvnw -B test -pl contracts,profile-service,matching-worker -am \
   -Dtest="$(IFS=,; echo "${FAST[*]}")" -Dsurefire.failIfNoSpecifiedTests=false "$@"

@@ -75,6 +75,11 @@ class CatalogueImportTest {
         for (String code : fileCodes) {
             Api.json().queryParam("code", code).get("/api/v1/measures").then().statusCode(200).body("total", equalTo(1));
         }
+        // whom a measure is for and its languages come from the file (issue 13)
+        Api.json().queryParam("code", "BWISE-SUCCESSION" + suffix).get("/api/v1/measures").then().statusCode(200)
+                .body("items[0].audienceRoles", org.hamcrest.Matchers.contains("FACILITATOR"), "items[0].languages", org.hamcrest.Matchers.hasSize(0));
+        Api.json().queryParam("code", "LRC-PIE-GROUP" + suffix).get("/api/v1/measures").then().statusCode(200)
+                .body("items[0].languages", org.hamcrest.Matchers.contains("lv", "ru"));
         // references were resolved to this run's records, not to the demo's own
         JsonNode first = catalogue.get("measures").get(0);
         String provider = Api.json().queryParam("code", first.get("provider").asText()).get("/api/v1/organisations")

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.hasSize;
 
 /** Issue 8, data minimisation: the worker's matching view carries only what the engine reads. */
 @QuarkusTest
@@ -35,7 +37,7 @@ class MatchingViewTest {
 
         String single = Api.matcher().get("/api/v1/matching/persons/" + id).then().statusCode(200).extract().asString();
         Map<String, Object> view = Api.matcher().get("/api/v1/matching/persons/" + id).then().extract().as(Map.class);
-        assertThat(view).containsOnlyKeys("person", "excludedMeasureIds");
+        assertThat(view).containsOnlyKeys("person", "excludedMeasureIds", "heldProgrammeIds");
         Map<String, Object> profile = (Map<String, Object>) view.get("person");
         assertThat(profile).containsOnlyKeys(ENGINE_READS);
         assertThat(profile.get("targetGroups")).isEqualTo(List.of("PROBATION_CLIENT"));
@@ -56,5 +58,22 @@ class MatchingViewTest {
                 .then().extract().path("items");
         assertThat(items).singleElement().satisfies(item ->
                 assertThat((Map<String, Object>) item.get("person")).containsOnlyKeys(ENGINE_READS));
+    }
+
+    /** A full programme still lets a person who holds a place in it take another of its measures: the view says which. */
+    @Test
+    void namesTheProgrammesThePersonHoldsAPlaceIn() {
+        String org = Api.createOrganisation();
+        String programme = Api.json().body(Api.programme(Api.unique("PRG"), org)).post("/api/v1/programmes")
+                .then().statusCode(201).extract().path("id");
+        Map<String, Object> m = Api.measure(Api.unique("M"), org);
+        m.put("programmeId", programme);
+        String measure = Api.json().body(m).post("/api/v1/measures").then().statusCode(201).extract().path("id");
+        String id = Api.caseworker(org).body(Api.person(org)).post("/api/v1/persons").then().statusCode(201).extract().path("id");
+        Api.matcher().get("/api/v1/matching/persons/" + id).then().statusCode(200).body("heldProgrammeIds", hasSize(0));
+
+        Api.caseworker(org).body(Map.of("personId", id, "measureId", measure)).post("/api/v1/enrolments").then().statusCode(201);
+        Api.matcher().get("/api/v1/matching/persons/" + id).then().statusCode(200)
+                .body("heldProgrammeIds", contains(programme), "excludedMeasureIds", contains(measure));
     }
 }

@@ -11,10 +11,12 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 
 @QuarkusTest
@@ -47,6 +49,59 @@ class MeasureResourceTest {
                 .then().statusCode(200).body("seatsLeft", equalTo(0), "version", equalTo(1));
         Api.json().header("If-Match", "\"0\"").body(measure).put("/api/v1/measures/" + id).then().statusCode(412);
         Api.json().header("If-Match", "\"1\"").delete("/api/v1/measures/" + id).then().statusCode(204);
+    }
+
+    @Test
+    void audienceRolesAndLanguagesAreKeptAndValidated() {
+        Map<String, Object> measure = Api.measure(Api.unique("M"), provider);
+        Api.json().body(measure).post("/api/v1/measures").then().statusCode(201)
+                .body("audienceRoles", hasSize(0), "languages", hasSize(0)); // left out: any role, any language
+        measure = Api.measure(Api.unique("M"), provider);
+        measure.put("audienceRoles", List.of("FACILITATOR", "SUPPORT_PERSON", "FACILITATOR"));
+        measure.put("languages", List.of("lv", "ru"));
+        String id = Api.json().body(measure).post("/api/v1/measures").then().statusCode(201)
+                .body("audienceRoles", contains("FACILITATOR", "SUPPORT_PERSON"), "languages", contains("lv", "ru"))
+                .extract().path("id");
+        Api.json().get("/api/v1/measures/" + id).then().statusCode(200).body("languages", contains("lv", "ru"));
+
+        Map<String, Object> bad = Api.measure(Api.unique("M"), provider);
+        bad.put("languages", List.of("Latvian"));
+        Api.json().body(bad).post("/api/v1/measures").then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("languages[0]"));
+        bad = Api.measure(Api.unique("M"), provider);
+        bad.put("audienceRoles", List.of("BOSS"));
+        Api.json().body(bad).post("/api/v1/measures").then().statusCode(400).contentType("application/problem+json");
+    }
+
+    /** The waitlist and the places freed in the last 90 days, from which the engine estimates a wait (issue 13). */
+    @Test
+    @SuppressWarnings("unchecked")
+    void showsItsWaitlistAndThePlacesRecentlyFreed() {
+        Map<String, Object> m = Api.measure(Api.unique("M"), provider);
+        m.put("capacity", 1);
+        m.put("seatsTaken", 0);
+        String measure = Api.json().body(m).post("/api/v1/measures").then().statusCode(201)
+                .body("waitlist", equalTo(0), "releasedLast90Days", equalTo(0)).extract().path("id");
+        String first = Api.caseworker(provider).body(Api.person(provider)).post("/api/v1/persons").then().statusCode(201).extract().path("id");
+        String second = Api.caseworker(provider).body(Api.person(provider)).post("/api/v1/persons").then().statusCode(201).extract().path("id");
+        String placed = Api.caseworker(provider).body(Map.of("personId", first, "measureId", measure)).post("/api/v1/enrolments")
+                .then().statusCode(201).body("status", equalTo("REFERRED")).extract().path("id");
+        Api.caseworker(provider).body(Map.of("personId", second, "measureId", measure)).post("/api/v1/enrolments")
+                .then().statusCode(201).body("status", equalTo("WAITLISTED"));
+        Api.json().get("/api/v1/measures/" + measure).then().statusCode(200)
+                .body("waitlist", equalTo(1), "releasedLast90Days", equalTo(0));
+
+        for (String step : List.of("ACCEPTED", "ENROLLED", "COMPLETED")) {
+            Api.caseworker(provider).body(Map.of("status", step)).post("/api/v1/enrolments/" + placed + "/status")
+                    .then().statusCode(200);
+        }
+        Api.json().queryParam("code", m.get("code")).get("/api/v1/measures").then().statusCode(200)
+                .body("items[0].waitlist", equalTo(0), "items[0].releasedLast90Days", equalTo(1));
+
+        // what a GET returns can be sent back as it is: the read-only figures are ignored, not refused
+        Map<String, Object> read = Api.json().get("/api/v1/measures/" + measure).then().extract().as(Map.class);
+        Api.json().header("If-Match", "\"" + read.get("version") + "\"").body(read).put("/api/v1/measures/" + measure)
+                .then().statusCode(200);
     }
 
     @Test

@@ -70,6 +70,35 @@ class RecommendationResourceTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void keepsWhyNotWithTheRecommendations() {
+        String org = Api.createOrganisation();
+        String measure = Api.json().body(Api.measure(Api.unique("R"), org)).post("/api/v1/measures").then().extract().path("id");
+        String id = Api.caseworker(org).body(Api.person(org)).post("/api/v1/persons").then().statusCode(201).extract().path("id");
+        Map<String, Object> whyNot = Map.of("measureId", measure, "measureCode", "M-2",
+                "unmet", List.of(Map.of("code", "MEASURE_FULL", "params", Map.of("capacity", "12"), "text", "Full: all 12 places are taken.")),
+                "changes", List.of(Map.of("code", "WAITLIST", "params", Map.of("waiting", "5", "releasedLast90Days", "9",
+                        "expectedWaitDays", "60"), "text", "A referral joins the waitlist behind 5 persons.")));
+        Map<String, Object> result = new java.util.HashMap<>(result(0, measure, 0.5));
+        result.put("whyNot", List.of(whyNot));
+        Api.matcher().body(result).put("/api/v1/persons/" + id + "/recommendations").then().statusCode(200)
+                .body("version", equalTo(0), "whyNot[0].unmet[0].code", equalTo("MEASURE_FULL"));
+        Api.caseworker(org).get("/api/v1/persons/" + id + "/recommendations").then().statusCode(200)
+                .body("whyNot[0].measureCode", equalTo("M-2"), "whyNot[0].changes[0].params.expectedWaitDays", equalTo("60"));
+
+        // a different "why not" alone is a change; the same again is none
+        Api.matcher().body(result(0, measure, 0.5)).put("/api/v1/persons/" + id + "/recommendations").then().statusCode(200)
+                .body("version", equalTo(1), "whyNot", hasSize(0));
+        Api.matcher().body(result(0, measure, 0.5)).put("/api/v1/persons/" + id + "/recommendations").then().statusCode(200)
+                .body("version", equalTo(1));
+
+        Map<String, Object> bad = new java.util.HashMap<>(result);
+        bad.put("whyNot", List.of(Map.of("measureId", measure, "measureCode", "M-2", "unmet", List.of(), "changes", List.of())));
+        Api.matcher().body(bad).put("/api/v1/persons/" + id + "/recommendations").then().statusCode(400)
+                .body("violations[0].field", equalTo("whyNot[0].unmet"));
+    }
+
+    @Test
     void badResultsAreRejected() {
         String org = Api.createOrganisation();
         String id = Api.caseworker(org).body(Api.person(org)).post("/api/v1/persons").then().extract().path("id");

@@ -40,6 +40,10 @@ interface ProfileApi {
     @Path("programmes")
     ApiModels.Page<ApiModels.Programme> programmes(@QueryParam("page") int page, @QueryParam("size") int size);
 
+    @GET
+    @Path("matching/evidence")
+    ApiModels.OutcomeEvidence evidence();
+
     @PUT
     @Path("matching/recommendations")
     ApiModels.StoreResult storeRecommendations(ApiModels.StoreBatch batch);

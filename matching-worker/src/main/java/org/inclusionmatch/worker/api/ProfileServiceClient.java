@@ -82,9 +82,21 @@ public class ProfileServiceClient {
                     break;
                 }
             }
-            return new CatalogueSnapshot(programmes, measures);
+            return new CatalogueSnapshot(programmes, measures, evidence());
         } catch (WebApplicationException e) {
             throw ClientError.orRetry(e);
+        }
+    }
+
+    /** Past outcomes as evidence; none from an API that does not offer them (404), so matching goes on without. */
+    private ApiModels.OutcomeEvidence evidence() {
+        try {
+            return api.evidence();
+        } catch (WebApplicationException e) {
+            if (status(e) == 404) {
+                return null;
+            }
+            throw e;
         }
     }
 
@@ -119,7 +131,12 @@ public class ProfileServiceClient {
         return e.getResponse() == null ? 0 : e.getResponse().getStatus();
     }
 
-    public record CatalogueSnapshot(List<ApiModels.Programme> programmes, List<ApiModels.Measure> measures) {
+    public record CatalogueSnapshot(List<ApiModels.Programme> programmes, List<ApiModels.Measure> measures,
+                                    ApiModels.OutcomeEvidence evidence) {
+
+        public CatalogueSnapshot(List<ApiModels.Programme> programmes, List<ApiModels.Measure> measures) {
+            this(programmes, measures, null);
+        }
     }
 
     /** A 4xx other than the expected ones: the request itself is wrong, so retrying cannot help. */

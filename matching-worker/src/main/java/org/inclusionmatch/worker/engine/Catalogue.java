@@ -30,9 +30,11 @@ public final class Catalogue {
     private final Map<UUID, CompiledProgramme> programmesById;
     private final int programmeSlots;
     private final List<String> problems;
+    private final Evidence evidence;
 
     private Catalogue(List<CompiledMeasure> measures, Map<UUID, CompiledProgramme> programmesById,
-                      int programmeSlots, List<String> problems) {
+                      int programmeSlots, List<String> problems, Evidence evidence) {
+        this.evidence = evidence;
         this.measures = measures;
         this.programmesById = programmesById;
         this.programmeSlots = programmeSlots;
@@ -72,7 +74,7 @@ public final class Catalogue {
         }
         compiledMeasures.sort(Comparator.comparing((CompiledMeasure m) -> m.measure().code())
                 .thenComparing(m -> m.measure().id()));
-        return new Catalogue(List.copyOf(compiledMeasures), Map.copyOf(byId), slots, List.copyOf(problems));
+        return new Catalogue(List.copyOf(compiledMeasures), Map.copyOf(byId), slots, List.copyOf(problems), Evidence.NONE);
     }
 
     private static CompiledRule compile(String expression, RuleCutOff.Owner owner, UUID ownerId, String ownerCode,
@@ -80,6 +82,15 @@ public final class Catalogue {
         CompiledRule rule = CompiledRule.compile(expression, owner, ownerId, ownerCode);
         rule.error().ifPresent(error -> problems.add(label + ": eligibility rule does not compile: " + error));
         return rule;
+    }
+
+    /** The same catalogue with past outcomes to use as evidence (already through disclosure control). */
+    public Catalogue withEvidence(Evidence outcomes) {
+        return new Catalogue(measures, programmesById, programmeSlots, problems, java.util.Objects.requireNonNull(outcomes));
+    }
+
+    Evidence evidence() {
+        return evidence;
     }
 
     public Optional<Programme> programme(UUID id) {

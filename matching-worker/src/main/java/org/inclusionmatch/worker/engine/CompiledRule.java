@@ -29,6 +29,9 @@ final class CompiledRule {
     private final UUID ownerId;
     private final String ownerCode;
     private final AtomicInteger cutOffs = new AtomicInteger();
+    private final boolean readsAge;
+    private volatile Object parts; // RuleExplainer's conjuncts, compiled on the first explanation; NO_PARTS if unsplittable
+    private static final Object NO_PARTS = new Object();
 
     private CompiledRule(EligibilityRule rule, String error, RuleCutOff.Owner owner, UUID ownerId, String ownerCode) {
         this.rule = rule;
@@ -36,7 +39,11 @@ final class CompiledRule {
         this.owner = owner;
         this.ownerId = ownerId;
         this.ownerCode = ownerCode;
+        this.readsAge = rule != null && AGE.matcher(rule.expression()).find();
     }
+
+    /** {@code age} as a name in the rule (the compiler allows it only as {@code person.age}). */
+    private static final java.util.regex.Pattern AGE = java.util.regex.Pattern.compile("\\bage\\b");
 
     static CompiledRule compile(String expression, RuleCutOff.Owner owner, UUID ownerId, String ownerCode) {
         if (expression == null || expression.isBlank()) {
@@ -53,7 +60,7 @@ final class CompiledRule {
         return new CompiledRule(null, error == null ? "unknown error" : error, null, null, null);
     }
 
-    boolean admits(Map<String, Object> person, MatchingSettings settings, RuleCutOff.Listener listener) {
+    private boolean admits(Map<String, Object> person, MatchingSettings settings, RuleCutOff.Listener listener) {
         if (error != null) {
             return false;
         }
@@ -72,6 +79,17 @@ final class CompiledRule {
         return verdict.admits();
     }
 
+    /**
+     * Whether the rule admits the applicant. A rule that reads {@code person.age} must hold for both ages the
+     * birth year allows on the day (see {@link Applicant}), so it never admits a person too young or too old.
+     */
+    boolean admits(Applicant applicant, MatchingSettings settings, RuleCutOff.Listener listener) {
+        if (!admits(applicant.youngest, settings, listener)) {
+            return false;
+        }
+        return !readsAge || applicant.oldest == applicant.youngest || admits(applicant.oldest, settings, listener);
+    }
+
     boolean isQuarantined(MatchingSettings settings) {
         return cutOffs.get() >= settings.quarantineAfter();
     }
@@ -79,6 +97,23 @@ final class CompiledRule {
     /** A real condition (not absent, not literally {@code true}): passing it says the offer is aimed at this person. */
     boolean isTargeted() {
         return rule != null && !rule.expression().strip().equals("true");
+    }
+
+    /** The rule's conjuncts compiled one by one for explanations (once per catalogue), or null when they cannot be. */
+    @SuppressWarnings("unchecked")
+    java.util.List<RuleExplainer.Part> parts() {
+        Object cached = parts;
+        if (cached == null) {
+            java.util.List<RuleExplainer.Part> compiled = rule == null ? null : RuleExplainer.compileParts(rule.expression());
+            cached = compiled == null ? NO_PARTS : compiled;
+            parts = cached;
+        }
+        return cached == NO_PARTS ? null : (java.util.List<RuleExplainer.Part>) cached;
+    }
+
+    /** The rule's text, or null when absent or broken. */
+    String expression() {
+        return rule == null ? null : rule.expression();
     }
 
     Optional<String> error() {

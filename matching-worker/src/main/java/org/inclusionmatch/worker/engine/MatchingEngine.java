@@ -1,16 +1,18 @@
 package org.inclusionmatch.worker.engine;
 
 import org.inclusionmatch.worker.engine.Catalogue.CompiledMeasure;
-import org.inclusionmatch.worker.engine.Catalogue.CompiledProgramme;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Recommends measures to a person: filters the hard constraints, keeps measures that meet at least one of
@@ -21,7 +23,7 @@ import java.util.Set;
  */
 public final class MatchingEngine {
 
-    public static final String ENGINE_VERSION = "engine-1.0.0";
+    public static final String ENGINE_VERSION = "engine-2.0.0";
 
     // Weights sum to 1, so a score is in [0, 1]. Needs dominate: they are what the case worker recorded as
     // the person's problems. Goals are the direction, worth less. A programme whose real eligibility rule
@@ -55,15 +57,32 @@ public final class MatchingEngine {
     }
 
     public List<Recommendation> recommend(PersonProfile person, Catalogue catalogue, LocalDate evaluationDay) {
+        return match(person, catalogue, evaluationDay, false).recommendations();
+    }
+
+    /** The recommendations and, for up to {@link MatchingSettings#whyNot} relevant measures left out, why not. */
+    public MatchResult match(PersonProfile person, Catalogue catalogue, LocalDate evaluationDay) {
+        return match(person, catalogue, evaluationDay, true);
+    }
+
+    private MatchResult match(PersonProfile person, Catalogue catalogue, LocalDate evaluationDay, boolean explain) {
         Objects.requireNonNull(evaluationDay, "evaluationDay");
         Applicant applicant = new Applicant(person, evaluationDay, catalogue.programmeSlots(), settings, cutOffs);
         List<Fit> candidates = new ArrayList<>();
+        List<CompiledMeasure> leftOut = new ArrayList<>();
         for (CompiledMeasure measure : catalogue.compiledMeasures()) {
-            if (isRelevant(measure, applicant) && isAvailable(measure, applicant, evaluationDay)) {
-                candidates.add(fit(measure, applicant));
+            if (!isRelevant(measure, applicant)) {
+                continue;
+            }
+            if (isAvailable(measure, applicant)) {
+                candidates.add(fit(measure, applicant, catalogue.evidence()));
+            } else if (explain && !person.excludedMeasureIds().contains(measure.measure().id())) {
+                leftOut.add(measure);
             }
         }
-        return rankWithDiversity(candidates);
+        List<Fit> available = List.copyOf(candidates);
+        List<Recommendation> ranked = rankWithDiversity(candidates);
+        return new MatchResult(ranked, explain ? whyNot(leftOut, available, applicant) : List.of());
     }
 
     /** Relevance: an explicit overlap with the person's needs or goals; checked first because it is cheap. */
@@ -72,30 +91,79 @@ public final class MatchingEngine {
     }
 
     /** The hard constraints, cheapest first; the CEL rules last. */
-    private boolean isAvailable(CompiledMeasure m, Applicant applicant, LocalDate day) {
-        Measure measure = m.measure();
-        if (applicant.profile.excludedMeasureIds().contains(measure.id())
-                || measure.seatsTaken() >= measure.capacity() // a full measure is never offered
-                || !Inputs.activeOn(day, measure.startDate(), measure.endDate())) {
-            return false;
-        }
-        String region = applicant.profile.region();
-        if (!measure.remote() && !m.regions().contains(region)) {
-            return false;
-        }
-        CompiledProgramme programme = m.programme();
-        if (programme != null) {
-            Programme p = programme.programme();
-            if (!Inputs.activeOn(day, p.startDate(), p.endDate())
-                    || (!measure.remote() && !programme.regions().isEmpty() && !programme.regions().contains(region))
-                    || !applicant.admittedBy(programme)) {
+    private static boolean isAvailable(CompiledMeasure m, Applicant applicant) {
+        for (Constraint constraint : Constraints.ALL) {
+            if (!constraint.passes(m, applicant)) {
                 return false;
             }
         }
-        return m.rule().admits(applicant.celPerson, settings, cutOffs);
+        return true;
     }
 
-    private static Fit fit(CompiledMeasure m, Applicant applicant) {
+    /**
+     * The relevant measures left out, best fit first, each with every constraint it fails and what would change
+     * that; where a place, a date or the region stands in the way, the best available measure for the same need
+     * is named as the alternative (remote when the region is the obstacle and a remote one exists).
+     */
+    private List<WhyNot> whyNot(List<CompiledMeasure> leftOut, List<Fit> available, Applicant applicant) {
+        List<Fit> ranked = new ArrayList<>(leftOut.size());
+        Map<UUID, CompiledMeasure> byId = new HashMap<>();
+        for (CompiledMeasure m : leftOut) {
+            ranked.add(fit(m, applicant, Evidence.NONE)); // evidence only ever reorders what is available
+            byId.put(m.measure().id(), m);
+        }
+        ranked.sort(BEST_FIRST);
+        List<Fit> bestAvailable = new ArrayList<>(available);
+        bestAvailable.sort(BEST_FIRST);
+        List<WhyNot> result = new ArrayList<>();
+        for (Fit fit : ranked) {
+            if (result.size() >= settings.whyNot()) {
+                break;
+            }
+            CompiledMeasure m = byId.get(fit.measure().id());
+            List<Reason> unmet = new ArrayList<>();
+            List<Reason> changes = new ArrayList<>();
+            boolean logistics = false;
+            boolean region = false;
+            for (Constraint constraint : Constraints.ALL) {
+                Constraint.Unmet failed = constraint.check(m, applicant);
+                if (failed != null) {
+                    unmet.add(failed.reason());
+                    changes.addAll(failed.changes());
+                    String code = failed.reason().code();
+                    region |= code.equals(Reason.NOT_IN_REGION);
+                    logistics |= code.equals(Reason.NOT_IN_REGION) || code.equals(Reason.MEASURE_FULL)
+                            || code.equals(Reason.PROGRAMME_FULL) || code.equals(Reason.NOT_YET_OPEN)
+                            || code.equals(Reason.CLOSED) || code.equals(Reason.NO_SHARED_LANGUAGE);
+                }
+            }
+            if (unmet.isEmpty()) {
+                continue; // passed on a second look (a rule cut off the first time): not explained as missing
+            }
+            if (logistics) {
+                alternative(fit, bestAvailable, region).ifPresent(changes::add);
+            }
+            result.add(new WhyNot(fit.measure().id(), fit.measure().code(), unmet, changes));
+        }
+        return result;
+    }
+
+    private static Optional<Reason> alternative(Fit missing, List<Fit> bestAvailable, boolean preferRemote) {
+        Fit found = null;
+        for (Fit fit : bestAvailable) {
+            boolean sameNeed = fit.needs().stream().anyMatch(missing.needs()::contains)
+                    || (missing.needs().isEmpty() && fit.goals().stream().anyMatch(missing.goals()::contains));
+            if (sameNeed && (found == null || (preferRemote && fit.measure().remote() && !found.measure().remote()))) {
+                found = fit;
+                if (!preferRemote || fit.measure().remote()) {
+                    break;
+                }
+            }
+        }
+        return Optional.ofNullable(found).map(fit -> Reason.alternative(fit.measure().code(), fit.measure().remote()));
+    }
+
+    private static Fit fit(CompiledMeasure m, Applicant applicant, Evidence evidence) {
         List<String> needs = matching(applicant.needs, m.needs());
         List<String> goals = matching(applicant.goals, m.goals());
         String targetedBy = m.programme() != null && m.programme().rule().isTargeted()
@@ -108,8 +176,15 @@ public final class MatchingEngine {
                 + (archetypeFit ? ARCHETYPE_WEIGHT : 0)
                 + share(needs.size() + goals.size(), m.needs().size() + m.goals().size()) * FOCUS_WEIGHT
                 + (inRegion ? REGION_WEIGHT : 0);
+        EvidenceScore.Term term = evidence == Evidence.NONE ? null : EvidenceScore.of(m, applicant, evidence);
+        if (term != null) {
+            score = Math.max(0, Math.min(1, score + term.value()));
+        }
+        Reason evidenceReason = term == null ? null : EvidenceScore.reason(term, evidence.overallRate());
+        boolean languagesUnchecked = !m.measure().languages().isEmpty() && applicant.languages.isEmpty();
         return new Fit(m.measure(), Math.round(score * 1000) / 1000.0, needs, goals, targetedBy,
-                archetypeFit ? applicant.profile.archetype() : null, inRegion ? applicant.profile.region() : null);
+                archetypeFit ? applicant.profile.archetype() : null, inRegion ? applicant.profile.region() : null,
+                languagesUnchecked, evidenceReason);
     }
 
     /**
@@ -152,53 +227,10 @@ public final class MatchingEngine {
         return whole == 0 ? 0 : (double) part / whole;
     }
 
-    /** The person prepared once per call: de-duplicated needs and goals, the CEL view, programme verdicts. */
-    private static final class Applicant {
-        final PersonProfile profile;
-        final List<String> needs;
-        final List<String> goals;
-        final Set<String> typicalNeeds;
-        final Map<String, Object> celPerson;
-        private final Boolean[] programmeVerdicts; // null = not evaluated yet; each programme rule runs once
-        private final MatchingSettings settings;
-        private final RuleCutOff.Listener cutOffs;
-
-        Applicant(PersonProfile profile, LocalDate day, int programmeSlots, MatchingSettings settings,
-                  RuleCutOff.Listener cutOffs) {
-            this.settings = settings;
-            this.cutOffs = cutOffs;
-            this.profile = profile;
-            this.needs = profile.needs().stream().distinct().toList();
-            this.goals = profile.goals().stream().distinct().toList();
-            this.typicalNeeds = ArchetypeNeeds.of(profile.archetype());
-            this.celPerson = Map.ofEntries(
-                    Map.entry("role", profile.role()),
-                    Map.entry("archetype", profile.archetype()),
-                    Map.entry("birthYear", (long) profile.birthYear()), // CEL ints are Long
-                    Map.entry("age", (long) (day.getYear() - profile.birthYear())),
-                    Map.entry("gender", profile.gender()),
-                    Map.entry("region", profile.region()),
-                    Map.entry("municipality", profile.municipality()),
-                    Map.entry("targetGroups", profile.targetGroups()),
-                    Map.entry("needs", profile.needs()),
-                    Map.entry("goals", profile.goals()),
-                    Map.entry("languages", profile.languages()));
-            this.programmeVerdicts = new Boolean[programmeSlots];
-        }
-
-        boolean admittedBy(CompiledProgramme programme) {
-            Boolean verdict = programmeVerdicts[programme.index()];
-            if (verdict == null) {
-                verdict = programme.rule().admits(celPerson, settings, cutOffs);
-                programmeVerdicts[programme.index()] = verdict;
-            }
-            return verdict;
-        }
-    }
-
     /** Why a measure fits; the score and the reasons are both derived from it, so they never disagree. */
     private record Fit(Measure measure, double score, List<String> needs, List<String> goals,
-                       String targetedBy, String archetype, String region) {
+                       String targetedBy, String archetype, String region, boolean languagesUnchecked,
+                       Reason evidence) {
 
         Recommendation toRecommendation(int rank) {
             List<Reason> reasons = new ArrayList<>();
@@ -215,6 +247,12 @@ public final class MatchingEngine {
             }
             if (measure.remote()) {
                 reasons.add(Reason.remote());
+            }
+            if (languagesUnchecked) {
+                reasons.add(Reason.languages(measure.languages()));
+            }
+            if (evidence != null) {
+                reasons.add(evidence);
             }
             reasons.add(Reason.seatsLeft(measure.seatsLeft()));
             return new Recommendation(rank, measure.id(), measure.code(), score, reasons);

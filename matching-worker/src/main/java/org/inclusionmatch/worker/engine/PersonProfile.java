@@ -6,7 +6,8 @@ import java.util.UUID;
 
 /**
  * What the engine knows about a person. {@code excludedMeasureIds} are measures the person is already
- * enrolled in or declined: they are never recommended. Null lists and strings are read as empty.
+ * enrolled in or declined: they are never recommended. {@code heldProgrammeIds} are programmes the person holds a
+ * place in (a full programme still lets them take another of its measures). Null lists and strings are read as empty.
  */
 public record PersonProfile(
         UUID id,
@@ -21,7 +22,8 @@ public record PersonProfile(
         List<String> needs,
         List<String> goals,
         List<String> languages,
-        Set<UUID> excludedMeasureIds) {
+        Set<UUID> excludedMeasureIds,
+        Set<UUID> heldProgrammeIds) {
 
     public PersonProfile {
         role = Inputs.orEmpty(role);
@@ -34,5 +36,14 @@ public record PersonProfile(
         goals = Inputs.orEmpty(goals);
         languages = Inputs.orEmpty(languages);
         excludedMeasureIds = excludedMeasureIds == null ? Set.of() : Set.copyOf(excludedMeasureIds);
+        heldProgrammeIds = heldProgrammeIds == null ? Set.of() : Set.copyOf(heldProgrammeIds);
+    }
+
+    /** A person who holds no programme place. */
+    public PersonProfile(UUID id, long version, String role, String archetype, int birthYear, String gender,
+                         String region, String municipality, List<String> targetGroups, List<String> needs,
+                         List<String> goals, List<String> languages, Set<UUID> excludedMeasureIds) {
+        this(id, version, role, archetype, birthYear, gender, region, municipality, targetGroups, needs, goals,
+                languages, excludedMeasureIds, Set.of());
     }
 }

@@ -8,7 +8,10 @@ import org.inclusionmatch.worker.engine.Catalogue;
 import org.inclusionmatch.worker.engine.MatchingEngine;
 import org.inclusionmatch.worker.engine.MatchingSettings;
 import org.inclusionmatch.worker.engine.PersonProfile;
+import org.inclusionmatch.worker.engine.MatchResult;
+import org.inclusionmatch.worker.engine.Reason;
 import org.inclusionmatch.worker.engine.Recommendation;
+import org.inclusionmatch.worker.engine.WhyNot;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -45,7 +48,7 @@ public class PersonMatcher {
         ApiModels.StoreItem result = compute(view, config.today());
         boolean stored = api.putRecommendations(result.personId(), new ApiModels.Recommendations(
                 result.profileVersion(), result.engineVersion(), result.evaluationDay(), result.computedAt(),
-                result.recommendations()));
+                result.recommendations(), result.whyNot()));
         // Not stored means the profile changed meanwhile; its own event brings a fresh computation.
         counted(stored);
     }
@@ -57,9 +60,10 @@ public class PersonMatcher {
 
     /** {@link #compute(ApiModels.MatchingView, LocalDate)} against a catalogue the caller holds (one per page). */
     public ApiModels.StoreItem compute(ApiModels.MatchingView view, Catalogue current, LocalDate day) {
-        List<Recommendation> recommendations = engine.recommend(profile(view), current, day);
+        MatchResult result = engine.match(profile(view), current, day);
         return new ApiModels.StoreItem(view.person().id(), view.person().version(), MatchingEngine.ENGINE_VERSION, day,
-                Instant.now(), recommendations.stream().map(PersonMatcher::toApi).toList());
+                Instant.now(), result.recommendations().stream().map(PersonMatcher::toApi).toList(),
+                result.whyNot().stream().map(PersonMatcher::toApi).toList());
     }
 
     /** Counts a result as stored (or found unchanged), or refused as computed from an outdated profile. */
@@ -71,11 +75,21 @@ public class PersonMatcher {
         ApiModels.Person p = view.person();
         return new PersonProfile(p.id(), p.version(), p.role(), p.archetype(), p.birthYear(), p.gender(), p.region(),
                 p.municipality(), p.targetGroups(), p.needs(), p.goals(), p.languages(),
-                view.excludedMeasureIds() == null ? null : new HashSet<>(view.excludedMeasureIds()));
+                view.excludedMeasureIds() == null ? null : new HashSet<>(view.excludedMeasureIds()),
+                view.heldProgrammeIds() == null ? null : new HashSet<>(view.heldProgrammeIds()));
     }
 
     private static ApiModels.Recommendation toApi(Recommendation r) {
         return new ApiModels.Recommendation(r.rank(), r.measureId(), r.measureCode(), r.score(),
-                r.reasons().stream().map(reason -> new ApiModels.Reason(reason.code(), reason.params(), reason.text())).toList());
+                r.reasons().stream().map(PersonMatcher::toApi).toList());
+    }
+
+    private static ApiModels.WhyNot toApi(WhyNot w) {
+        return new ApiModels.WhyNot(w.measureId(), w.measureCode(), w.unmet().stream().map(PersonMatcher::toApi).toList(),
+                w.changes().stream().map(PersonMatcher::toApi).toList());
+    }
+
+    private static ApiModels.Reason toApi(Reason reason) {
+        return new ApiModels.Reason(reason.code(), reason.params(), reason.text());
     }
 }

@@ -83,6 +83,13 @@ class MatchingLoopTest {
         Stack.api().header("If-Match", "\"" + house.get("version") + "\"").body(full)
                 .put("/api/v1/measures/" + house.get("id")).then().statusCode(200);
         await().atMost(FEW_SECONDS).until(() -> !Stack.recommendedCodes(org, id).contains("HWH-VALMIERA-BEDS"));
+        // ... and it is explained as missing, with the waitlist as the change (issue 13)
+        List<Map<String, Object>> whyNot = (List<Map<String, Object>>) Stack.recommendations(org, id).get("whyNot");
+        assertThat(whyNot).filteredOn(w -> "HWH-VALMIERA-BEDS".equals(w.get("measureCode"))).singleElement()
+                .satisfies(w -> {
+                    assertThat((List<Map<String, Object>>) w.get("unmet")).extracting(r -> r.get("code")).contains("MEASURE_FULL");
+                    assertThat((List<Map<String, Object>>) w.get("changes")).extracting(r -> r.get("code")).contains("WAITLIST");
+                });
 
         // A declined recommendation goes away and stays away while nothing changes; an accepted one becomes an enrolment.
         List<String> current = Stack.recommendedCodes(org, id);

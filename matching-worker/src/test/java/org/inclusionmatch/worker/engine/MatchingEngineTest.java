@@ -75,9 +75,9 @@ class MatchingEngineTest {
 
         @Test
         void ageForRulesIsTakenOnTheEvaluationDay() {
-            // born 1990, evaluated in 2026: 36
-            assertThat(offered(measure("M").eligibility("person.age == 36"))).contains("M");
-            assertThat(offered(measure("M").eligibility("person.age >= 37"))).containsExactly("CONTROL");
+            // born 1990, evaluated on 23 Nov 2026: 35 or 36, so a rule must hold for both
+            assertThat(offered(measure("M").eligibility("person.age >= 35"))).contains("M");
+            assertThat(offered(measure("M").eligibility("person.age >= 36"))).containsExactly("CONTROL");
         }
 
         @Test

@@ -41,6 +41,8 @@ final class TestData {
         List<String> needs = List.of("HOUSING");
         List<String> goals = List.of();
         Set<UUID> excluded = new HashSet<>();
+        Set<UUID> heldProgrammes = new HashSet<>();
+        List<String> languages = List.of("lv");
 
         PersonSpec role(String value) { role = value; return this; }
         PersonSpec archetype(String value) { archetype = value; return this; }
@@ -50,10 +52,12 @@ final class TestData {
         PersonSpec needs(String... values) { needs = List.of(values); return this; }
         PersonSpec goals(String... values) { goals = List.of(values); return this; }
         PersonSpec excluding(String measureCode) { excluded.add(id(measureCode)); return this; }
+        PersonSpec languages(String... values) { languages = List.of(values); return this; }
+        PersonSpec holdingAPlaceIn(String programmeCode) { heldProgrammes.add(id(programmeCode)); return this; }
 
         PersonProfile build() {
             return new PersonProfile(id("person"), 1, role, archetype, birthYear, "FEMALE", region, municipality,
-                    targetGroups, needs, goals, List.of("LV"), excluded);
+                    targetGroups, needs, goals, languages, excluded, heldProgrammes);
         }
     }
 
@@ -69,8 +73,16 @@ final class TestData {
         LocalDate startDate;
         LocalDate endDate;
         String eligibility;
+        List<String> audienceRoles = List.of();
+        List<String> languages = List.of();
+        Integer waitlist;
+        Integer released;
 
         MeasureSpec(String code) { this.code = code; }
+
+        MeasureSpec audienceRoles(String... values) { audienceRoles = List.of(values); return this; }
+        MeasureSpec languages(String... values) { languages = List.of(values); return this; }
+        MeasureSpec waitlist(Integer waiting, Integer releasedLast90Days) { waitlist = waiting; released = releasedLast90Days; return this; }
 
         MeasureSpec programme(String value) { programme = value; return this; }
         MeasureSpec needs(String... values) { needs = List.of(values); return this; }
@@ -83,7 +95,8 @@ final class TestData {
 
         Measure build() {
             return new Measure(id(code), code, programme == null ? null : id(programme), "TRAINING", "Title of " + code,
-                    needs, goals, regions, remote, capacity, seatsTaken, startDate, endDate, eligibility);
+                    needs, goals, regions, remote, capacity, seatsTaken, startDate, endDate, eligibility, audienceRoles,
+                    languages, waitlist, released);
         }
     }
 
@@ -93,15 +106,19 @@ final class TestData {
         LocalDate startDate;
         LocalDate endDate;
         String eligibility;
+        Integer capacity;
+        int placesHeld;
 
         ProgrammeSpec(String code) { this.code = code; }
+
+        ProgrammeSpec places(int held, int of) { placesHeld = held; capacity = of; return this; }
 
         ProgrammeSpec regions(String... values) { regions = List.of(values); return this; }
         ProgrammeSpec dates(LocalDate start, LocalDate end) { startDate = start; endDate = end; return this; }
         ProgrammeSpec eligibility(String value) { eligibility = value; return this; }
 
         Programme build() {
-            return new Programme(id(code), code, startDate, endDate, null, regions, eligibility);
+            return new Programme(id(code), code, startDate, endDate, capacity, regions, eligibility, placesHeld);
         }
     }
 

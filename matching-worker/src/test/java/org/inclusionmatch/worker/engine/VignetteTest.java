@@ -59,37 +59,9 @@ class VignetteTest {
     }
 
     private static Catalogue loadCatalogue() {
-        try {
-            JsonNode root = JSON.readTree(DEMO.resolve("catalogue.json").toFile());
-            List<Programme> programmes = new ArrayList<>();
-            root.get("programmes").forEach(p -> programmes.add(new Programme(idOf(p.get("code")), p.get("code").asText(),
-                    date(p.get("startDate")), date(p.get("endDate")), p.hasNonNull("capacity") ? p.get("capacity").asInt() : null,
-                    strings(p.get("regions")), text(p.get("eligibility")))));
-            List<Measure> measures = new ArrayList<>();
-            root.get("measures").forEach(m -> measures.add(new Measure(idOf(m.get("code")), m.get("code").asText(),
-                    idOf(m.get("programme")), m.path("kind").asText(), m.path("title").asText(),
-                    strings(m.get("needs")), strings(m.get("goals")), strings(m.get("regions")),
-                    m.path("remote").asBoolean(false), m.get("capacity").asInt(), m.path("seatsTaken").asInt(0),
-                    date(m.get("startDate")), date(m.get("endDate")), text(m.get("eligibility")))));
-            Catalogue catalogue = Catalogue.of(programmes, measures);
-            assertThat(catalogue.problems()).as("the demo catalogue is clean").isEmpty();
-            return catalogue;
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read the demo catalogue under " + DEMO.toAbsolutePath(), e);
-        }
-    }
-
-    /** Records reference each other by code; the same code always gives the same id. */
-    private static UUID idOf(JsonNode code) {
-        return code == null || code.isNull() ? null : TestData.id(code.asText());
-    }
-
-    private static String text(JsonNode node) {
-        return node == null || node.isNull() ? null : node.asText();
-    }
-
-    private static LocalDate date(JsonNode node) {
-        return node == null || node.isNull() ? null : LocalDate.parse(node.asText());
+        Catalogue catalogue = DemoCatalogue.load();
+        assertThat(catalogue.problems()).as("the demo catalogue is clean").isEmpty();
+        return catalogue;
     }
 
     private static List<String> strings(JsonNode array) {

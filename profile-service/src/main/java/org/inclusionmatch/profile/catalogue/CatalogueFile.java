@@ -6,6 +6,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.inclusionmatch.profile.organisation.OrganisationRequest;
 import org.inclusionmatch.profile.vocabulary.MeasureKind;
 import org.inclusionmatch.profile.vocabulary.Region;
+import org.inclusionmatch.profile.vocabulary.Role;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -34,7 +35,8 @@ public record CatalogueFile(
                                @Schema(description = "Programme code, if any") String programme,
                                @Schema(description = "Provider's organisation code") String provider,
                                MeasureKind kind, String title, List<String> needs, List<String> goals,
-                               List<Region> regions, Boolean remote, Integer capacity, Integer seatsTaken,
+                               List<Region> regions, List<Role> audienceRoles, List<String> languages,
+                               Boolean remote, Integer capacity, Integer seatsTaken,
                                LocalDate startDate, LocalDate endDate, String eligibility) {
     }
 }

@@ -16,6 +16,7 @@ import org.inclusionmatch.profile.programme.Programme;
 import org.inclusionmatch.profile.programme.ProgrammeRequest;
 import org.inclusionmatch.profile.programme.ProgrammeService;
 import org.inclusionmatch.profile.vocabulary.Region;
+import org.inclusionmatch.profile.vocabulary.Role;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -126,7 +127,7 @@ public class CatalogueImporter {
                 .orElseThrow(() -> InvalidInput.field(at + ".programme", "no programme has code " + e.programme()));
         return new MeasureRequest(e.code(), programmeId, organisationId(e.provider(), at + ".provider"), e.kind(),
                 e.title(), Lists.distinct(e.needs()), Lists.distinct(e.goals()), Lists.distinct(e.regions()),
-                Boolean.TRUE.equals(e.remote()), e.capacity(), e.seatsTaken() == null ? 0 : e.seatsTaken(),
+                Boolean.TRUE.equals(e.remote()), Lists.distinct(e.audienceRoles()), Lists.distinct(e.languages()), e.capacity(), e.seatsTaken() == null ? 0 : e.seatsTaken(),
                 e.startDate(), e.endDate(), e.eligibility());
     }
 
@@ -141,7 +142,8 @@ public class CatalogueImporter {
 
     private static MeasureRequest toRequest(Measure m) {
         return new MeasureRequest(m.code, m.programme == null ? null : m.programme.id, m.provider.id, m.kind, m.title,
-                m.needs, m.goals, m.regions.stream().map(Region::valueOf).toList(), m.remote, m.capacity,
+                m.needs, m.goals, m.regions.stream().map(Region::valueOf).toList(), m.remote,
+                m.audienceRoles.stream().map(Role::valueOf).toList(), m.languages, m.capacity,
                 m.seatsTaken, m.startDate, m.endDate, m.eligibility);
     }
 

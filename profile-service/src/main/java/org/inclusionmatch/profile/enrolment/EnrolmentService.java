@@ -250,6 +250,24 @@ public class EnrolmentService {
         return measures;
     }
 
+    /**
+     * The programmes each person holds a place in (a place counted against the programme, see SeatLedger), in one
+     * query; a person without any is absent. A full programme still lets such a person take another of its measures.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<UUID, List<UUID>> heldProgrammes(Collection<UUID> personIds) {
+        if (personIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, List<UUID>> programmes = new HashMap<>();
+        Enrolment.getEntityManager().createQuery("select distinct e.personId, e.programmeId from Enrolment e"
+                        + " where e.personId in :persons and e.holdsSeat = true and e.programmeId is not null", Object[].class)
+                .setParameter("persons", personIds)
+                .getResultList()
+                .forEach(row -> programmes.computeIfAbsent((UUID) row[0], id -> new ArrayList<>()).add((UUID) row[1]));
+        return programmes;
+    }
+
     /** The person's organisation or the measure's provider may see and move an enrolment; others get 404. */
     private static Enrolment require(UUID callerOrganisation, UUID id) {
         return Records.find(Enrolment.class, id)

@@ -33,7 +33,7 @@ public final class ReasonSentences {
                 item.rank(), item.measureId(), item.measureCode(), item.score(),
                 item.reasons() == null ? null : item.reasons().stream().map(reason -> in(language, reason)).toList())).toList();
         return new RecommendationsView(view.personId(), view.profileVersion(), view.engineVersion(), view.evaluationDay(),
-                view.computedAt(), view.version(), items);
+                view.computedAt(), view.version(), items, view.whyNot());
     }
 
     public static RecommendationsRequest.Reason in(Language language, RecommendationsRequest.Reason reason) {

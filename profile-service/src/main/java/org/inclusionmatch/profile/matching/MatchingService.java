@@ -92,11 +92,14 @@ public class MatchingService {
         Map<UUID, Person> persons = new HashMap<>();
         Person.<Person>list("from Person p join fetch p.organisation where p.id in ?1", ids).forEach(p -> persons.put(p.id, p));
         List<Person> matched = ids.stream().map(persons::get).filter(p -> p != null && p.matchingAllowed).toList();
-        Map<UUID, List<UUID>> enrolled = enrolments.enrolledMeasures(matched.stream().map(p -> p.id).toList());
+        List<UUID> matchedIds = matched.stream().map(p -> p.id).toList();
+        Map<UUID, List<UUID>> enrolled = enrolments.enrolledMeasures(matchedIds);
         Map<UUID, List<UUID>> declined = decisions.declinedMeasures(matched);
-        Map<UUID, Set<UUID>> blocked = keepApart.blockedMeasures(matched.stream().map(p -> p.id).toList());
+        Map<UUID, Set<UUID>> blocked = keepApart.blockedMeasures(matchedIds);
+        Map<UUID, List<UUID>> held = enrolments.heldProgrammes(matchedIds);
         return matched.stream().map(p -> view(p, enrolled.getOrDefault(p.id, List.of()),
-                declined.getOrDefault(p.id, List.of()), blocked.getOrDefault(p.id, Set.of()))).toList();
+                declined.getOrDefault(p.id, List.of()), blocked.getOrDefault(p.id, Set.of()),
+                held.getOrDefault(p.id, List.of()))).toList();
     }
 
     public List<UUID> measuresOfProgramme(UUID programmeId) {
@@ -106,18 +109,21 @@ public class MatchingService {
     /** Never offered again: measures the person is or was enrolled in, and declines that still hold. */
     private MatchingView view(Person person) {
         return view(person, enrolments.enrolledMeasures(person.id), decisions.declinedMeasures(person),
-                keepApart.blockedMeasures(List.of(person.id)).getOrDefault(person.id, Set.of()));
+                keepApart.blockedMeasures(List.of(person.id)).getOrDefault(person.id, Set.of()),
+                enrolments.heldProgrammes(List.of(person.id)).getOrDefault(person.id, List.of()));
     }
 
     /**
      * {@code blocked}: residential and group measures where someone the person is kept apart from holds a place,
      * computed here so the worker never learns of the other person; listed among the exclusions, indistinguishable.
+     * {@code held}: programmes the person holds a place in.
      */
-    private static MatchingView view(Person person, List<UUID> enrolled, List<UUID> declined, Set<UUID> blocked) {
+    private static MatchingView view(Person person, List<UUID> enrolled, List<UUID> declined, Set<UUID> blocked,
+                                     List<UUID> held) {
         Set<UUID> excluded = new LinkedHashSet<>(enrolled);
         excluded.addAll(declined);
         excluded.addAll(new java.util.TreeSet<>(blocked));
-        return new MatchingView(MatchingPerson.of(person), List.copyOf(excluded));
+        return new MatchingView(MatchingPerson.of(person), List.copyOf(excluded), List.copyOf(held));
     }
 
     /** Tags are validated as [A-Z0-9_] codes and ids are UUIDs, so a PostgreSQL array literal needs no escaping. */

@@ -9,7 +9,9 @@ import java.util.UUID;
 /** What the matching worker needs about a person: the fields the engine reads, and the measures never to recommend again. */
 @Schema(name = "MatchingView")
 public record MatchingView(MatchingPerson person,
-                           @Schema(description = "Measures never to recommend to the person now: enrolled in, declined, or restricted for them") List<UUID> excludedMeasureIds)
+                           @Schema(description = "Measures never to recommend to the person now: enrolled in, declined, or restricted for them") List<UUID> excludedMeasureIds,
+                           @Schema(description = "Programmes the person holds a place in: a full programme still lets them take another of its measures")
+                           List<UUID> heldProgrammeIds)
         implements ConcernsPerson {
 
     @Override

@@ -57,6 +57,16 @@ public class Measure extends VersionedEntity {
 
     public boolean remote;
 
+    /** The roles the measure is for; empty: any role. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "audience_roles", columnDefinition = "text[]")
+    public List<String> audienceRoles = List.of();
+
+    /** The languages it is given in (ISO 639 codes); empty: any language. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(columnDefinition = "text[]")
+    public List<String> languages = List.of();
+
     public int capacity;
 
     /** Places taken outside this system, as the provider reports them (the demo import's starting count). */
@@ -95,6 +105,7 @@ public class Measure extends VersionedEntity {
     public String matchingFingerprint() {
         String canonical = String.join("|", String.valueOf(kind), programme == null ? "" : programme.id.toString(),
                 String.valueOf(needs), String.valueOf(goals), String.valueOf(regions), String.valueOf(remote),
+                String.valueOf(audienceRoles), String.valueOf(languages),
                 String.valueOf(startDate), String.valueOf(endDate), String.valueOf(eligibility));
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));

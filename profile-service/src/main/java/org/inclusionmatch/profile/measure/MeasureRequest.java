@@ -12,12 +12,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.inclusionmatch.profile.vocabulary.Codes;
 import org.inclusionmatch.profile.vocabulary.MeasureKind;
 import org.inclusionmatch.profile.vocabulary.Region;
+import org.inclusionmatch.profile.vocabulary.Role;
 
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-@JsonIgnoreProperties(value = {"id", "version", "createdAt", "updatedAt", "seatsHeld", "seatsLeft"}, allowGetters = false)
+@JsonIgnoreProperties(value = {"id", "version", "createdAt", "updatedAt", "seatsHeld", "seatsLeft", "waitlist",
+        "releasedLast90Days"}, allowGetters = false)
 @Schema(name = "MeasureRequest")
 public record MeasureRequest(
         @NotBlank @Pattern(regexp = Codes.RECORD_CODE, message = "must be 2-64 characters of A-Z, 0-9, '.', '_' or '-'")
@@ -32,6 +34,11 @@ public record MeasureRequest(
         List<@NotNull @Pattern(regexp = Codes.TAG, message = "must be an UPPER_SNAKE_CASE code") String> goals,
         @NotEmpty @Size(max = 6) @Schema(example = "[\"RIGA\", \"PIERIGA\"]") List<@NotNull Region> regions,
         @Schema(description = "Can be taken part in from anywhere", defaultValue = "false") Boolean remote,
+        @Size(max = 3) @Schema(description = "The roles the measure is for; empty or left out: any role",
+                example = "[\"PARTICIPANT\"]") List<@NotNull Role> audienceRoles,
+        @Size(max = 20) @Schema(description = "Languages it is given in (ISO 639); empty or left out: any language. "
+                + "A person matches when they speak one of them", example = "[\"lv\", \"ru\"]")
+        List<@NotNull @Pattern(regexp = Codes.LANGUAGE, message = "must be an ISO 639 code such as lv") String> languages,
         @NotNull @PositiveOrZero @Max(1_000_000) @Schema(example = "30") Integer capacity,
         @PositiveOrZero @Max(1_000_000) @Schema(example = "18", defaultValue = "0",
                 description = "Places taken outside Inclusion Match (a starting count); enrolments add to it") Integer seatsTaken,

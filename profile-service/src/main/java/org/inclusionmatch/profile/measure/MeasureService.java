@@ -20,6 +20,7 @@ import org.inclusionmatch.profile.vocabulary.MeasureKind;
 import org.inclusionmatch.profile.vocabulary.Region;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -58,7 +59,8 @@ public class MeasureService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public MeasureView get(UUID id) {
-        return MeasureView.of(Records.require(Measure.class, id, WHAT));
+        Measure measure = Records.require(Measure.class, id, WHAT);
+        return MeasureView.of(measure, WaitlistFigures.of(List.of(id)).getOrDefault(id, WaitlistFigures.NONE));
     }
 
     /** Filters combine with AND; {@code region} also matches remote measures, since those are open everywhere. */
@@ -73,7 +75,12 @@ public class MeasureService {
                 .equal("remote", f.remote())
                 .equal("code", f.code())
                 .when(f.region() == null ? null : f.region().name(), "(array_contains(regions, :region) or remote = true)", "region");
-        return PageResult.of(Measure.find(filter.where(), Sort.by("code"), filter.parameters()), page, MeasureView::of);
+        PageResult<Measure> measures = PageResult.of(Measure.<Measure>find(filter.where(), Sort.by("code"), filter.parameters()),
+                page, m -> m);
+        Map<UUID, WaitlistFigures> figures = WaitlistFigures.of(measures.items().stream().map(m -> m.id).toList());
+        return new PageResult<>(measures.items().stream()
+                .map(m -> MeasureView.of(m, figures.getOrDefault(m.id, WaitlistFigures.NONE))).toList(),
+                measures.page(), measures.size(), measures.total());
     }
 
     public MeasureView update(UUID id, MeasureRequest request, String ifMatch) {
@@ -144,6 +151,9 @@ public class MeasureService {
         measure.goals = Lists.distinct(request.goals());
         measure.regions = request.regions().stream().distinct().map(Region::name).toList();
         measure.remote = Boolean.TRUE.equals(request.remote());
+        measure.audienceRoles = request.audienceRoles() == null ? List.of()
+                : request.audienceRoles().stream().distinct().map(Enum::name).toList();
+        measure.languages = Lists.distinct(request.languages());
         measure.capacity = request.capacity();
         measure.seatsTaken = seatsTaken;
         measure.startDate = request.startDate();

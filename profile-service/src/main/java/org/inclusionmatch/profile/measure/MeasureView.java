@@ -3,6 +3,7 @@ package org.inclusionmatch.profile.measure;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.inclusionmatch.profile.vocabulary.MeasureKind;
 import org.inclusionmatch.profile.vocabulary.Region;
+import org.inclusionmatch.profile.vocabulary.Role;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,17 +13,28 @@ import java.util.UUID;
 @Schema(name = "Measure")
 public record MeasureView(UUID id, String code, UUID programmeId, UUID providerId, MeasureKind kind, String title,
                           List<String> needs, List<String> goals, List<Region> regions, boolean remote,
+                          @Schema(description = "The roles the measure is for; empty: any role") List<Role> audienceRoles,
+                          @Schema(description = "Languages it is given in (ISO 639); empty: any language") List<String> languages,
                           int capacity,
                           @Schema(description = "Places taken outside Inclusion Match, as written") int seatsTaken,
                           @Schema(description = "Places held by enrolments in Inclusion Match (read-only)") int seatsHeld,
                           @Schema(description = "capacity - seatsTaken - seatsHeld") int seatsLeft,
+                          @Schema(description = "Referrals waiting for a place (read-only)") int waitlist,
+                          @Schema(description = "Places freed in the last 90 days by enrolments that ended (completed, "
+                                  + "dropped, rejected): the pace at which the waitlist moves (read-only)") int releasedLast90Days,
                           LocalDate startDate, LocalDate endDate, String eligibility,
                           long version, Instant createdAt, Instant updatedAt) {
 
     static MeasureView of(Measure m) {
+        return of(m, WaitlistFigures.NONE);
+    }
+
+    static MeasureView of(Measure m, WaitlistFigures figures) {
         return new MeasureView(m.id, m.code, m.programme == null ? null : m.programme.id, m.provider.id, m.kind, m.title,
                 m.needs, m.goals, m.regions.stream().map(Region::valueOf).toList(), m.remote,
+                m.audienceRoles.stream().map(Role::valueOf).toList(), m.languages,
                 m.capacity, m.seatsTaken, m.seatsHeld, Math.max(0, m.capacity - m.seatsInUse()),
+                figures.waiting(), figures.released(),
                 m.startDate, m.endDate, m.eligibility, m.version, m.createdAt, m.updatedAt);
     }
 }

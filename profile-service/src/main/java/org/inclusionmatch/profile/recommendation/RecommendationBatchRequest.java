@@ -27,10 +27,12 @@ public record RecommendationBatchRequest(
             @NotBlank @Size(max = 64) @Schema(example = "engine-1.0.0") String engineVersion,
             @NotNull @Schema(example = "2026-11-23") LocalDate evaluationDay,
             @NotNull Instant computedAt,
-            @NotNull @Size(max = 50) List<RecommendationsRequest.@NotNull @Valid Item> recommendations) {
+            @NotNull @Size(max = 50) List<RecommendationsRequest.@NotNull @Valid Item> recommendations,
+            @Size(max = 20) List<RecommendationsRequest.@NotNull @Valid WhyNot> whyNot) {
 
         RecommendationsRequest request() {
-            return new RecommendationsRequest(profileVersion, engineVersion, evaluationDay, computedAt, recommendations);
+            return new RecommendationsRequest(profileVersion, engineVersion, evaluationDay, computedAt, recommendations,
+                    whyNot);
         }
     }
 }

@@ -37,6 +37,9 @@ public class RecommendationService {
     private static final TypeReference<List<RecommendationsRequest.Item>> ITEMS = new TypeReference<>() {
     };
 
+    private static final TypeReference<List<RecommendationsRequest.WhyNot>> WHY_NOT = new TypeReference<>() {
+    };
+
     private final ObjectMapper json;
     private final Event<RecommendationEvent> events;
 
@@ -49,7 +52,7 @@ public class RecommendationService {
     public RecommendationsView get(UUID organisationId, UUID personId) {
         Person.requireIn(organisationId, personId);
         RecommendationSet set = RecommendationSet.findById(personId);
-        return set == null ? new RecommendationsView(personId, null, null, null, null, 0, List.of()) : view(set);
+        return set == null ? new RecommendationsView(personId, null, null, null, null, 0, List.of(), List.of()) : view(set);
     }
 
     /** Stores the list; returns whether anything changed. */
@@ -110,7 +113,8 @@ public class RecommendationService {
                 RecommendationsRequest request = item.request();
                 RecommendationSet set = current.get(item.personId());
                 String json = write(request.recommendations());
-                if (unchanged(set, request, json)) {
+                String whyNot = write(request.whyNotOrNone());
+                if (unchanged(set, request, json, whyNot)) {
                     outcomes.add(new BatchOutcome(item.personId(), BatchOutcome.Status.UNCHANGED, set.version));
                     continue;
                 }
@@ -122,6 +126,7 @@ public class RecommendationService {
                 next.evaluationDay = request.evaluationDay();
                 next.computedAt = request.computedAt();
                 next.items = json;
+                next.whyNot = whyNot;
                 next.storedAt = now;
                 stored.add(next);
                 changed.put(next.personId, request.recommendations());
@@ -138,8 +143,9 @@ public class RecommendationService {
         return outcomes;
     }
 
-    private static boolean unchanged(RecommendationSet set, RecommendationsRequest request, String items) {
+    private static boolean unchanged(RecommendationSet set, RecommendationsRequest request, String items, String whyNot) {
         return set != null && set.profileVersion == request.profileVersion() && set.items.equals(items)
+                && whyNot.equals(set.whyNot)
                 && set.engineVersion.equals(request.engineVersion()) && set.evaluationDay.equals(request.evaluationDay());
     }
 
@@ -151,12 +157,12 @@ public class RecommendationService {
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement upsert = connection.prepareStatement("""
                     insert into recommendation_set (person_id, profile_version, engine_version, evaluation_day,
-                                                    computed_at, items, version, stored_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?)
+                                                    computed_at, items, version, stored_at, why_not)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     on conflict (person_id) do update set profile_version = excluded.profile_version,
                         engine_version = excluded.engine_version, evaluation_day = excluded.evaluation_day,
                         computed_at = excluded.computed_at, items = excluded.items, version = excluded.version,
-                        stored_at = excluded.stored_at""")) {
+                        stored_at = excluded.stored_at, why_not = excluded.why_not""")) {
                 for (RecommendationSet set : sets) {
                     upsert.setObject(1, set.personId);
                     upsert.setLong(2, set.profileVersion);
@@ -166,6 +172,7 @@ public class RecommendationService {
                     upsert.setString(6, set.items);
                     upsert.setLong(7, set.version);
                     upsert.setObject(8, set.storedAt.atOffset(ZoneOffset.UTC));
+                    upsert.setString(9, set.whyNot);
                     upsert.addBatch();
                 }
                 upsert.executeBatch();
@@ -181,8 +188,9 @@ public class RecommendationService {
     private Stored apply(UUID personId, UUID organisationId, RecommendationSet set, RecommendationsRequest request,
                          Map<UUID, List<RecommendationsRequest.Item>> changed) {
         String items = write(request.recommendations());
-        if (unchanged(set, request, items)) {
-            return new Stored(view(set, request.recommendations()), false);
+        String whyNot = write(request.whyNotOrNone());
+        if (unchanged(set, request, items, whyNot)) {
+            return new Stored(view(set, request.recommendations(), request.whyNotOrNone()), false);
         }
         if (set == null) {
             set = new RecommendationSet();
@@ -196,11 +204,12 @@ public class RecommendationService {
         set.evaluationDay = request.evaluationDay();
         set.computedAt = request.computedAt();
         set.items = items;
+        set.whyNot = whyNot;
         set.storedAt = Instant.now();
         set.persist();
         events.fire(new RecommendationEvent.Updated(set, organisationId));
         changed.put(personId, request.recommendations());
-        return new Stored(view(set, request.recommendations()), true);
+        return new Stored(view(set, request.recommendations(), request.whyNotOrNone()), true);
     }
 
     /**
@@ -251,21 +260,23 @@ public class RecommendationService {
     public record Stored(RecommendationsView view, boolean changed) {
     }
 
-    private static RecommendationsView view(RecommendationSet set, List<RecommendationsRequest.Item> items) {
+    private static RecommendationsView view(RecommendationSet set, List<RecommendationsRequest.Item> items,
+                                            List<RecommendationsRequest.WhyNot> whyNot) {
         return new RecommendationsView(set.personId, set.profileVersion, set.engineVersion, set.evaluationDay,
-                set.computedAt, set.version, items);
+                set.computedAt, set.version, items, whyNot);
     }
 
     private RecommendationsView view(RecommendationSet set) {
         try {
             return new RecommendationsView(set.personId, set.profileVersion, set.engineVersion, set.evaluationDay,
-                    set.computedAt, set.version, json.readValue(set.items, ITEMS));
+                    set.computedAt, set.version, json.readValue(set.items, ITEMS),
+                    set.whyNot == null ? List.of() : json.readValue(set.whyNot, WHY_NOT));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored recommendations cannot be read", e);
         }
     }
 
-    private String write(List<RecommendationsRequest.Item> items) {
+    private String write(List<?> items) {
         try {
             return json.writeValueAsString(items);
         } catch (JsonProcessingException e) {

@@ -34,6 +34,10 @@ public class RecommendationSet extends PanacheEntityBase {
     /** The recommendations as JSON: read and written whole, never queried field by field. */
     public String items;
 
+    /** The relevant measures left out and why, as JSON: read and written whole. */
+    @Column(name = "why_not")
+    public String whyNot = "[]";
+
     /** Counts the changes of this set; the RecommendationsUpdated event carries it. */
     public long version;
 

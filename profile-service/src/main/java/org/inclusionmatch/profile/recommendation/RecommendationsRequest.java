@@ -24,7 +24,31 @@ public record RecommendationsRequest(
         @NotBlank @Size(max = 64) @Schema(example = "engine-1.0.0") String engineVersion,
         @NotNull @Schema(example = "2026-11-23") LocalDate evaluationDay,
         @NotNull Instant computedAt,
-        @NotNull @Size(max = 50) List<@NotNull @Valid Item> recommendations) {
+        @NotNull @Size(max = 50) List<@NotNull @Valid Item> recommendations,
+        @Size(max = 20) @Schema(description = "Relevant measures left out and why, with what would change that; "
+                + "left out: none") List<@NotNull @Valid WhyNot> whyNot) {
+
+    /** A result without "why not" (a worker before engine 2). */
+    public RecommendationsRequest(Long profileVersion, String engineVersion, LocalDate evaluationDay, Instant computedAt,
+                                  List<Item> recommendations) {
+        this(profileVersion, engineVersion, evaluationDay, computedAt, recommendations, null);
+    }
+
+    /** "Why not" as given; null reads as none. */
+    public List<WhyNot> whyNotOrNone() {
+        return whyNot == null ? List.of() : whyNot;
+    }
+
+    @Schema(name = "WhyNot", description = "A measure that meets one of the person's needs or goals but is not "
+            + "recommended: the hard constraints it fails (unmet) and what would change that (changes): the date it "
+            + "opens, the waitlist and expected wait, an alternative, the rule's condition and the value that passes "
+            + "it, or whom the rule is for. Codes and parameters are machine-readable; never another person's data.")
+    public record WhyNot(
+            @NotNull UUID measureId,
+            @NotBlank @Pattern(regexp = Codes.RECORD_CODE) @Schema(example = "HWH-RIGA-BEDS") String measureCode,
+            @NotNull @Size(min = 1, max = 15) List<@NotNull @Valid Reason> unmet,
+            @NotNull @Size(max = 15) List<@NotNull @Valid Reason> changes) {
+    }
 
     @Schema(name = "Recommendation")
     public record Item(

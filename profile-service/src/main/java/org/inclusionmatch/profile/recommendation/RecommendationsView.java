@@ -11,7 +11,9 @@ import java.util.UUID;
 @Schema(name = "Recommendations", description = "A person's current recommendations; computedAt is null until the worker has run")
 public record RecommendationsView(UUID personId, Long profileVersion, String engineVersion, LocalDate evaluationDay,
                                   Instant computedAt, long version,
-                                  List<RecommendationsRequest.Item> recommendations) implements ConcernsPerson {
+                                  List<RecommendationsRequest.Item> recommendations,
+                                  @Schema(description = "Relevant measures left out and why, with what would change that")
+                                  List<RecommendationsRequest.WhyNot> whyNot) implements ConcernsPerson {
 
     @Override
     public UUID concernedPerson() {

@@ -47,7 +47,7 @@ class I18nTest {
         List<String> names = lv.path("codeLists.name");
         assertThat(names).containsExactly("needs", "goals", "targetGroups", "regions", "roles", "archetypes", "genders",
                 "legalBases", "measureKinds", "organisationKinds", "enrolmentStatuses", "enrolmentReasons",
-                "outcomeStatuses", "decisions", "declineReasons", "reasonCodes");
+                "outcomeStatuses", "decisions", "declineReasons", "reasonCodes", "allocationRoundStatuses");
     }
 
     @Test

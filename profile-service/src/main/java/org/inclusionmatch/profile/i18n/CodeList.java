@@ -1,5 +1,6 @@
 package org.inclusionmatch.profile.i18n;
 
+import org.inclusionmatch.profile.allocation.AllocationRound;
 import org.inclusionmatch.profile.decision.Decision;
 import org.inclusionmatch.profile.enrolment.EnrolmentStatus;
 import org.inclusionmatch.profile.outcome.OutcomeStatus;
@@ -42,7 +43,8 @@ public enum CodeList {
     OUTCOME_STATUSES("outcomeStatuses", OutcomeStatus.class, false),
     DECISIONS("decisions", Decision.class, false),
     DECLINE_REASONS("declineReasons", DeclineReason.class, true),
-    REASON_CODES("reasonCodes", ReasonCode.class, true);
+    REASON_CODES("reasonCodes", ReasonCode.class, true),
+    ALLOCATION_ROUND_STATUSES("allocationRoundStatuses", AllocationRound.Status.class, false);
 
     private final String listName;
     private final Class<? extends Enum<?>> type;

@@ -29,6 +29,8 @@ public class RequestLimits {
     /** Where Quarkus puts the size its body stream enforces when no length was announced. */
     private static final String QUARKUS_STREAM_LIMIT = "io.quarkus.max-request-size";
     private static final String HELD_LENGTH = "inclusion.held-content-length";
+    private static final long LINGER_MILLIS = 5_000;
+    private static final long LINGER_FACTOR = 16;
 
     private final Optional<MemorySize> maxBodySize;
     private final Set<String> streamedPaths;
@@ -98,10 +100,32 @@ public class RequestLimits {
             context.next();
             return;
         }
-        context.response().endHandler(done -> context.request().connection().close());
         context.response().setStatusCode(413)
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .putHeader(HttpHeaders.CONNECTION, "close")
                 .end(body(tooLarge.withRequestId(RequestIds.of(context))));
+        lingeringClose(context, announced, limit);
+    }
+
+    /**
+     * Closing at once, with the client's body still arriving, makes the kernel answer it with a reset, and a reset
+     * can reach the client before it has read the 413: it would see a dropped connection instead of the problem.
+     * So the rest of the body is read and dropped, and the connection closed when it has all arrived, or after
+     * {@link #LINGER_MILLIS}, or at once when it announces more than {@link #LINGER_FACTOR} times the limit.
+     */
+    private static void lingeringClose(RoutingContext context, long announced, long limit) {
+        var request = context.request();
+        var connection = request.connection();
+        if (announced > LINGER_FACTOR * limit) {
+            context.response().endHandler(done -> connection.close());
+            return;
+        }
+        long timer = context.vertx().setTimer(LINGER_MILLIS, t -> connection.close());
+        request.handler(dropped -> { });
+        request.endHandler(done -> {
+            context.vertx().cancelTimer(timer);
+            connection.close();
+        });
+        request.resume();
     }
 }

@@ -118,7 +118,12 @@ class I18nTest {
                         "reasons", List.of(
                                 Map.of("code", "NEED_MATCH", "params", Map.of("need", "HOUSING"), "text", "Covers the need HOUSING."),
                                 Map.of("code", "SEATS_LEFT", "params", Map.of("seats", "21"), "text", "21 seats left."),
-                                Map.of("code", "FUTURE_REASON", "params", Map.of(), "text", "A reason of a newer worker.")))));
+                                Map.of("code", "FUTURE_REASON", "params", Map.of(), "text", "A reason of a newer worker.")))),
+                "whyNot", List.of(Map.of("measureId", measure, "measureCode", "M-2",
+                        "unmet", List.of(Map.of("code", "MEASURE_FULL", "params", Map.of("capacity", "12"),
+                                "text", "Full: all 12 places are taken.")),
+                        "changes", List.of(Map.of("code", "WAITLIST", "params", Map.of(),
+                                "text", "A referral joins the waitlist and gets a place when one is freed.")))));
         Api.matcher().body(result).put("/api/v1/persons/" + person + "/recommendations").then().statusCode(200);
         String path = "/api/v1/persons/" + person + "/recommendations";
 
@@ -128,11 +133,14 @@ class I18nTest {
                 .body("recommendations[0].reasons[0].params.need", equalTo("HOUSING"))
                 .body("recommendations[0].reasons[0].text", equalTo("Atbilst vajadzībai: Mājoklis."))
                 .body("recommendations[0].reasons[1].text", equalTo("Brīva vēl 21 vieta."))
-                .body("recommendations[0].reasons[2].text", equalTo("A reason of a newer worker."));
+                .body("recommendations[0].reasons[2].text", equalTo("A reason of a newer worker."))
+                .body("whyNot[0].unmet[0].text", equalTo("Visas 12 vietas ir aizņemtas."))
+                .body("whyNot[0].changes[0].text", equalTo("Nosūtījums nonāks gaidīšanas sarakstā; vietu piešķir, kad tā atbrīvojas."));
         Api.caseworker(org).header("Accept-Language", "en").get(path).then().statusCode(200)
                 .header("Content-Language", "en")
                 .body("recommendations[0].reasons[0].text", equalTo("Covers the need HOUSING."))
-                .body("recommendations[0].reasons[1].text", equalTo("21 seats left."));
+                .body("recommendations[0].reasons[1].text", equalTo("21 seats left."))
+                .body("whyNot[0].unmet[0].text", equalTo("Full: all 12 places are taken."));
         // a copy in one language is not "not modified" for the other: the tag names the language
         String latvianTag = Api.caseworker(org).header("Accept-Language", "lv").get(path).then().statusCode(200)
                 .extract().header("ETag");

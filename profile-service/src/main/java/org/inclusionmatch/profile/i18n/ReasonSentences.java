@@ -32,8 +32,15 @@ public final class ReasonSentences {
         List<RecommendationsRequest.Item> items = view.recommendations().stream().map(item -> new RecommendationsRequest.Item(
                 item.rank(), item.measureId(), item.measureCode(), item.score(),
                 item.reasons() == null ? null : item.reasons().stream().map(reason -> in(language, reason)).toList())).toList();
+        List<RecommendationsRequest.WhyNot> whyNot = view.whyNot() == null ? null : view.whyNot().stream()
+                .map(left -> new RecommendationsRequest.WhyNot(left.measureId(), left.measureCode(), in(language, left.unmet()),
+                        in(language, left.changes()))).toList();
         return new RecommendationsView(view.personId(), view.profileVersion(), view.engineVersion(), view.evaluationDay(),
-                view.computedAt(), view.version(), items, view.whyNot());
+                view.computedAt(), view.version(), items, whyNot);
+    }
+
+    private static List<RecommendationsRequest.Reason> in(Language language, List<RecommendationsRequest.Reason> reasons) {
+        return reasons == null ? null : reasons.stream().map(reason -> in(language, reason)).toList();
     }
 
     public static RecommendationsRequest.Reason in(Language language, RecommendationsRequest.Reason reason) {

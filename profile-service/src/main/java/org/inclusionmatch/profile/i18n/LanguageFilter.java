@@ -38,8 +38,7 @@ public class LanguageFilter {
         if (!request.getUriInfo().getPath().startsWith("/api/")) {
             return;
         }
-        Language language = request.getProperty(PROPERTY) instanceof Language chosen ? chosen
-                : AcceptLanguage.negotiate(request.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE), config.defaultLanguage());
+        Language language = of(request, config);
         response.getHeaders().add(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
         Object entity = response.getEntity();
         if (entity instanceof Problem problem) {

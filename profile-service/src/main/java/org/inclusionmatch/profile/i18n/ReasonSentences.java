@@ -30,8 +30,7 @@ public final class ReasonSentences {
             return view;
         }
         List<RecommendationsRequest.Item> items = view.recommendations().stream().map(item -> new RecommendationsRequest.Item(
-                item.rank(), item.measureId(), item.measureCode(), item.score(),
-                item.reasons() == null ? null : item.reasons().stream().map(reason -> in(language, reason)).toList())).toList();
+                item.rank(), item.measureId(), item.measureCode(), item.score(), in(language, item.reasons()))).toList();
         List<RecommendationsRequest.WhyNot> whyNot = view.whyNot() == null ? null : view.whyNot().stream()
                 .map(left -> new RecommendationsRequest.WhyNot(left.measureId(), left.measureCode(), in(language, left.unmet()),
                         in(language, left.changes()))).toList();

@@ -95,6 +95,45 @@ class CatalogueImportTest {
                 .then().statusCode(200).body("total", equalTo(1), "items[0].seatsTaken", equalTo(29), "items[0].version", equalTo(1));
     }
 
+    /** Quotas set through the API survive a re-import of a file that does not mention them (issue 14's review). */
+    @Test
+    void aReImportKeepsQuotasTheFileDoesNotMention() throws Exception {
+        ObjectNode catalogue = ownCopyOfTheDemo("-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase());
+        Api.json().body(catalogue.toString()).post("/api/v1/catalogue/import").then().statusCode(200);
+        String code = catalogue.get("programmes").get(0).get("code").asText();
+        String id = Api.json().queryParam("code", code).get("/api/v1/programmes").then().statusCode(200)
+                .body("total", equalTo(1)).extract().path("items[0].id");
+        var programme = Api.json().get("/api/v1/programmes/" + id).then().statusCode(200).extract();
+        ObjectNode withQuota = (ObjectNode) new ObjectMapper().readTree(programme.asString());
+        withQuota.remove("placesHeld"); // read-only
+        withQuota.putArray("quotas").addObject().put("dimension", "REGION").put("value", "RIGA").put("maxPlaces", 2);
+        Api.json().header("If-Match", programme.header("ETag")).body(withQuota.toString())
+                .put("/api/v1/programmes/" + id).then().statusCode(200).body("quotas.size()", equalTo(1));
+
+        Api.json().body(catalogue.toString()).post("/api/v1/catalogue/import").then().statusCode(200)
+                .body("programmes.updated", equalTo(0));
+        // a file that changes the programme but says nothing of quotas updates it and keeps them
+        ObjectNode entry = (ObjectNode) catalogue.get("programmes").get(0);
+        entry.put("capacity", entry.get("capacity").asInt() + 1);
+        Api.json().body(catalogue.toString()).post("/api/v1/catalogue/import").then().statusCode(200)
+                .body("programmes.updated", equalTo(1));
+        Api.json().get("/api/v1/programmes/" + id).then().statusCode(200)
+                .body("quotas.size()", equalTo(1), "quotas[0].maxPlaces", equalTo(2));
+
+        // a file that names quotas sets them, and an empty list removes them
+        ((ObjectNode) catalogue.get("programmes").get(0)).putArray("quotas").addObject()
+                .put("dimension", "REGION").put("value", "RIGA").put("maxPlaces", 3);
+        Api.json().body(catalogue.toString()).post("/api/v1/catalogue/import").then().statusCode(200)
+                .body("programmes.updated", equalTo(1));
+        Api.json().get("/api/v1/programmes/" + id).then().body("quotas[0].maxPlaces", equalTo(3));
+        ((ObjectNode) catalogue.get("programmes").get(0)).putArray("quotas");
+        Api.json().body(catalogue.toString()).post("/api/v1/catalogue/import").then().statusCode(200)
+                .body("programmes.updated", equalTo(1));
+        Api.json().get("/api/v1/programmes/" + id).then().body("quotas.size()", equalTo(0));
+        Api.json().body(catalogue.toString()).post("/api/v1/catalogue/import").then().statusCode(200)
+                .body("programmes.unchanged", equalTo(catalogue.get("programmes").size()));
+    }
+
     @Test
     void aBadRecordRejectsTheWholeFileAndNamesIt() throws Exception {
         ObjectMapper json = new ObjectMapper();

@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.inclusionmatch.profile.organisation.OrganisationRequest;
+import org.inclusionmatch.profile.programme.ProgrammeQuota;
 import org.inclusionmatch.profile.vocabulary.MeasureKind;
 import org.inclusionmatch.profile.vocabulary.Region;
 import org.inclusionmatch.profile.vocabulary.Role;
@@ -27,7 +28,10 @@ public record CatalogueFile(
                                  @Schema(description = "Operator's organisation code") String operator,
                                  @Schema(description = "Funder's organisation code") String funder,
                                  LocalDate startDate, LocalDate endDate, Integer capacity, List<Region> regions,
-                                 String eligibility) {
+                                 String eligibility,
+                                 @Schema(description = "Quotas for allocation rounds; absent keeps the quotas already stored "
+                                         + "(set through the API), an empty list removes them")
+                                 List<ProgrammeQuota> quotas) {
     }
 
     @Schema(name = "CatalogueMeasure")

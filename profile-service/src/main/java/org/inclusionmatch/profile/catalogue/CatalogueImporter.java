@@ -13,6 +13,7 @@ import org.inclusionmatch.profile.organisation.Organisation;
 import org.inclusionmatch.profile.organisation.OrganisationRequest;
 import org.inclusionmatch.profile.organisation.OrganisationService;
 import org.inclusionmatch.profile.programme.Programme;
+import org.inclusionmatch.profile.programme.ProgrammeQuota;
 import org.inclusionmatch.profile.programme.ProgrammeRequest;
 import org.inclusionmatch.profile.programme.ProgrammeService;
 import org.inclusionmatch.profile.vocabulary.Region;
@@ -119,7 +120,13 @@ public class CatalogueImporter {
     private static ProgrammeRequest toRequest(CatalogueFile.ProgrammeEntry e, String at) {
         return new ProgrammeRequest(e.code(), e.name(), organisationId(e.operator(), at + ".operator"),
                 organisationId(e.funder(), at + ".funder"), e.startDate(), e.endDate(), e.capacity(),
-                Lists.distinct(e.regions()), e.eligibility(), null);
+                Lists.distinct(e.regions()), e.eligibility(), e.quotas() != null ? quotas(e.quotas())
+                        : Programme.findByCode(e.code()).map(p -> quotas(p.quotas())).orElse(null));
+    }
+
+    /** No quotas is {@code null} on both sides, so a file without quotas compares equal to a programme without them. */
+    private static List<ProgrammeQuota> quotas(List<ProgrammeQuota> quotas) {
+        return quotas.isEmpty() ? null : quotas;
     }
 
     private static MeasureRequest toRequest(CatalogueFile.MeasureEntry e, String at) {
@@ -137,7 +144,7 @@ public class CatalogueImporter {
 
     private static ProgrammeRequest toRequest(Programme p) {
         return new ProgrammeRequest(p.code, p.name, p.operator.id, p.funder == null ? null : p.funder.id,
-                p.startDate, p.endDate, p.capacity, p.regions.stream().map(Region::valueOf).toList(), p.eligibility, null);
+                p.startDate, p.endDate, p.capacity, p.regions.stream().map(Region::valueOf).toList(), p.eligibility, quotas(p.quotas()));
     }
 
     private static MeasureRequest toRequest(Measure m) {

@@ -10,6 +10,7 @@
 #   deploy/local/node-tools.sh                 # node + npm tools + chromium (when root and missing)
 #   deploy/local/node-tools.sh --no-browser    # without chromium
 #   deploy/local/node-tools.sh --download-node # use the pinned Node even when one is on PATH (to test that path)
+#   deploy/local/node-tools.sh --npm-ci DIR    # also install DIR's locked packages with the same node and npm
 # Prints, as its last line, NODE=<path of the node binary it used>; tools/node/run.sh TOOL ... runs a tool with it.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -23,13 +24,15 @@ NPM_VERSION=10.9.4
 NPM_TGZ="https://registry.npmjs.org/npm/-/npm-$NPM_VERSION.tgz"
 NPM_INTEGRITY="sha512-OnUG836FwboQIbqtefDNlyR0gTHzIfwRfE3DuiNewBvnMnWEpB0VEXwBlFVgqpNzIgYo/MHh3d2Hel/pszapAA=="
 
-browser=yes download=no
-for arg in "$@"; do
-  case "$arg" in
+browser=yes download=no extra=()
+while [ $# -gt 0 ]; do
+  case "$1" in
     --no-browser) browser=no ;;
     --download-node) download=yes ;;
-    *) echo "unknown option $arg" >&2; exit 2 ;;
+    --npm-ci) extra+=("$(cd "$2" && pwd)"); shift ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
   esac
+  shift
 done
 say() { echo "[node-tools] $*" >&2; }
 
@@ -63,14 +66,20 @@ fi
 
 # --- npm tools, exactly as locked ---
 # The stamp holds the lock file's hash and the node version: a new lock or another node reinstalls.
-stamp="$TOOLS/node_modules/.installed"
-want="$(sha256sum "$TOOLS/package-lock.json" | cut -d' ' -f1) node $("$NODE" --version)"
-if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
-  say "npm ci in tools/node (node $("$NODE" --version))"
-  # --ignore-scripts: none of these tools needs an install script, and Playwright's would download a browser.
-  (cd "$TOOLS" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 "${NPM[@]}" ci --ignore-scripts --no-audit --no-fund --loglevel=error >&2)
-  echo "$want" > "$stamp"
-fi
+npm_ci() {
+  local dir=$1 stamp="$1/node_modules/.installed" want
+  want="$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1) node $("$NODE" --version)"
+  if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+    say "npm ci in ${dir#"$ROOT"/} (node $("$NODE" --version))"
+    # --ignore-scripts: none of these tools needs an install script, and Playwright's would download a browser.
+    (cd "$dir" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 "${NPM[@]}" ci --ignore-scripts --no-audit --no-fund --loglevel=error >&2)
+    echo "$want" > "$stamp"
+  fi
+}
+npm_ci "$TOOLS"
+for dir in "${extra[@]}"; do
+  npm_ci "$dir"
+done
 
 # --- chromium for the browser test (Debian's; Playwright never downloads one) ---
 if [ "$browser" = yes ] && [ ! -x /usr/bin/chromium ]; then

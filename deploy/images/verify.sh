@@ -206,6 +206,11 @@ start_image profile-service "$API_PORT" $((API_PORT + 1000)) \
 ok "profile-service: /api/v1/measures 401 without a token"
 start_image matching-worker "$WORKER_PORT" $((WORKER_PORT + 1000)) \
   INCLUSION_API_URL="http://127.0.0.1:$API_PORT" SMALLRYE_JWT_SIGN_KEY_LOCATION=/etc/inclusion/jwt/privateKey.pem
-ps -eo uid,rss,comm,args | awk '$3 == "java" && /[q]uarkus-run.jar/ {
-  print "  ok: JVM uid " $1 ", RSS " int($2/1024) " MB, JAVA_OPTS_APPEND " (/MaxRAMPercentage=50/ ? "applied" : "MISSING") ", " $NF }'
+# The two JVMs in this script's process groups (each start is a setsid group): uid 185, JAVA_OPTS_APPEND applied.
+jvms=$(ps -eo pgid=,uid=,rss=,comm=,args= | awk -v groups=" ${pids[*]} " '
+  index(groups, " " $1 " ") && $4 == "java" && /quarkus-run.jar/ {
+    print "uid " $2 ", RSS " int($3/1024) " MB, MaxRAMPercentage " (/-XX:MaxRAMPercentage=50/ ? "50" : "unset") }')
+echo "$jvms" | sed 's/^/  JVM: /'
+[ "$(grep -c '^uid 185, .*MaxRAMPercentage 50$' <<<"$jvms")" = 2 ] || fail "the JVMs do not both run as 185 with JAVA_OPTS_APPEND"
+ok "both JVMs run as uid 185 with the manifests' JAVA_OPTS_APPEND"
 echo "verified: ${services[*]}"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Checks the image tarballs of profile-image-tar (README, Operations: images) without Docker or a registry, and with
+# Checks the image tarballs of Maven profile image-tar (README, Operations: images) without Docker or a registry, and with
 # --run starts them the way a container runtime would, to prove the image's own contents work.
 #
 #   deploy/images/verify.sh [--run] [profile-service] [matching-worker]     (default: both)
@@ -9,13 +9,14 @@
 # the revision label, the ports (the service's and 9000), the entrypoint running quarkus-run.jar with $JAVA_OPTS_APPEND,
 # the layers (base, then lib/boot, lib/main, quarkus, app), no file owned by anyone but root in the app layers, no
 # whiteout; then the layers are extracted into target/<service>-rootfs.
-# As root (unshare + chroot): `java -version` of the image's JRE as uid 185.
-# --run (as root, about a minute, both services): PostgreSQL and Kafka from deploy/local-servers (built), then each image's
-# entrypoint as uid 185 in its own mount and PID namespace, on a read-only root with a tmpfs /tmp (the manifests'
-# readOnlyRootFilesystem and emptyDir), JAVA_OPTS_APPEND as the manifests set it, the management interface on;
-# waits for /q/health/ready, checks /q/metrics (and profile-service's /q/openapi) on the management port and that
-# /api answers 401 without a token (profile-service), then stops everything. Ports: INCLUSION_PG_PORT, INCLUSION_KAFKA_PORT,
-# INCLUSION_API_PORT, INCLUSION_WORKER_PORT (+1000 for the management ports), defaults 55832/59492/8480/8481.
+# As root (unshare + chroot): `java -version` of the image's JRE as uid 185, on a read-only root.
+# --run (as root, under two minutes, both services): PostgreSQL and Kafka from deploy/local-servers (built), then
+# each image's entrypoint as uid 185 in its own mount and PID namespace, on a read-only root with a tmpfs /tmp (the
+# manifests' readOnlyRootFilesystem and emptyDir), JAVA_OPTS_APPEND as the manifests set it, the management interface
+# on; waits for /q/health/ready, checks /q/metrics (and profile-service's /q/openapi) on the management port, that
+# /api answers 401 without a token (profile-service) and that both JVMs run as 185; then stops everything.
+# Ports: INCLUSION_PG_PORT, INCLUSION_KAFKA_PORT, INCLUSION_API_PORT, INCLUSION_WORKER_PORT (+1000 for the management
+# ports), defaults 55832/59492/8480/8481.
 # Not part of ./mvnw verify: it needs the image build (deploy/images/base-image.sh, -Pimage-tar) and root.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)

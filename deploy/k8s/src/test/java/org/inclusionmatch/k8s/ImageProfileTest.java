@@ -66,7 +66,8 @@ class ImageProfileTest {
                 JsonNode pod = workload.path("spec").path("template").path("spec");
                 for (JsonNode container : pod.path("containers")) {
                     String reference = container.path("image").asText();
-                    if (!reference.replaceFirst("@.*", "").replaceFirst(":[^:/]*$", "").endsWith("/" + image.repository())) {
+                    String repository = reference.replaceFirst("@.*", "").replaceFirst(":[^:/]*$", "");
+                    if (!repository.endsWith("/" + image.repository())) {
                         continue;
                     }
                     String where = overlay + " " + Rendered.name(workload) + "/" + container.path("name").asText();

@@ -1,6 +1,6 @@
-package org.inclusionmatch.worker.engine;
+package org.inclusionmatch.engine;
 
-import org.inclusionmatch.worker.engine.Catalogue.CompiledMeasure;
+import org.inclusionmatch.engine.Catalogue.CompiledMeasure;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -63,6 +63,23 @@ public final class MatchingEngine {
     /** The recommendations and, for up to {@link MatchingSettings#whyNot} relevant measures left out, why not. */
     public MatchResult match(PersonProfile person, Catalogue catalogue, LocalDate evaluationDay) {
         return match(person, catalogue, evaluationDay, true);
+    }
+
+    /**
+     * Which of {@code measureIds} the person is eligible for on the day: every hard constraint passes (rules,
+     * places, dates, region, audience, language, not taken or declined), whether or not the measure meets one of their
+     * needs or goals. For the what-if of a draft programme; the recommendations themselves come from {@link #match}.
+     */
+    public Set<UUID> eligibleAmong(PersonProfile person, Catalogue catalogue, LocalDate evaluationDay, Set<UUID> measureIds) {
+        Objects.requireNonNull(evaluationDay, "evaluationDay");
+        Applicant applicant = new Applicant(person, evaluationDay, catalogue.programmeSlots(), settings, cutOffs);
+        Set<UUID> eligible = new HashSet<>();
+        for (CompiledMeasure measure : catalogue.compiledMeasures()) {
+            if (measureIds.contains(measure.measure().id()) && isAvailable(measure, applicant)) {
+                eligible.add(measure.measure().id());
+            }
+        }
+        return eligible;
     }
 
     private MatchResult match(PersonProfile person, Catalogue catalogue, LocalDate evaluationDay, boolean explain) {

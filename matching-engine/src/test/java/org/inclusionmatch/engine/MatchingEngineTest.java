@@ -1,4 +1,4 @@
-package org.inclusionmatch.worker.engine;
+package org.inclusionmatch.engine;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -12,11 +12,12 @@ import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.inclusionmatch.worker.engine.TestData.DAY;
-import static org.inclusionmatch.worker.engine.TestData.catalogue;
-import static org.inclusionmatch.worker.engine.TestData.measure;
-import static org.inclusionmatch.worker.engine.TestData.person;
-import static org.inclusionmatch.worker.engine.TestData.programme;
+import static org.inclusionmatch.engine.TestData.DAY;
+import static org.inclusionmatch.engine.TestData.catalogue;
+import static org.inclusionmatch.engine.TestData.id;
+import static org.inclusionmatch.engine.TestData.measure;
+import static org.inclusionmatch.engine.TestData.person;
+import static org.inclusionmatch.engine.TestData.programme;
 
 class MatchingEngineTest {
 
@@ -142,6 +143,16 @@ class MatchingEngineTest {
             assertThat(codes(person(), catalogue)).containsExactly("CONTROL");
             assertThat(catalogue.problems()).singleElement().asString().contains("unknown programme");
         }
+    }
+
+    /** The what-if's eligibility: every hard constraint, with or without a need or goal in common. */
+    @Test
+    void eligibleAmongAsksTheHardConstraintsOnlyOfTheMeasuresNamed() {
+        Catalogue catalogue = catalogue(measure("FITS").needs("SOMETHING_ELSE"), measure("ELSEWHERE").regions("LATGALE"),
+                measure("RULED_OUT").eligibility("person.age < 18"), measure("NOT_ASKED"));
+        assertThat(engine.eligibleAmong(person().build(), catalogue, DAY,
+                java.util.Set.of(id("FITS"), id("ELSEWHERE"), id("RULED_OUT"))))
+                .containsExactly(id("FITS"));
     }
 
     @Test

@@ -183,6 +183,15 @@ class WhatIfTest {
         noMeasures.put("measures", List.of());
         Api.json().body(noMeasures).post(WHAT_IF).then().statusCode(400).contentType(startsWith("application/problem+json"));
 
+        // fields are named by their path in the what-if's body
+        Map<String, Object> noCode = draft();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> codeless = new HashMap<>((Map<String, Object>) noCode.get("programme"));
+        codeless.remove("code");
+        noCode.put("programme", codeless);
+        Api.json().body(noCode).post(WHAT_IF).then().statusCode(400).contentType(startsWith("application/problem+json"))
+                .body("violations[0].field", equalTo("programme.code"));
+
         // a rule that does not compile: the problem createMeasure gives
         Map<String, Object> badRule = draft();
         @SuppressWarnings("unchecked")
@@ -191,7 +200,7 @@ class WhatIfTest {
         badRule.put("measures", List.of(measure));
         JsonPath onCreate = Api.json().body(measure).post("/api/v1/measures").then().extract().jsonPath();
         Api.json().body(badRule).post(WHAT_IF).then().statusCode(400).contentType(startsWith("application/problem+json"))
-                .body("type", equalTo(onCreate.getString("type")), "violations[0].field", equalTo("eligibility"));
+                .body("type", equalTo(onCreate.getString("type")), "violations[0].field", equalTo("measures[0].eligibility"));
 
         // a draft measure names no programme: it belongs to the draft
         Map<String, Object> elsewhere = draft();

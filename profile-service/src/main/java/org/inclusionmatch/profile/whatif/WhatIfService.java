@@ -70,7 +70,12 @@ public class WhatIfService {
 
     /** {@code organisationId}: count only that organisation's persons; null: every organisation's. */
     public WhatIfAnswer whatIf(WhatIfRequest request, UUID organisationId) {
-        Programme draft = programmes.draft(request.programme());
+        Programme draft;
+        try {
+            draft = programmes.draft(request.programme());
+        } catch (InvalidInput e) {
+            throw e.within("programme");
+        }
         List<Measure> drafts = new ArrayList<>();
         for (int i = 0; i < request.measures().size(); i++) {
             MeasureRequest measure = request.measures().get(i);
@@ -78,7 +83,11 @@ public class WhatIfService {
                 throw InvalidInput.field("measures[" + i + "].programmeId",
                         "must be left out: a draft measure belongs to the draft programme");
             }
-            drafts.add(measures.draft(measure, draft));
+            try {
+                drafts.add(measures.draft(measure, draft));
+            } catch (InvalidInput e) {
+                throw e.within("measures[" + i + "]");
+            }
         }
         LocalDate today = LocalDate.now(LATVIA);
         LocalDate day = request.evaluationDay() != null ? request.evaluationDay()

@@ -13,13 +13,13 @@ FAST=(
   # disclosure control, Accept-Language and a label for every code, the allocation solver
   EveryEndpointHasARuleTest IfMatchPolicyTest ProblemCatalogueTest PackageBoundariesTest CellKeyMethodTest
   AcceptLanguageTest VocabularyLabelsTest AllocationSolverTest
-  # matching-worker: engine, vignettes, rule cut-off, envelope reading, day-change re-match, and the API client
-  # (retry, breaker, 404/409 and abort rules) against WireMock: a Quarkus test, but one that reaches no server
+  # matching-engine: engine, vignettes, rule cut-off; matching-worker: envelope reading, day-change re-match, and the
+  # API client (retry, breaker, 404/409 and abort rules) against WireMock: a Quarkus test, but one that reaches no server
   MatchingEngineTest VignetteTest RuleCutOffTest EnvelopeReaderTest DayChangeRematchTest ProfileServiceClientTest
   # matching-worker: the production identity (OIDC client credentials) against a WireMock provider
   OidcServiceTokenTest
-  # issue 13: constraints, why not, evidence, the evaluation (prints hit@3 and forbidden hits)
+  # issue 13 (matching-engine): constraints, why not, evidence, the evaluation (prints hit@3 and forbidden hits)
   ConstraintsTest WhyNotTest EvidenceTest EvaluationTest PublishedEvidenceTest
 )
-exec ./mvnw -B test -pl contracts,profile-service,matching-worker -am \
+exec ./mvnw -B test -pl contracts,matching-engine,profile-service,matching-worker -am \
   -Dtest="$(IFS=,; echo "${FAST[*]}")" -Dsurefire.failIfNoSpecifiedTests=false "$@"

@@ -1,10 +1,10 @@
 package org.inclusionmatch.bench;
 
-import org.inclusionmatch.worker.engine.Catalogue;
-import org.inclusionmatch.worker.engine.MatchingEngine;
-import org.inclusionmatch.worker.engine.Measure;
-import org.inclusionmatch.worker.engine.PersonProfile;
-import org.inclusionmatch.worker.engine.Programme;
+import org.inclusionmatch.engine.Catalogue;
+import org.inclusionmatch.engine.MatchingEngine;
+import org.inclusionmatch.engine.Measure;
+import org.inclusionmatch.engine.PersonProfile;
+import org.inclusionmatch.engine.Programme;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

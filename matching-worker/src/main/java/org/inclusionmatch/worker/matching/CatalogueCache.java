@@ -5,10 +5,10 @@ import io.quarkus.cache.CacheResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.inclusionmatch.worker.api.ApiModels;
 import org.inclusionmatch.worker.api.ProfileServiceClient;
-import org.inclusionmatch.worker.engine.Catalogue;
-import org.inclusionmatch.worker.engine.Evidence;
-import org.inclusionmatch.worker.engine.Measure;
-import org.inclusionmatch.worker.engine.Programme;
+import org.inclusionmatch.engine.Catalogue;
+import org.inclusionmatch.engine.Evidence;
+import org.inclusionmatch.engine.Measure;
+import org.inclusionmatch.engine.Programme;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;

@@ -2,9 +2,9 @@ package org.inclusionmatch.worker.matching;
 
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.inclusionmatch.worker.engine.Catalogue;
-import org.inclusionmatch.worker.engine.Measure;
-import org.inclusionmatch.worker.engine.Programme;
+import org.inclusionmatch.engine.Catalogue;
+import org.inclusionmatch.engine.Measure;
+import org.inclusionmatch.engine.Programme;
 import org.jboss.logging.Logger;
 
 import java.time.LocalDate;

@@ -6,7 +6,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.inclusionmatch.worker.api.ApiModels;
 import org.inclusionmatch.worker.api.ProfileServiceClient;
-import org.inclusionmatch.worker.engine.Catalogue;
+import org.inclusionmatch.engine.Catalogue;
 import org.jboss.logging.Logger;
 
 import java.time.LocalDate;

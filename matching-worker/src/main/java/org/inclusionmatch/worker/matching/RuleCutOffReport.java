@@ -2,7 +2,7 @@ package org.inclusionmatch.worker.matching;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.inclusionmatch.worker.engine.RuleCutOff;
+import org.inclusionmatch.engine.RuleCutOff;
 import org.jboss.logging.Logger;
 
 import java.util.Locale;

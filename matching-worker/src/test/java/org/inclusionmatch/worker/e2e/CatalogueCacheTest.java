@@ -3,7 +3,7 @@ package org.inclusionmatch.worker.e2e;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.inclusionmatch.worker.engine.Catalogue;
+import org.inclusionmatch.engine.Catalogue;
 import org.inclusionmatch.worker.matching.CatalogueCache;
 import org.junit.jupiter.api.Test;
 

@@ -1,8 +1,8 @@
 package org.inclusionmatch.worker.matching;
 
-import org.inclusionmatch.worker.engine.Catalogue;
-import org.inclusionmatch.worker.engine.Measure;
-import org.inclusionmatch.worker.engine.Programme;
+import org.inclusionmatch.engine.Catalogue;
+import org.inclusionmatch.engine.Measure;
+import org.inclusionmatch.engine.Programme;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;

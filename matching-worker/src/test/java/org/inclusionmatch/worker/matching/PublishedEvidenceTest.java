@@ -1,7 +1,7 @@
 package org.inclusionmatch.worker.matching;
 
 import org.inclusionmatch.worker.api.ApiModels;
-import org.inclusionmatch.worker.engine.Evidence;
+import org.inclusionmatch.engine.Evidence;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

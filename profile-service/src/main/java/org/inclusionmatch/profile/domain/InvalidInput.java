@@ -35,6 +35,16 @@ public final class InvalidInput extends DomainException {
         return new InvalidInput(cause, null, field + ": " + message, List.of(new FieldError(field, message)));
     }
 
+    /**
+     * The same problem for input nested under {@code path} (e.g. {@code measures[0]}): every field, and a detail
+     * that names a field, start with it. For a request that holds other requests (the what-if's drafts).
+     */
+    public InvalidInput within(String path) {
+        String detail = title == null && errors.size() == 1 ? path + "." + getMessage() : getMessage();
+        return new InvalidInput(cause, title, detail,
+                errors.stream().map(e -> new FieldError(path + "." + e.field(), e.message())).toList());
+    }
+
     public Cause cause() {
         return cause;
     }

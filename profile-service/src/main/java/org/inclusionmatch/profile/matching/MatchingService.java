@@ -91,7 +91,18 @@ public class MatchingService {
         }
         Map<UUID, Person> persons = new HashMap<>();
         Person.<Person>list("from Person p join fetch p.organisation where p.id in ?1", ids).forEach(p -> persons.put(p.id, p));
-        List<Person> matched = ids.stream().map(persons::get).filter(p -> p != null && p.matchingAllowed).toList();
+        return viewsOf(ids.stream().map(persons::get).filter(p -> p != null).toList());
+    }
+
+    /**
+     * The matching views of these persons, in their order, exactly as the worker reads them; those withdrawn from
+     * matching are left out. Built with a fixed number of queries, whatever the number of persons.
+     */
+    public List<MatchingView> viewsOf(List<Person> persons) {
+        if (persons.isEmpty()) {
+            return List.of();
+        }
+        List<Person> matched = persons.stream().filter(p -> p.matchingAllowed).toList();
         List<UUID> matchedIds = matched.stream().map(p -> p.id).toList();
         Map<UUID, List<UUID>> enrolled = enrolments.enrolledMeasures(matchedIds);
         Map<UUID, List<UUID>> declined = decisions.declinedMeasures(matched);

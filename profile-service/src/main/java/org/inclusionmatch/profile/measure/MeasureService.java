@@ -136,6 +136,20 @@ public class MeasureService {
         }
     }
 
+    /**
+     * The measure this request would create in the draft {@code programme}, checked as {@link #create} checks it
+     * (fields, period, places, the provider, the CEL rule) but never stored: for the what-if of a draft programme.
+     * The request names no programme (the caller checks that); its id is fresh and no place is held in it.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Measure draft(MeasureRequest request, Programme programme) {
+        Measure measure = new Measure();
+        apply(request, measure);
+        measure.programme = programme;
+        measure.id = UUID.randomUUID();
+        return measure;
+    }
+
     private static void apply(MeasureRequest request, Measure measure) {
         Checks.period(request.startDate(), request.endDate());
         int seatsTaken = request.seatsTaken() == null ? 0 : request.seatsTaken();

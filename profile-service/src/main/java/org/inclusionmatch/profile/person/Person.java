@@ -84,6 +84,13 @@ public class Person extends VersionedEntity {
     @Column(name = "external_ref")
     public String externalRef;
 
+    /**
+     * The cell-key method's random key (see {@code CellKeyMethod}), drawn by the database on insert and never shown
+     * or changed: the noise of a count of persons is derived from the sum of their keys.
+     */
+    @Column(name = "record_key", insertable = false, updatable = false)
+    public int recordKey;
+
     /** The person, if {@code organisationId} holds them; 404 otherwise, so ids of others reveal nothing. */
     public static Person requireIn(UUID organisationId, UUID id) {
         Person person = id == null ? null : findById(id);

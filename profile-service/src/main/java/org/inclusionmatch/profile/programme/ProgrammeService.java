@@ -82,6 +82,18 @@ public class ProgrammeService {
         events.fire(new ProgrammeEvent.Deleted(programme));
     }
 
+    /**
+     * The programme this request would create, checked as {@link #create} checks it (fields, period, the operator and
+     * funder, the CEL rule, quotas) but never stored: for the what-if of a draft. Its id is fresh; its code may be taken.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Programme draft(ProgrammeRequest request) {
+        Programme programme = new Programme();
+        apply(request, programme);
+        programme.id = UUID.randomUUID();
+        return programme;
+    }
+
     private static void apply(ProgrammeRequest request, Programme programme) {
         Checks.period(request.startDate(), request.endDate());
         programme.code = request.code();

@@ -144,7 +144,7 @@ class VocabularyLabelsTest {
     /** The worker writes the reasons; a code it adds without a Latvian sentence and labels fails here. */
     @Test
     void theWorkersReasonCodesAreTheCodesWithSentences() throws IOException {
-        Path source = Path.of("../matching-worker/src/main/java/org/inclusionmatch/worker/engine/Reason.java");
+        Path source = Path.of("../matching-engine/src/main/java/org/inclusionmatch/engine/Reason.java");
         Matcher constant = Pattern.compile("public static final String ([A-Z_]+) = \"([A-Z_]+)\";").matcher(Files.readString(source));
         Set<String> workerCodes = new TreeSet<>();
         while (constant.find()) {

@@ -31,9 +31,8 @@ public final class Fairness {
     /**
      * The age a person reaches in the reference year ({@code year - birthYear}, exact from the birth year alone: the
      * Eurostat "age reached during the year"), in bands that follow the youth guarantee (under 25, under 30) and
-     * the OVER_50 target group.
+     * the OVER_50 target group. A group's code in the report (the code list ageBands), not a schema of its own.
      */
-    @Schema(name = "AgeBand")
     public enum AgeBand {
         UNDER_25, FROM_25_TO_29, FROM_30_TO_49, FROM_50;
 

@@ -10,8 +10,8 @@ FAST=(
   # contracts: eligibility language, rule limits, event schema, the AsyncAPI document
   EligibilityLanguageTest RuleLimitsTest EventEnvelopeSchemaTest AsyncApiDocumentTest
   # profile-service: access rules on every operation, If-Match policy, the problem catalogue, package boundaries,
-  # disclosure control, Accept-Language and a label for every code, the allocation solver
-  EveryEndpointHasARuleTest IfMatchPolicyTest ProblemCatalogueTest PackageBoundariesTest CellKeyMethodTest
+  # disclosure control and the fairness rates, Accept-Language and a label for every code, the allocation solver
+  EveryEndpointHasARuleTest IfMatchPolicyTest ProblemCatalogueTest PackageBoundariesTest CellKeyMethodTest FairnessTest
   AcceptLanguageTest VocabularyLabelsTest AllocationSolverTest
   # matching-engine: engine, vignettes, rule cut-off; matching-worker: envelope reading, day-change re-match, and the
   # API client (retry, breaker, 404/409 and abort rules) against WireMock: a Quarkus test, but one that reaches no server

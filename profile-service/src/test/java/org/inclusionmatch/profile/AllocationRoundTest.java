@@ -34,7 +34,7 @@ class AllocationRoundTest {
     record Candidate(String id, String org, String region, List<String> groups, Map<String, Double> fit) {
     }
 
-    private static String person(String org, String region, List<String> targetGroups) {
+    static String person(String org, String region, List<String> targetGroups) {
         Map<String, Object> body = Api.person(org);
         body.put("region", region);
         body.put("targetGroups", targetGroups);
@@ -42,7 +42,7 @@ class AllocationRoundTest {
     }
 
     /** The worker's result for the person: the measures with these scores (version 0 of the profile). */
-    private static void recommend(String person, Map<String, Double> fit) {
+    static void recommend(String person, Map<String, Double> fit) {
         List<Map<String, Object>> items = new ArrayList<>();
         int rank = 1;
         for (Map.Entry<String, Double> e : fit.entrySet()) {
@@ -54,7 +54,7 @@ class AllocationRoundTest {
                 .put("/api/v1/persons/" + person + "/recommendations").then().statusCode(200);
     }
 
-    private static String measure(String provider, String programme, String kind, int capacity) {
+    static String measure(String provider, String programme, String kind, int capacity) {
         Map<String, Object> m = Api.measure(Api.unique("ALLOC"), provider);
         m.put("programmeId", programme);
         m.put("kind", kind);

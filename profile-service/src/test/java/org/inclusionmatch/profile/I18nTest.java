@@ -47,7 +47,8 @@ class I18nTest {
         List<String> names = lv.path("codeLists.name");
         assertThat(names).containsExactly("needs", "goals", "targetGroups", "regions", "roles", "archetypes", "genders",
                 "legalBases", "measureKinds", "organisationKinds", "enrolmentStatuses", "enrolmentReasons",
-                "outcomeStatuses", "decisions", "declineReasons", "reasonCodes", "allocationRoundStatuses");
+                "outcomeStatuses", "decisions", "declineReasons", "reasonCodes", "allocationRoundStatuses",
+                "fairnessStages", "fairnessDimensions", "ageBands");
     }
 
     @Test

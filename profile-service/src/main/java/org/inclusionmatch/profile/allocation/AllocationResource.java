@@ -39,10 +39,12 @@ import java.util.UUID;
 public class AllocationResource {
 
     private final AllocationService service;
+    private final RoundFairnessService fairness;
     private final Caller caller;
 
-    public AllocationResource(AllocationService service, Caller caller) {
+    public AllocationResource(AllocationService service, RoundFairnessService fairness, Caller caller) {
         this.service = service;
+        this.fairness = fairness;
         this.caller = caller;
     }
 
@@ -72,6 +74,23 @@ public class AllocationResource {
     public RestResponse<AllocationRoundView> get(@PathParam("id") UUID id) {
         AllocationRoundView view = service.get(caller.requireOrganisation(), id);
         return Versions.ok(view, view.version());
+    }
+
+    @GET
+    @Path("{id}/fairness")
+    @RolesAllowed({Roles.ADMIN, Roles.CASEWORKER})
+    @Operation(operationId = "getAllocationRoundFairness",
+            summary = "The fairness of a round: per target group, gender, age band and region, the share of candidates the "
+                    + "proposal gives a place beside first come first served, with the four-fifths rule",
+            description = "Rate = candidates of the group given a place / candidates of the group, under the proposal and under "
+                    + "first come first served on the same candidates and places; ratioToBest = the group's rate / the best-served "
+                    + "group's; belowFourFifths when under 0.8. Aggregates only, protected like the reports: counts perturbed by "
+                    + "up to 2 (cell-key method), cells under 5 suppressed with no rate, ratio or flag. Only the organisation "
+                    + "that opened the round sees it (404 for others).")
+    @APIResponse(responseCode = "200", description = "The round's fairness, proposal beside first come first served",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RoundFairness.class)))
+    public RestResponse<RoundFairness> fairness(@PathParam("id") UUID id) {
+        return RestResponse.ok(fairness.fairness(caller.requireOrganisation(), id));
     }
 
     @POST

@@ -68,6 +68,36 @@ public final class CellKeyMethod {
         return perturbed < MINIMUM_CELL ? null : perturbed;
     }
 
+    /**
+     * A share of a cell as it may be published: {@code part} of the {@code count} records (with the sums of their
+     * record keys). The count is published as by {@link #publish}; the part and the rate only when neither the part
+     * nor the rest is a small cell (each perturbed by its own records' keys), so that neither a rate nor its
+     * complement gives away a small group. The rate is the published part over the published count, 3 decimals.
+     */
+    public static Share publishShare(int count, long countKeys, int part, long partKeys) {
+        Integer shownCount = publish(count, countKeys);
+        if (shownCount == null) {
+            return Share.SUPPRESSED;
+        }
+        Integer shownPart = publish(part, partKeys);
+        Integer shownRest = publish(count - part, countKeys - partKeys);
+        if (shownPart == null || shownRest == null || shownPart > shownCount) {
+            return new Share(shownCount, null, null);
+        }
+        return new Share(shownCount, shownPart, Math.round(1000.0 * shownPart / shownCount) / 1000.0);
+    }
+
+    /** A published share: the count (null when suppressed), and the part and rate (null when withheld). */
+    public record Share(Integer count, Integer part, Double rate) {
+
+        static final Share SUPPRESSED = new Share(null, null, null);
+
+        /** Whether anything is withheld (the count, or the part and rate). */
+        public boolean suppressed() {
+            return rate == null;
+        }
+    }
+
     /** A deterministic uniform number in [0, 1) from the cell key and count (SplitMix64 finaliser). */
     private static double uniform(int cellKey, int count) {
         long z = ((long) cellKey << 32) ^ count;

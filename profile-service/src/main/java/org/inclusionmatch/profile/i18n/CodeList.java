@@ -4,6 +4,8 @@ import org.inclusionmatch.profile.allocation.AllocationRound;
 import org.inclusionmatch.profile.decision.Decision;
 import org.inclusionmatch.profile.enrolment.EnrolmentStatus;
 import org.inclusionmatch.profile.outcome.OutcomeStatus;
+import org.inclusionmatch.profile.report.Fairness;
+import org.inclusionmatch.profile.report.FairnessReport;
 import org.inclusionmatch.profile.vocabulary.Archetype;
 import org.inclusionmatch.profile.vocabulary.DeclineReason;
 import org.inclusionmatch.profile.vocabulary.EnrolmentReason;
@@ -44,7 +46,10 @@ public enum CodeList {
     DECISIONS("decisions", Decision.class, false),
     DECLINE_REASONS("declineReasons", DeclineReason.class, true),
     REASON_CODES("reasonCodes", ReasonCode.class, true),
-    ALLOCATION_ROUND_STATUSES("allocationRoundStatuses", AllocationRound.Status.class, false);
+    ALLOCATION_ROUND_STATUSES("allocationRoundStatuses", AllocationRound.Status.class, false),
+    FAIRNESS_STAGES("fairnessStages", FairnessReport.Stage.class, false),
+    FAIRNESS_DIMENSIONS("fairnessDimensions", Fairness.Dimension.class, false),
+    AGE_BANDS("ageBands", Fairness.AgeBand.class, false);
 
     private final String listName;
     private final Class<? extends Enum<?>> type;

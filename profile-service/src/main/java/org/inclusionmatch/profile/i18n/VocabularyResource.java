@@ -75,7 +75,8 @@ public class VocabularyResource {
     public Response list(@PathParam("codeList") @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {
                                  "needs", "goals", "targetGroups", "regions", "roles", "archetypes", "genders", "legalBases",
                                  "measureKinds", "organisationKinds", "enrolmentStatuses", "enrolmentReasons",
-                                 "outcomeStatuses", "decisions", "declineReasons", "reasonCodes", "allocationRoundStatuses"})) String name,
+                                 "outcomeStatuses", "decisions", "declineReasons", "reasonCodes", "allocationRoundStatuses",
+                                 "fairnessStages", "fairnessDimensions", "ageBands"})) String name,
                          @Context HttpHeaders headers, @Context Request request) {
         Language language = AcceptLanguage.negotiate(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE), config.defaultLanguage());
         Vocabulary.CodeListView list = vocabulary.list(language, name)

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.inclusionmatch.profile.allocation.RoundFairness;
 import org.inclusionmatch.profile.audit.AuditResource;
 import org.inclusionmatch.profile.catalogue.ImportSummary;
 import org.inclusionmatch.profile.decision.DecisionView;
@@ -19,6 +20,7 @@ import org.inclusionmatch.profile.person.PersonView;
 import org.inclusionmatch.profile.programme.ProgrammeView;
 import org.inclusionmatch.profile.recommendation.RecommendationBatchResult;
 import org.inclusionmatch.profile.recommendation.RecommendationsView;
+import org.inclusionmatch.profile.report.FairnessReport;
 import org.inclusionmatch.profile.report.InclusionReport;
 
 import java.lang.reflect.ParameterizedType;
@@ -43,7 +45,8 @@ final class ResponseRecords {
     static final List<Class<?>> ROOTS = List.of(OrganisationView.class, ProgrammeView.class, MeasureView.class,
             PersonView.class, OutcomeView.class, EnrolmentView.class, RecommendationsView.class, DecisionView.class,
             MatchingView.class, MatchingPage.class, PersonExport.class, InclusionReport.class, ImportSummary.class,
-            ImportReport.class, RecommendationBatchResult.class, AuditResource.AuditView.class);
+            ImportReport.class, RecommendationBatchResult.class, AuditResource.AuditView.class, FairnessReport.class,
+            RoundFairness.class);
 
     /** Schema name -> properties that can be null. */
     static final Map<String, Set<String>> NULLABLE = Map.ofEntries(
@@ -59,6 +62,9 @@ final class ResponseRecords {
             Map.entry("MatchingPage", Set.of("next")),
             Map.entry("InclusionReportFilters", Set.of("region", "targetGroup", "measureId")),
             Map.entry("InclusionReportCell", Set.of("region", "participants", "included", "rate", "ratePercent")),
+            Map.entry("FairnessGroup", Set.of("group", "base", "count", "rate", "ratioToBest", "belowFourFifths")),
+            Map.entry("FairnessDimensionRates", Set.of("bestRate", "minimumRatio")),
+            Map.entry("AllocationRoundFairness", Set.of("programmeId", "measureId")),
             Map.entry("AuditEntry", Set.of("organisationId", "resourceType", "resourceId", "roles")),
             Map.entry("PersonImportLineError", Set.of("externalRef")),
             Map.entry("RecommendationsBatchOutcome", Set.of("version")),

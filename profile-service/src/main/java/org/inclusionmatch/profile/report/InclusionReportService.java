@@ -59,7 +59,7 @@ public class InclusionReportService {
     }
 
     /** Whole calendar months only: a fixed grid, so that periods cannot be shifted a day at a time. */
-    private static void checkPeriod(LocalDate from, LocalDate to) {
+    static void checkPeriod(LocalDate from, LocalDate to) {
         if (from == null || to == null) {
             throw new InvalidRequest("Give the period as from and to (YYYY-MM-DD)");
         }
@@ -83,20 +83,9 @@ public class InclusionReportService {
         }
 
         InclusionReport.Cell publish(String region) {
-            Integer shownParticipants = CellKeyMethod.publish(participants, participantKeys);
-            if (shownParticipants == null) {
-                return new InclusionReport.Cell(region, null, null, null, null, true);
-            }
-            // The included figure is shown only when neither the included nor the others are a small group.
-            long othersKeys = participantKeys - includedKeys;
-            Integer shownIncluded = CellKeyMethod.publish(included, includedKeys);
-            Integer shownOthers = CellKeyMethod.publish(participants - included, othersKeys);
-            if (shownIncluded == null || shownOthers == null || shownIncluded > shownParticipants) {
-                return new InclusionReport.Cell(region, shownParticipants, null, null, null, true);
-            }
-            double rate = (double) shownIncluded / shownParticipants;
-            return new InclusionReport.Cell(region, shownParticipants, shownIncluded, Math.round(rate * 1000) / 1000.0,
-                    (int) Math.round(rate * 100), false);
+            CellKeyMethod.Share share = CellKeyMethod.publishShare(participants, participantKeys, included, includedKeys);
+            return new InclusionReport.Cell(region, share.count(), share.part(), share.rate(),
+                    share.rate() == null ? null : (int) Math.round(100.0 * share.part() / share.count()), share.suppressed());
         }
     }
 }

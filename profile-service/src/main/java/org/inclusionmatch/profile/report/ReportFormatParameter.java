@@ -5,21 +5,23 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
+import java.util.Set;
+
 /**
- * {@code format=csv} (or {@code format=json}) on the inclusion report, for links and spreadsheets that cannot set a
+ * {@code format=csv} (or {@code format=json}) on the inclusion and fairness reports, for links and spreadsheets that cannot set a
  * header: it stands for the Accept header, and content negotiation does the rest. Any other format means JSON.
  */
 public class ReportFormatParameter {
 
-    static final String PATH = "/api/v1/reports/inclusion";
+    static final Set<String> PATHS = Set.of("/api/v1/reports/inclusion", "/api/v1/reports/fairness");
 
     @ServerRequestFilter(preMatching = true)
     public void acceptFromFormat(ContainerRequestContext request) {
         String format = request.getUriInfo().getQueryParameters().getFirst("format");
-        if (format == null || !request.getUriInfo().getPath().equals(PATH)) {
+        if (format == null || !PATHS.contains(request.getUriInfo().getPath())) {
             return;
         }
         request.getHeaders().putSingle(HttpHeaders.ACCEPT,
-                "csv".equalsIgnoreCase(format) ? InclusionReportCsv.MEDIA_TYPE : MediaType.APPLICATION_JSON);
+                "csv".equalsIgnoreCase(format) ? CsvReport.MEDIA_TYPE : MediaType.APPLICATION_JSON);
     }
 }

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.inclusionmatch.profile.common.PageParams;
 import org.inclusionmatch.profile.common.PageResult;
@@ -51,7 +52,7 @@ public class EnrolmentService {
     }
 
     public EnrolmentView refer(UUID organisationId, UUID personId, UUID measureId) {
-        Person person = Person.requireIn(organisationId, personId);
+        Person person = Person.requireIn(organisationId, personId, LockModeType.PESSIMISTIC_READ); // person, then places
         SeatLedger.Locked locked = seats.lock(measureId);
         if (Enrolment.count("personId = ?1 and measureId = ?2 and status in ?3", personId, measureId, openStatuses()) > 0) {
             throw new Conflict(Conflict.Cause.ALREADY_ENROLLED, "The person already has an open enrolment in this measure");

@@ -2,6 +2,7 @@ package org.inclusionmatch.profile.outcome;
 
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.inclusionmatch.profile.common.Checks;
 import org.inclusionmatch.profile.common.PageParams;
@@ -32,7 +33,7 @@ import java.util.UUID;
 public class OutcomeService {
 
     public OutcomeView create(UUID organisationId, OutcomeRequest request) {
-        Person person = Person.requireIn(organisationId, request.personId());
+        Person person = Person.requireIn(organisationId, request.personId(), LockModeType.PESSIMISTIC_READ);
         Outcome outcome = new Outcome();
         outcome.personId = person.id;
         outcome.organisationId = organisationId;

@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -93,7 +94,16 @@ public class Person extends VersionedEntity {
 
     /** The person, if {@code organisationId} holds them; 404 otherwise, so ids of others reveal nothing. */
     public static Person requireIn(UUID organisationId, UUID id) {
-        Person person = id == null ? null : findById(id);
+        return requireIn(organisationId, id, LockModeType.NONE);
+    }
+
+    /**
+     * The person, row-locked for the rest of the transaction. Writes that touch a person and a programme or measure
+     * lock the person first (erasure for update, referrals and outcomes for share), so they queue on the person
+     * instead of deadlocking on the programme row that the places ledger and the foreign keys lock in other orders.
+     */
+    public static Person requireIn(UUID organisationId, UUID id, LockModeType lock) {
+        Person person = id == null ? null : findById(id, lock);
         if (person == null || !person.organisation.id.equals(organisationId)) {
             throw new NotFound("Person", id);
         }

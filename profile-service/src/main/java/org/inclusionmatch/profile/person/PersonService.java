@@ -5,6 +5,7 @@ import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.inclusionmatch.profile.domain.InvalidInput;
 import org.inclusionmatch.profile.common.Lists;
@@ -99,7 +100,7 @@ public class PersonService {
      * deletion event tells consumers. What remains is the audit trail, which holds ids and operations only.
      */
     public void delete(UUID organisationId, UUID id, String ifMatch) {
-        Person person = require(organisationId, id);
+        Person person = Person.requireIn(organisationId, id, LockModeType.PESSIMISTIC_WRITE); // before any place is released
         ExpectedVersion.check(ifMatch, person.version);
         erasing.fire(new PersonChanges.Erasing(person));
         Panache.getEntityManager().createNativeQuery("delete from idempotency_key where resource_id = ?1")

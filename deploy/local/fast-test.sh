@@ -13,6 +13,8 @@ FAST=(
   # disclosure control and the fairness rates, Accept-Language and a label for every code, the allocation solver
   EveryEndpointHasARuleTest IfMatchPolicyTest ProblemCatalogueTest PackageBoundariesTest CellKeyMethodTest FairnessTest
   AcceptLanguageTest VocabularyLabelsTest AllocationSolverTest
+  # issue 15: query values out of spans, the outbox row's traceparent
+  TraceRedactionTest OutboxTraceparentTest
   # matching-engine: engine, vignettes, rule cut-off; matching-worker: envelope reading, day-change re-match, and the
   # API client (retry, breaker, 404/409 and abort rules) against WireMock: a Quarkus test, but one that reaches no server
   MatchingEngineTest VignetteTest RuleCutOffTest EnvelopeReaderTest DayChangeRematchTest ProfileServiceClientTest

@@ -1,21 +1,33 @@
 package org.inclusionmatch.worker.e2e;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * The whole loop with both services, real PostgreSQL and real Kafka: a profile change reaches the worker through
- * the outbox and Kafka, and the recommendations it computes come back through the API.
+ * the outbox and Kafka, and the recommendations it computes come back through the API; the trace of the request
+ * that changed the profile goes the same way, and the run's log lines are JSON without the person's data.
  */
 @QuarkusTest
 @WithTestResource(ProfileServiceTestResource.class)
@@ -104,5 +116,78 @@ class MatchingLoopTest {
         full.put("seatsTaken", house.get("seatsTaken"));
         Stack.api().header("If-Match", "\"" + (((Number) house.get("version")).longValue() + 1) + "\"").body(full)
                 .put("/api/v1/measures/" + house.get("id")).then().statusCode(200);
+    }
+
+    /**
+     * Issue 15: the trace a request brings (W3C traceparent) is kept by the outbox row the request wrote, published
+     * with the record, continued by the worker's processing and its REST call that writes the recommendations, and so
+     * reaches the event profile-service writes for that call. And every line both services logged in this run
+     * (JSON, as in production) is free of the person's data.
+     */
+    @Test
+    void aRequestsTraceReachesTheWorkerThroughKafkaAndComesBackOnTheRecommendationWrite() throws Exception {
+        String canary = "CANARY_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase();
+        String org = Stack.createOrganisation();
+        Map<String, Object> person = Stack.withLegalBasis(singleMother(org));
+        person.put("municipality", canary + " town");
+        person.put("targetGroups", List.of("SINGLE_PARENT", "FORMER_PRISONER", canary + "_TG"));
+        person.put("externalRef", canary + " case");
+        person.put("legalBasis", Map.of("basis", "OFFICIAL_AUTHORITY", "reference", canary + " mandate"));
+        HexFormat hex = HexFormat.of();
+        String traceId = hex.formatHex(UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII), 0, 16);
+        String callerSpan = hex.formatHex(UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII), 0, 8);
+
+        String id = Stack.caseworker(org).header("traceparent", "00-" + traceId + "-" + callerSpan + "-01")
+                .body(person).post("/api/v1/persons").then().statusCode(201).extract().path("id");
+        await().atMost(FEW_SECONDS).until(() -> Stack.recommendations(org, id).get("computedAt") != null);
+
+        // The person's events reached Kafka, and the worker, in the request's trace (the outbox row kept it) ...
+        await().atMost(FEW_SECONDS).untilAsserted(() -> assertThat(Stack.recordsWithKey(Stack.topic("persons"), id))
+                .extracting(r -> r.value().contains("PERSON_CREATED")).contains(true));
+        assertThat(Stack.recordsWithKey(Stack.topic("persons"), id)).allSatisfy(r ->
+                assertThat(traceIdOf(r)).as("trace of %s", r.value()).isEqualTo(traceId));
+        // ... and came back: profile-service served the worker's PUT of the list in that trace, so the event it wrote
+        // for the new recommendations carries it too.
+        String recommendationsTopic = ConfigProvider.getConfig().getValue("inclusion.test.run-id", String.class)
+                + ".inclusion.recommendations.v1";
+        await().atMost(FEW_SECONDS).untilAsserted(() -> assertThat(Stack.recordsWithKey(recommendationsTopic, id))
+                .isNotEmpty().allSatisfy(r -> assertThat(traceIdOf(r)).isEqualTo(traceId)));
+
+        // The log scan: JSON lines only, none with the person's data, and no export noise. profile-service's log is
+        // this run's own; the worker's file is shared by every run of the module, so only this JVM's lines count.
+        // The special-category code itself is also a catalogue word (eligibility rules), which the worker may log
+        // with a catalogue problem: it is looked for in profile-service's lines, the canaries in both.
+        ObjectMapper json = new ObjectMapper();
+        Path serviceLog = Path.of(ConfigProvider.getConfig().getValue("inclusion.test.profile-service-log", String.class));
+        Path workerLog = Path.of("target", "matching-worker-test.log");
+        long workerPid = ProcessHandle.current().pid();
+        for (Path log : List.of(serviceLog, workerLog)) {
+            List<JsonNode> entries = new ArrayList<>();
+            for (String line : Files.readAllLines(log)) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode entry = json.readTree(line);
+                assertThat(entry.isObject() && entry.has("message") && entry.has("level")).as(line).isTrue();
+                if (log.equals(serviceLog) || entry.path("processId").asLong() == workerPid) {
+                    entries.add(entry);
+                }
+            }
+            assertThat(entries).as("this run's lines of %s", log).isNotEmpty().allSatisfy(entry -> {
+                String line = entry.toString().toUpperCase();
+                assertThat(line).doesNotContain(canary);
+                if (log.equals(serviceLog)) {
+                    assertThat(line).doesNotContain("FORMER_PRISONER");
+                }
+                // no collector in tests: no exporter either, so nothing of OpenTelemetry's (export errors) in the log
+                assertThat(entry.path("loggerName").asText()).as(line).doesNotContain("opentelemetry");
+            });
+        }
+    }
+
+    /** The trace id of the record's traceparent header, or null without one. */
+    private static String traceIdOf(ConsumerRecord<String, String> record) {
+        Header header = record.headers().lastHeader("traceparent");
+        return header == null ? null : new String(header.value(), StandardCharsets.US_ASCII).split("-")[1];
     }
 }

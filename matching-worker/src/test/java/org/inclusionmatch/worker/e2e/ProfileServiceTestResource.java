@@ -35,8 +35,10 @@ public class ProfileServiceTestResource implements QuarkusTestResourceLifecycleM
             String runId = "e2e" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
             String database = PostgresTestResource.server().createDatabase(runId);
             String kafka = KafkaTestResource.broker().bootstrapServers();
-            service = ProfileServiceProcess.start(SERVICE_JAR, database, kafka, JwtTestResource.ISSUER, runId, Map.of(),
-                    Path.of("target", "profile-service-" + runId + ".log"));
+            // JSON log lines, as in production: MatchingLoopTest scans them for personal data.
+            Path log = Path.of("target", "profile-service-" + runId + ".log");
+            service = ProfileServiceProcess.start(SERVICE_JAR, database, kafka, JwtTestResource.ISSUER, runId,
+                    Map.of("quarkus.log.console.json.enabled", "true"), log);
             String url = service.url();
             return Map.of(
                     "smallrye.jwt.sign.key", JwtTestResource.ISSUER.privateKeyPem(),
@@ -44,7 +46,8 @@ public class ProfileServiceTestResource implements QuarkusTestResourceLifecycleM
                     "kafka.bootstrap.servers", kafka,
                     "inclusion.test.run-id", runId,
                     "quarkus.rest-client.profile-api.url", url,
-                    "inclusion.test.profile-service-url", url);
+                    "inclusion.test.profile-service-url", url,
+                    "inclusion.test.profile-service-log", log.toString());
         } catch (Exception e) {
             throw new IllegalStateException("Could not start profile-service for the end-to-end tests", e);
         }

@@ -32,4 +32,7 @@ public class OutboxEvent extends PanacheEntityBase {
 
     @Column(name = "sent_at")
     public Instant sentAt;
+
+    /** The W3C traceparent of the request that wrote the row (null outside a trace); the relay publishes in it. */
+    public String traceparent;
 }

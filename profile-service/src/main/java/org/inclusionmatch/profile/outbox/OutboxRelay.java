@@ -1,11 +1,19 @@
 package org.inclusionmatch.profile.outbox;
 
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapGetter;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -22,6 +30,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,6 +41,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * a row, and also polls, for rows another instance or a failed attempt left behind. One relay at a time across
  * all instances (a PostgreSQL advisory lock), so each aggregate's events keep their order. A crash between the
  * broker's ack and the mark re-publishes the batch: delivery is at least once, and consumers ignore repeats.
+ * <p>
+ * Each record is published in the trace of the request that wrote its row: an "outbox publish" span, child of the
+ * row's traceparent, is the parent of the Kafka producer span, whose context the connector writes into the record's
+ * {@code traceparent} header. A row written outside a trace is published without one.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -42,6 +55,18 @@ public class OutboxRelay {
     private static final long RELAY_LOCK = 0x1c1_0b0c;
     private static final String TRY_LOCK = "select pg_try_advisory_lock(?)";
     private static final String UNLOCK = "select pg_advisory_unlock(?)";
+    static final String PUBLISH_SPAN = "outbox publish";
+    private static final TextMapGetter<String> TRACEPARENT = new TextMapGetter<>() {
+        @Override
+        public Iterable<String> keys(String traceparent) {
+            return Set.of("traceparent");
+        }
+
+        @Override
+        public String get(String traceparent, String key) {
+            return "traceparent".equals(key) ? traceparent : null;
+        }
+    };
 
     private final MutinyEmitter<String> emitter;
     private final DataSource dataSource;
@@ -53,12 +78,14 @@ public class OutboxRelay {
     });
     private final AtomicBoolean wakeUpPending = new AtomicBoolean();
     private final OutboxBacklog backlog;
+    private final Tracer tracer;
     /** Runs between the broker's ack and the mark; a test makes it fail to play a crash at the worst moment. */
     private volatile Runnable afterAck = () -> { };
 
     public OutboxRelay(@Channel("outbox") MutinyEmitter<String> emitter, DataSource dataSource,
-                       OutboxConfig.Relay config, OutboxBacklog backlog) {
+                       OutboxConfig.Relay config, OutboxBacklog backlog, OpenTelemetry openTelemetry) {
         this.emitter = emitter;
+        this.tracer = openTelemetry.getTracer("org.inclusionmatch.profile.outbox");
         this.dataSource = dataSource;
         this.batchSize = config.batchSize();
         this.backlog = backlog;
@@ -144,10 +171,22 @@ public class OutboxRelay {
     }
 
     private Uni<Void> send(OutboxEvent event) {
-        return emitter.sendMessage(Message.of(event.payload).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+        Message<String> message = Message.of(event.payload).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                 .withKey(event.aggregateid)
                 .withTopic(event.topic)
-                .build()));
+                .build());
+        if (event.traceparent == null) {
+            return emitter.sendMessage(message);
+        }
+        // Only ids as attributes: the event's type and topic, never the payload.
+        Context parent = W3CTraceContextPropagator.getInstance().extract(Context.root(), event.traceparent, TRACEPARENT);
+        Span span = tracer.spanBuilder(PUBLISH_SPAN).setParent(parent).setSpanKind(SpanKind.INTERNAL)
+                .setAttribute("inclusion.event.type", event.type)
+                .setAttribute("messaging.destination.name", event.topic)
+                .startSpan();
+        Context publish = parent.with(span);
+        return emitter.sendMessage(message.addMetadata(TracingMetadata.with(publish, parent)))
+                .onTermination().invoke(span::end);
     }
 
     void onStop(@Observes ShutdownEvent event) {

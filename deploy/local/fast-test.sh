@@ -23,5 +23,5 @@ FAST=(
   # issue 13 (matching-engine): constraints, why not, evidence, the evaluation (prints hit@3 and forbidden hits)
   ConstraintsTest WhyNotTest EvidenceTest EvaluationTest PublishedEvidenceTest
 )
-exec ./mvnw -B test -pl contracts,matching-engine,profile-service,matching-worker -am \
+exec ./mvnw -B test -pl contracts,matching-engine,telemetry,profile-service,matching-worker -am \
   -Dtest="$(IFS=,; echo "${FAST[*]}")" -Dsurefire.failIfNoSpecifiedTests=false "$@"

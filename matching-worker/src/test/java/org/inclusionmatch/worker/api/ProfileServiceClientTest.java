@@ -3,6 +3,9 @@ package org.inclusionmatch.worker.api;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -201,5 +204,20 @@ class ProfileServiceClientTest {
 
     private static ApiModels.Recommendations recommendations() {
         return new ApiModels.Recommendations(3, "test", LocalDate.of(2026, 11, 23), Instant.parse("2026-11-23T10:00:00Z"), List.of());
+    }
+
+    @Inject
+    Tracer tracer;
+
+    /** The shared span processor (telemetry module) is part of the worker's tracer: a span's query values are gone. */
+    @Test
+    void theWorkersTracerRedactsQueryValues() {
+        var span = tracer.spanBuilder("GET").setAttribute("url.full", "http://api/api/v1/persons?after=x").startSpan();
+        try {
+            assertThat(((ReadableSpan) span).getAttribute(AttributeKey.stringKey("url.full")))
+                    .isEqualTo("http://api/api/v1/persons?after=?");
+        } finally {
+            span.end();
+        }
     }
 }

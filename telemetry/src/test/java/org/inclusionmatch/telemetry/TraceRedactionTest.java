@@ -1,4 +1,4 @@
-package org.inclusionmatch.profile.common;
+package org.inclusionmatch.telemetry;
 
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;

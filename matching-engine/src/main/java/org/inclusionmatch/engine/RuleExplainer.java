@@ -135,18 +135,11 @@ final class RuleExplainer {
     static List<String> conjuncts(String expression) {
         List<String> parts = new ArrayList<>();
         int depth = 0;
-        char quote = 0;
         int start = 0;
         for (int i = 0; i < expression.length(); i++) {
             char c = expression.charAt(i);
-            if (quote != 0) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == quote) {
-                    quote = 0;
-                }
-            } else if (c == '\'' || c == '"') {
-                quote = c;
+            if (c == '\'' || c == '"') {
+                i = endOfString(expression, i);
             } else if (c == '(' || c == '[' || c == '{') {
                 depth++;
             } else if (c == ')' || c == ']' || c == '}') {
@@ -176,17 +169,10 @@ final class RuleExplainer {
     /** Whether the outer parentheses of {@code p} enclose all of it (not "(a) || (b)"). */
     private static boolean wraps(String p) {
         int depth = 0;
-        char quote = 0;
         for (int i = 0; i < p.length(); i++) {
             char c = p.charAt(i);
-            if (quote != 0) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == quote) {
-                    quote = 0;
-                }
-            } else if (c == '\'' || c == '"') {
-                quote = c;
+            if (c == '\'' || c == '"') {
+                i = endOfString(p, i);
             } else if (c == '(') {
                 depth++;
             } else if (c == ')') {
@@ -197,6 +183,24 @@ final class RuleExplainer {
             }
         }
         return true;
+    }
+
+    /**
+     * The index of the quote that closes the string literal opening at {@code open} (a backslash escapes the next
+     * character), or the text's length when it is not closed: scanners skip literals whole, so brackets and
+     * {@code &&} inside them do not count.
+     */
+    private static int endOfString(String text, int open) {
+        char quote = text.charAt(open);
+        for (int i = open + 1; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == quote) {
+                return i;
+            }
+        }
+        return text.length();
     }
 
     static List<String> split(String csv) {

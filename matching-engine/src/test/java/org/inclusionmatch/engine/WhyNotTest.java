@@ -167,5 +167,8 @@ class WhyNotTest {
                 .containsExactly("a", "b || c", "d.exists(x, x in ['&&', 'y'])");
         assertThat(RuleExplainer.conjuncts("(a && b) && c")).containsExactly("a", "b", "c");
         assertThat(RuleExplainer.conjuncts("(a) || (b)")).containsExactly("(a) || (b)");
+        // brackets, quotes of the other kind and escaped quotes inside a literal do not count
+        assertThat(RuleExplainer.conjuncts("(m == ')') && n == \"it's && (\" && o == 'a\\' && )'"))
+                .containsExactly("m == ')'", "n == \"it's && (\"", "o == 'a\\' && )'");
     }
 }

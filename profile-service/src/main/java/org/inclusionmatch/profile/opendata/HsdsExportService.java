@@ -2,6 +2,7 @@ package org.inclusionmatch.profile.opendata;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.inclusionmatch.profile.common.MatchingCalendar;
 import org.inclusionmatch.profile.i18n.CodeList;
 import org.inclusionmatch.profile.i18n.Language;
 import org.inclusionmatch.profile.i18n.Messages;
@@ -11,7 +12,6 @@ import org.inclusionmatch.profile.programme.Programme;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,7 +32,11 @@ import java.util.stream.Collectors;
 public class HsdsExportService {
 
     public static final String HSDS_VERSION = "3.1";
-    private static final ZoneId LATVIA = ZoneId.of("Europe/Riga");
+    private final MatchingCalendar calendar;
+
+    public HsdsExportService(MatchingCalendar calendar) {
+        this.calendar = calendar;
+    }
 
     public record Page(long totalItems, int pageNumber, int perPage, List<Map<String, Object>> contents) {
     }
@@ -42,7 +46,7 @@ public class HsdsExportService {
         List<Measure> measures = Measure.find("select m from Measure m left join fetch m.programme p left join fetch p.operator "
                         + "left join fetch m.provider order by m.code")
                 .page(page - 1, perPage).list();
-        LocalDate today = LocalDate.now(LATVIA); // a measure opens and closes by the day in Latvia, as matching reads it
+        LocalDate today = calendar.today(); // a measure opens and closes by the day matching reads it
         return new Page(total, page, perPage, measures.stream().map(m -> service(m, language, today)).toList());
     }
 

@@ -8,6 +8,7 @@ import org.inclusionmatch.engine.Evidence;
 import org.inclusionmatch.engine.MatchingEngine;
 import org.inclusionmatch.engine.PersonProfile;
 import org.inclusionmatch.engine.Recommendation;
+import org.inclusionmatch.profile.common.MatchingCalendar;
 import org.inclusionmatch.profile.disclosure.CellKeyMethod;
 import org.inclusionmatch.profile.domain.InvalidInput;
 import org.inclusionmatch.profile.matching.MatchingService;
@@ -21,7 +22,6 @@ import org.inclusionmatch.profile.programme.ProgrammeService;
 import org.inclusionmatch.profile.report.OutcomeEvidenceService;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -52,16 +52,16 @@ public class WhatIfService {
     static final int PAGE = 500;
     static final int TOP = 3;
     static final int DISPLACED_SHOWN = 10;
-    private static final ZoneId LATVIA = ZoneId.of("Europe/Riga");
-
     private final ProgrammeService programmes;
     private final MeasureService measures;
     private final MatchingService matching;
     private final OutcomeEvidenceService evidence;
+    private final MatchingCalendar calendar;
     private final MatchingEngine engine = new MatchingEngine();
 
     public WhatIfService(ProgrammeService programmes, MeasureService measures, MatchingService matching,
-                         OutcomeEvidenceService evidence) {
+                         OutcomeEvidenceService evidence, MatchingCalendar calendar) {
+        this.calendar = calendar;
         this.programmes = programmes;
         this.measures = measures;
         this.matching = matching;
@@ -89,7 +89,7 @@ public class WhatIfService {
                 throw e.within("measures[" + i + "]");
             }
         }
-        LocalDate today = LocalDate.now(LATVIA);
+        LocalDate today = calendar.today();
         LocalDate day = request.evaluationDay() != null ? request.evaluationDay()
                 : draft.startDate.isAfter(today) ? draft.startDate : today;
 

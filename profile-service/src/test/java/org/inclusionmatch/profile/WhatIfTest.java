@@ -154,6 +154,13 @@ class WhatIfTest {
         assertThat(stranger.getString("organisationId")).isEqualTo(other);
         assertThat(stranger.getString("total.persons")).isNull(); // none of theirs: an empty count is withheld
         assertThat(stranger.getList("displaced")).isEmpty();
+        // Persons of another organisation, made here so that everyone's count exceeds org's 25 whatever ran before
+        // (alone, this method would see the same 25 persons both ways, and equal figures): 25 + 7 = 32 or more,
+        // published as at least 30, against org's 25 published as at most 27. Without this test's need or goal,
+        // the draft is nothing to them and they lose no measure.
+        for (int i = 0; i < 7; i++) {
+            Api.caseworker(other).body(Api.person(other)).post("/api/v1/persons").then().statusCode(201);
+        }
 
         JsonPath own = Api.caseworker(org).body(draft()).post(WHAT_IF).then().statusCode(200).extract().jsonPath();
         JsonPath admin = Api.json().body(draft()).post(WHAT_IF).then().statusCode(200).extract().jsonPath();

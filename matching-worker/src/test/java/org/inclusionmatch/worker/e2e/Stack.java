@@ -29,6 +29,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -70,13 +71,16 @@ final class Stack {
         return ConfigProvider.getConfig().getValue("inclusion.topics." + name, String.class);
     }
 
+    /** One producer per broker for the JVM (a new one per record costs a connection and a metadata round trip). */
+    private static final Map<String, KafkaProducer<byte[], byte[]>> PRODUCERS = new ConcurrentHashMap<>();
+
     /** Sends one record and waits for the broker's ack; the metadata says where it landed. */
     static RecordMetadata send(String topic, byte[] key, byte[] value) throws Exception {
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
-                "bootstrap.servers", ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class)),
-                new ByteArraySerializer(), new ByteArraySerializer())) {
-            return producer.send(new ProducerRecord<>(topic, key, value)).get();
-        }
+        KafkaProducer<byte[], byte[]> producer = PRODUCERS.computeIfAbsent(
+                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
+                bootstrap -> new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap),
+                        new ByteArraySerializer(), new ByteArraySerializer()));
+        return producer.send(new ProducerRecord<>(topic, key, value)).get();
     }
 
     /** Every record of the topic so far with this key, read from the beginning by a consumer of no group. */

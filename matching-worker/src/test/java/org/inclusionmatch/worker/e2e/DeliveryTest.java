@@ -124,8 +124,12 @@ class DeliveryTest {
         assertThat(header(dead.get(4), "dead-letter-reason")).contains("type must be a string");
         assertThat(header(dead.get(5), "dead-letter-reason")).contains("UTF-8");
 
-        Stack.send(Stack.topic("catalogue"), utf8(key), utf8("{ broken"));
+        RecordMetadata broken = Stack.send(Stack.topic("catalogue"), utf8(key), utf8("{ broken"));
+        // the catalogue consumer moves past it too (and has parked it by then)
+        awaitCommittedPast(broken.topic(), broken.partition(), broken.offset());
         List<ConsumerRecord<byte[], byte[]>> catalogueDead = read(Stack.topic("catalogue") + ".dlq", 1);
+        assertThat(catalogueDead).as("parked once").filteredOn(r -> header(r, "dead-letter-offset").equals(Long.toString(broken.offset()))
+                && header(r, "dead-letter-partition").equals(Integer.toString(broken.partition()))).hasSize(1);
         assertThat(catalogueDead.get(0).value()).isEqualTo(utf8("{ broken"));
         assertThat(catalogueDead.get(0).key()).isEqualTo(utf8(key));
         assertThat(header(catalogueDead.get(0), "dead-letter-topic")).isEqualTo(Stack.topic("catalogue"));
@@ -199,19 +203,33 @@ class DeliveryTest {
         }
     }
 
+    /**
+     * Every record of the topic (all partitions, from the beginning), once there are at least this many, read up to
+     * the partitions' ends. Callers read only after the worker has committed past the records it parks (a park is
+     * awaited before the record's offset may be committed), so every record it parked for them, duplicates
+     * included, is on the topic by then and within those ends: no extra second of polling is needed to see more.
+     */
     private static List<ConsumerRecord<byte[], byte[]>> read(String topic, int atLeast) {
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
                 "bootstrap.servers", ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
-                "group.id", "dlq-reader-" + UUID.randomUUID(), "auto.offset.reset", "earliest"),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic));
+                "enable.auto.commit", "false"), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
             List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
             await().atMost(Duration.ofSeconds(20)).until(() -> {
-                consumer.poll(Duration.ofMillis(300)).forEach(records::add);
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
                 return records.size() >= atLeast;
             });
-            // Anything more than expected would show up in the next second.
-            consumer.poll(Duration.ofSeconds(1)).forEach(records::add);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            await().atMost(Duration.ofSeconds(20)).until(() -> {
+                if (partitions.stream().allMatch(tp -> consumer.position(tp) >= end.get(tp))) {
+                    return true;
+                }
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+                return false;
+            });
             return records;
         }
     }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The whole loop for end-to-end tests: real PostgreSQL and Kafka (from local-servers) and the packaged
@@ -33,8 +34,21 @@ public class ProfileServiceTestResource implements QuarkusTestResourceLifecycleM
                         List.of(Path.of("../profile-service/src/main"), Path.of("../contracts/src/main")));
             }
             String runId = "e2e" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+            // PostgreSQL and Kafka start side by side (each a JVM-wide singleton, a few seconds each on a loaded
+            // machine); profile-service needs both. The broker's thread gets this thread's context class loader, as
+            // it would starting here (Kafka loads classes through it).
+            CompletableFuture<String> kafkaStarted = new CompletableFuture<>();
+            Thread kafkaStarter = new Thread(() -> {
+                try {
+                    kafkaStarted.complete(KafkaTestResource.broker().bootstrapServers());
+                } catch (Throwable e) {
+                    kafkaStarted.completeExceptionally(e);
+                }
+            }, "start-test-kafka");
+            kafkaStarter.setContextClassLoader(Thread.currentThread().getContextClassLoader());
+            kafkaStarter.start();
             String database = PostgresTestResource.server().createDatabase(runId);
-            String kafka = KafkaTestResource.broker().bootstrapServers();
+            String kafka = kafkaStarted.join();
             // JSON log lines, as in production: MatchingLoopTest scans them for personal data.
             Path log = Path.of("target", "profile-service-" + runId + ".log");
             service = ProfileServiceProcess.start(SERVICE_JAR, database, kafka, JwtTestResource.ISSUER, runId,
@@ -47,6 +61,7 @@ public class ProfileServiceTestResource implements QuarkusTestResourceLifecycleM
                     "inclusion.test.run-id", runId,
                     "quarkus.rest-client.profile-api.url", url,
                     "inclusion.test.profile-service-url", url,
+                    "inclusion.test.profile-service-db", database,
                     "inclusion.test.profile-service-log", log.toString());
         } catch (Exception e) {
             throw new IllegalStateException("Could not start profile-service for the end-to-end tests", e);

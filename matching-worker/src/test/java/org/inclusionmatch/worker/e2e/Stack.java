@@ -18,13 +18,18 @@ import org.inclusionmatch.servers.testing.JwtTestResource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -66,13 +71,16 @@ final class Stack {
         return ConfigProvider.getConfig().getValue("inclusion.topics." + name, String.class);
     }
 
+    /** One producer per broker for the JVM (a new one per record costs a connection and a metadata round trip). */
+    private static final Map<String, KafkaProducer<byte[], byte[]>> PRODUCERS = new ConcurrentHashMap<>();
+
     /** Sends one record and waits for the broker's ack; the metadata says where it landed. */
     static RecordMetadata send(String topic, byte[] key, byte[] value) throws Exception {
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
-                "bootstrap.servers", ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class)),
-                new ByteArraySerializer(), new ByteArraySerializer())) {
-            return producer.send(new ProducerRecord<>(topic, key, value)).get();
-        }
+        KafkaProducer<byte[], byte[]> producer = PRODUCERS.computeIfAbsent(
+                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
+                bootstrap -> new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap),
+                        new ByteArraySerializer(), new ByteArraySerializer()));
+        return producer.send(new ProducerRecord<>(topic, key, value)).get();
     }
 
     /** Every record of the topic so far with this key, read from the beginning by a consumer of no group. */
@@ -124,14 +132,19 @@ final class Stack {
     }
 
     /**
-     * Waits until the worker's committed offsets reach the end of every partition of the topic, and the end has
-     * not moved for a second (the outbox relay may still be publishing what an earlier request wrote).
+     * Waits until profile-service's outbox has nothing left to publish and the worker's committed offsets reach the
+     * end of every partition of the topic. In that order: an empty outbox means every event written so far is on the
+     * broker (a row is marked sent only after the broker's ack), so the ends read next include them, and committed
+     * offsets at those ends mean the worker is done with all of them. (This replaces "the end has not moved for a
+     * second", a guess at when the relay was done, with the relay's own record of it.)
      */
     static void awaitWorkerCaughtUp(String topic) {
-        AtomicReference<Map<TopicPartition, Long>> lastEnd = new AtomicReference<>();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            try (Admin admin = Admin.create(Map.of("bootstrap.servers",
-                    ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class)))) {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers",
+                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class)))) {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
+                if (unsentOutboxRows() > 0) {
+                    return false;
+                }
                 Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
                 admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
                         .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
@@ -139,12 +152,21 @@ final class Stack {
                 admin.listOffsets(latest).all().get().forEach((tp, info) -> end.put(tp, info.offset()));
                 Map<TopicPartition, OffsetAndMetadata> committed =
                         admin.listConsumerGroupOffsets(WORKER_GROUP).partitionsToOffsetAndMetadata().get();
-                boolean caughtUp = end.entrySet().stream().allMatch(e -> e.getValue() == 0
+                return end.entrySet().stream().allMatch(e -> e.getValue() == 0
                         || (committed.get(e.getKey()) != null && committed.get(e.getKey()).offset() >= e.getValue()));
-                boolean settled = end.equals(lastEnd.getAndSet(end));
-                return caughtUp && settled;
-            }
-        });
+            });
+        }
+    }
+
+    /** Rows of profile-service's outbox not yet published (read from its database, as its relay reads them). */
+    static long unsentOutboxRows() throws SQLException {
+        try (Connection c = DriverManager.getConnection(
+                ConfigProvider.getConfig().getValue("inclusion.test.profile-service-db", String.class), "postgres", "");
+             Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("select count(*) from outbox_event where sent_at is null")) {
+            r.next();
+            return r.getLong(1);
+        }
     }
 
     static String createOrganisation() {

@@ -31,7 +31,7 @@ public class DayChangeRematch {
         this.config = config;
     }
 
-    @Scheduled(cron = "0 5 0 * * ?", timeZone = "${inclusion.matching.zone:" + MatchingConfig.DEFAULT_ZONE + "}",
+    @Scheduled(cron = "${inclusion.matching.day-change-cron}", timeZone = "${inclusion.matching.zone:" + MatchingConfig.DEFAULT_ZONE + "}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void afterMidnight() {
         catalogue.invalidate();

@@ -26,6 +26,14 @@ public interface MatchingConfig {
     ZoneId zone();
 
     /**
+     * When the day-change re-match runs (a Quartz cron in {@link #zone()}), five minutes after midnight unless set;
+     * "off" turns it off (a test that counts the results one process computed). Read by {@link DayChangeRematch}'s
+     * {@code @Scheduled}, declared here so that the setting is checked like every other.
+     */
+    @WithDefault("0 5 0 * * ?")
+    String dayChangeCron();
+
+    /**
      * How long one eligibility rule may run for one person: a rule still running then is cut off and admits the
      * person not. Realistic rules take microseconds; this bounds what a hostile one can cost.
      */

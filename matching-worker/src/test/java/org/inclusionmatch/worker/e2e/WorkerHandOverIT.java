@@ -127,6 +127,8 @@ class WorkerHandOverIT {
                 "-Dinclusion.topics.persons=" + runId + ".inclusion.persons.v1",
                 "-Dinclusion.topics.catalogue=" + runId + ".inclusion.catalogue.v1",
                 "-Dinclusion.worker.instance=handover-" + runId,
+                // no re-match after midnight in the middle of the test: it counts the results this process computed
+                "-Dinclusion.matching.day-change-cron=off",
                 "-jar", WORKER_JAR.toString()));
         Path log = Path.of("target", "worker-handover-" + runId + ".log");
         worker = new ProcessBuilder(command).redirectErrorStream(true)

@@ -4,6 +4,7 @@ import org.inclusionmatch.servers.DevIssuer;
 import org.inclusionmatch.servers.LocalKafka;
 import org.inclusionmatch.servers.LocalPostgres;
 import org.inclusionmatch.servers.testing.ProfileServiceProcess;
+import org.inclusionmatch.servers.testing.ServerDirectories;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,8 +37,10 @@ final class RunningService {
         }
         Path target = Path.of("target").toAbsolutePath();
         String runId = "clients" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
-        LocalPostgres postgres = LocalPostgres.start(target.resolve("pg-data-" + runId), target.resolve("pg-binaries"), 0, false);
-        LocalKafka kafka = LocalKafka.start(target.resolve("kafka-" + runId), 0, 3);
+        Path postgresData = target.resolve("pg-data-" + runId);
+        Path kafkaData = target.resolve("kafka-" + runId);
+        LocalPostgres postgres = LocalPostgres.start(postgresData, target.resolve("pg-binaries"), 0, false);
+        LocalKafka kafka = LocalKafka.start(kafkaData, 0, 3);
         pagePort = org.inclusionmatch.servers.FreePort.pick();
         pageOrigin = "http://localhost:" + pagePort;
         ProfileServiceProcess service = ProfileServiceProcess.start(SERVICE_JAR, postgres.createDatabase(runId),
@@ -49,8 +52,10 @@ final class RunningService {
             kafka.close();
             try {
                 postgres.close();
+                ServerDirectories.deleteRecursively(postgresData);
+                ServerDirectories.deleteRecursively(kafkaData);
             } catch (Exception ignored) {
-                // the JVM is going away
+                // the JVM is going away: a directory left behind costs disk, nothing else
             }
         }, "stop-clients-stack"));
     }

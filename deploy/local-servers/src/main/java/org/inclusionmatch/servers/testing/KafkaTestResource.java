@@ -20,7 +20,7 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
             Path dir = Path.of("target").toAbsolutePath().resolve("kafka-" + UUID.randomUUID());
             broker = LocalKafka.start(dir, 0, 3);
             LocalKafka started = broker;
-            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "stop-test-kafka"));
+            ServerDirectories.stopThenDeleteOnExit(started, dir, "stop-test-kafka");
         }
         return broker;
     }

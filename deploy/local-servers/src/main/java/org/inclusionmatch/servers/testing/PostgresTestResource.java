@@ -18,15 +18,9 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
     public static synchronized LocalPostgres server() throws Exception {
         if (server == null) {
             Path target = Path.of("target").toAbsolutePath();
-            server = LocalPostgres.start(target.resolve("pg-data-" + UUID.randomUUID()), target.resolve("pg-binaries"), 0, false);
-            LocalPostgres started = server;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    started.close();
-                } catch (Exception ignored) {
-                    // the JVM is going away; zonky's own hook also tries
-                }
-            }, "stop-test-postgres"));
+            Path data = target.resolve("pg-data-" + UUID.randomUUID());
+            server = LocalPostgres.start(data, target.resolve("pg-binaries"), 0, false);
+            ServerDirectories.stopThenDeleteOnExit(server, data, "stop-test-postgres");
         }
         return server;
     }

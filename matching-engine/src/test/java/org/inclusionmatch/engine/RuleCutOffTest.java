@@ -4,13 +4,13 @@ import org.inclusionmatch.contracts.eligibility.RuleVerdict;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.inclusionmatch.engine.HostileRules.manyIterations;
+import static org.inclusionmatch.engine.HostileRules.range;
+import static org.inclusionmatch.engine.HostileRules.slowRule;
 import static org.inclusionmatch.engine.TestData.DAY;
 import static org.inclusionmatch.engine.TestData.catalogue;
 import static org.inclusionmatch.engine.TestData.id;
@@ -20,27 +20,6 @@ import static org.inclusionmatch.engine.TestData.programme;
 
 /** Issue 8: a rule that slips through the compile-time limits is cut off at run time, reported, and quarantined. */
 class RuleCutOffTest {
-
-    static String range(int n) {
-        return IntStream.range(0, n).mapToObj(Integer::toString).collect(Collectors.joining(",", "[", "]"));
-    }
-
-    /**
-     * Within every compile-time limit (the estimate sees ~280 iterations), but chained maps grow twenty lists of
-     * 4,000 numbers and two nested {@code all}s scan each once per element: many seconds of work per person.
-     */
-    static String slowRule() {
-        String scans = IntStream.range(1, 11).mapToObj(i -> "!(v + " + (100 * i) + " in l)")
-                .collect(Collectors.joining(" && "));
-        return range(20) + ".map(a, " + range(20) + ").map(l, " + String.join(" + ", Collections.nCopies(10, "l"))
-                + ").map(l, " + String.join(" + ", Collections.nCopies(20, "l")) + ").all(l, l.all(v, " + scans + "))";
-    }
-
-    /** Within the compile-time limits, cheap per step, but 6,000 iterations: over the run-time iteration limit. */
-    static String manyIterations() {
-        return range(20) + ".map(a, " + range(20) + ").map(l, " + String.join(" + ", Collections.nCopies(15, "l"))
-                + ").all(l, l.all(v, v >= 0))";
-    }
 
     private final List<RuleCutOff> reported = new CopyOnWriteArrayList<>();
     private final MatchingEngine engine = new MatchingEngine(

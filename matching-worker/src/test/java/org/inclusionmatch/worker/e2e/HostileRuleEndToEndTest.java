@@ -6,14 +6,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 import static io.restassured.RestAssured.given;
+import static org.inclusionmatch.engine.HostileRules.slowRule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -30,18 +28,6 @@ class HostileRuleEndToEndTest {
     @BeforeAll
     static void catalogue() throws Exception {
         Stack.importDemoCatalogue();
-    }
-
-    static String range(int n) {
-        return IntStream.range(0, n).mapToObj(Integer::toString).collect(Collectors.joining(",", "[", "]"));
-    }
-
-    /** Within every compile-time limit, yet twenty lists of 4,000 numbers, each scanned ten times per element. */
-    static String slowRule() {
-        String scans = IntStream.range(1, 11).mapToObj(i -> "!(v + " + (100 * i) + " in l)")
-                .collect(Collectors.joining(" && "));
-        return range(20) + ".map(a, " + range(20) + ").map(l, " + String.join(" + ", Collections.nCopies(10, "l"))
-                + ").map(l, " + String.join(" + ", Collections.nCopies(20, "l")) + ").all(l, l.all(v, " + scans + "))";
     }
 
     private static Map<String, Object> person(String organisationId, int i, String need) {

@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -141,21 +142,26 @@ final class Stack {
     static void awaitWorkerCaughtUp(String topic) {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers",
                 ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class)))) {
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
-                if (unsentOutboxRows() > 0) {
-                    return false;
-                }
-                Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-                admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
-                        .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
-                Map<TopicPartition, Long> end = new HashMap<>();
-                admin.listOffsets(latest).all().get().forEach((tp, info) -> end.put(tp, info.offset()));
-                Map<TopicPartition, OffsetAndMetadata> committed =
-                        admin.listConsumerGroupOffsets(WORKER_GROUP).partitionsToOffsetAndMetadata().get();
-                return end.entrySet().stream().allMatch(e -> e.getValue() == 0
-                        || (committed.get(e.getKey()) != null && committed.get(e.getKey()).offset() >= e.getValue()));
-            });
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> unsentOutboxRows() == 0 && behind(admin, WORKER_GROUP, List.of(topic)).isEmpty());
         }
+    }
+
+    /** Partitions of the topics whose end is past the group's committed offset, with the gap; empty: caught up. */
+    static Map<String, Long> behind(Admin admin, String group, List<String> topics) throws Exception {
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        admin.describeTopics(topics).allTopicNames().get().forEach((topic, description) -> description.partitions()
+                .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest())));
+        Map<TopicPartition, OffsetAndMetadata> committed =
+                admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+        Map<String, Long> behind = new TreeMap<>();
+        admin.listOffsets(latest).all().get().forEach((tp, end) -> {
+            long at = committed.get(tp) == null ? 0 : committed.get(tp).offset();
+            if (end.offset() > at) {
+                behind.put(tp.toString(), end.offset() - at);
+            }
+        });
+        return behind;
     }
 
     /** Rows of profile-service's outbox not yet published (read from its database, as its relay reads them). */

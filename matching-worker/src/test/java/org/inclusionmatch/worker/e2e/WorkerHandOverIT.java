@@ -3,9 +3,6 @@ package org.inclusionmatch.worker.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.inclusionmatch.servers.testing.JwtTestResource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,10 +17,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -152,21 +147,9 @@ class WorkerHandOverIT {
     /** Partitions of this run's worker topics whose end is past the worker group's committed offset, with the gap. */
     private static Map<String, Long> uncommitted() throws Exception {
         String runId = stack.get("inclusion.test.run-id");
-        List<String> topics = List.of(runId + ".inclusion.persons.v1", runId + ".inclusion.catalogue.v1");
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.get("kafka.bootstrap.servers")))) {
-            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            admin.describeTopics(topics).allTopicNames().get().forEach((topic, description) -> description.partitions()
-                    .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest())));
-            Map<TopicPartition, OffsetAndMetadata> committed =
-                    admin.listConsumerGroupOffsets("matching-worker").partitionsToOffsetAndMetadata().get();
-            Map<String, Long> behind = new TreeMap<>();
-            admin.listOffsets(latest).all().get().forEach((tp, end) -> {
-                long at = committed.get(tp) == null ? 0 : committed.get(tp).offset();
-                if (end.offset() > at) {
-                    behind.put(tp.toString(), end.offset() - at);
-                }
-            });
-            return behind;
+            return Stack.behind(admin, Stack.WORKER_GROUP,
+                    List.of(runId + ".inclusion.persons.v1", runId + ".inclusion.catalogue.v1"));
         }
     }
 

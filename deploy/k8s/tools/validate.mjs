@@ -1,7 +1,9 @@
 // Validates rendered Kubernetes objects (a JSON array in the file named by the first argument) against schemas:
-// core kinds with kubernetes-models (the Kubernetes OpenAPI schemas), KEDA and Prometheus-operator kinds with their
-// CRD models, CloudNativePG kinds with cnpg-schema.json (no registry package ships its CRDs: a schema of the fields
-// these manifests use, written from the CloudNativePG v1 API reference, unknown fields refused). Strimzi kinds are
+// core kinds with kubernetes-models (the Kubernetes OpenAPI schemas), KEDA, Prometheus-operator and CloudNativePG kinds
+// with their CRD models (@kubernetes-models/keda, /prometheus-operator, /cloudnative-pg: validators compiled from the
+// operators' CRD schemas: types, enums, required fields). CRD schemas allow unknown fields (the API server prunes
+// them silently), so CloudNativePG kinds are also held to cnpg-schema.json, the fields these manifests use with
+// unknown fields refused: a misspelt backup or storage field would otherwise vanish on apply. Strimzi kinds are
 // checked in Java (io.strimzi:api), not here. Prints one line per object, "ok kind/name" or "error kind/name: ...",
 // and exits 1 if any failed.
 import { readFileSync } from "node:fs";
@@ -23,6 +25,7 @@ const modules = {
   "networking.k8s.io/v1": "kubernetes-models/networking.k8s.io/v1",
   "keda.sh/v1alpha1": "@kubernetes-models/keda/keda.sh/v1alpha1",
   "monitoring.coreos.com/v1": "@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1",
+  "postgresql.cnpg.io/v1": "@kubernetes-models/cloudnative-pg/postgresql.cnpg.io/v1",
 };
 
 let failed = 0;
@@ -32,18 +35,18 @@ for (const obj of objects) {
     if (obj.apiVersion.startsWith("kafka.strimzi.io/")) {
       console.log(`skip ${id} (checked with io.strimzi:api)`);
       continue;
-    } else if (obj.apiVersion === "postgresql.cnpg.io/v1") {
+    }
+    if (obj.apiVersion === "postgresql.cnpg.io/v1") {
       const schema = cnpgSchemas[obj.kind];
-      if (!schema) throw new Error(`no schema for ${obj.apiVersion} ${obj.kind}`);
+      if (!schema) throw new Error(`no field list for ${obj.apiVersion} ${obj.kind} in cnpg-schema.json`);
       const validate = ajv.compile(schema);
       if (!validate(obj)) throw new Error(ajv.errorsText(validate.errors, { separator: "; " }));
-    } else {
-      const path = modules[obj.apiVersion];
-      if (!path) throw new Error(`no schema module for ${obj.apiVersion}`);
-      const mod = await import(`${path}/${obj.kind}`);
-      const Model = mod[obj.kind] ?? mod.default;
-      new Model(obj).validate();
     }
+    const path = modules[obj.apiVersion];
+    if (!path) throw new Error(`no schema module for ${obj.apiVersion}`);
+    const mod = await import(`${path}/${obj.kind}`);
+    const Model = mod[obj.kind] ?? mod.default;
+    new Model(obj).validate();
     console.log(`ok ${id}`);
   } catch (e) {
     failed++;

@@ -167,6 +167,19 @@ class AllocationPlanningTest {
         return Api.json().body(p).post("/api/v1/programmes").then().statusCode(201).extract().path("id");
     }
 
+    /**
+     * A one-place measure of the programme and two candidates: a Roma person who arrives first and fits better (0.8),
+     * and a person over 50 (0.6). Returns the measure, then the two persons.
+     */
+    private static String[] romaAndOver50(String operator, String client, String programme) {
+        String measure = measure(operator, programme, null, 1);
+        String roma = person(client, List.of("ROMA"));
+        AllocationRoundTest.recommend(roma, Map.of(measure, 0.8));
+        String over50 = person(client, List.of("OVER_50"));
+        AllocationRoundTest.recommend(over50, Map.of(measure, 0.6));
+        return new String[]{measure, roma, over50};
+    }
+
     @Test
     void richOutcomeEvidenceMakesExpectedInclusionTheObjectiveAndThinEvidenceLeavesFit() {
         String operator = Api.createOrganisation();
@@ -178,13 +191,11 @@ class AllocationPlanningTest {
         String rich = programme(operator);
         outcomes(operator, rich, "OVER_50", 60, 53);
         outcomes(operator, rich, "ROMA", 60, 7);
-        String richMeasure = measure(operator, rich, null, 1);
-        String roma = person(client, List.of("ROMA"));       // arrives first, fits better
-        AllocationRoundTest.recommend(roma, Map.of(richMeasure, 0.8));
-        String over50 = person(client, List.of("OVER_50"));
-        AllocationRoundTest.recommend(over50, Map.of(richMeasure, 0.6));
+        String[] richCandidates = romaAndOver50(operator, client, rich);
+        String roma = richCandidates[1];
+        String over50 = richCandidates[2];
 
-        JsonPath expected = open(operator, richMeasure, null);
+        JsonPath expected = open(operator, richCandidates[0], null);
         assertThat(expected.getString("objective")).isEqualTo("EXPECTED_INCLUSION");
         assertThat(reasons(expected)).containsOnly(Map.entry(over50, "ASSIGNED"), Map.entry(roma, "LOWER_EXPECTED_INCLUSION"));
         assertThat(expected.getDouble("totalFit")).isEqualTo(0.6);
@@ -197,13 +208,11 @@ class AllocationPlanningTest {
         String thin = programme(operator);
         outcomes(operator, thin, "OVER_50", 6, 3);
         outcomes(operator, thin, "ROMA", 6, 3);
-        String thinMeasure = measure(operator, thin, null, 1);
-        String roma2 = person(client, List.of("ROMA"));
-        AllocationRoundTest.recommend(roma2, Map.of(thinMeasure, 0.8));
-        String over502 = person(client, List.of("OVER_50"));
-        AllocationRoundTest.recommend(over502, Map.of(thinMeasure, 0.6));
+        String[] thinCandidates = romaAndOver50(operator, client, thin);
+        String roma2 = thinCandidates[1];
+        String over502 = thinCandidates[2];
 
-        JsonPath fit = open(operator, thinMeasure, null);
+        JsonPath fit = open(operator, thinCandidates[0], null);
         assertThat(fit.getString("objective")).isEqualTo("FIT");
         assertThat(reasons(fit)).containsOnly(Map.entry(roma2, "ASSIGNED"), Map.entry(over502, "LOWER_FIT"));
         assertThat(fit.getDouble("totalFit")).isEqualTo(0.8);

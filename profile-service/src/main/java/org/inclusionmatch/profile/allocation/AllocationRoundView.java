@@ -54,7 +54,8 @@ public record AllocationRoundView(UUID id, UUID operatorId, UUID measureId, UUID
 
     /** A person's entry in one round, for their export. */
     @Schema(name = "AllocationEntry")
-    public record CandidateEntry(UUID roundId, double score, UUID measureId, String reasonCode, UUID enrolmentId,
+    public record CandidateEntry(UUID roundId, double score, UUID measureId,
+                                 @Schema(implementation = AllocationReason.class) String reasonCode, UUID enrolmentId,
                                  Integer waitlistPosition, Integer expectedWaitWeeks) {
     }
 
@@ -62,7 +63,8 @@ public record AllocationRoundView(UUID id, UUID operatorId, UUID measureId, UUID
             + "LOWER_EXPECTED_INCLUSION, QUOTA_REACHED, NO_FREE_PLACE, HELD_FOR_LATER (a place they may take is held for a "
             + "candidate expected later in the period), PLACEMENT_RESTRICTED (neutral: no place may be given now), PLACE_TAKEN_MEANWHILE")
     public record CandidateView(UUID personId, UUID organisationId, int arrival, UUID bestMeasureId, double score,
-                                UUID measureId, UUID firstComeFirstServedMeasureId, String reasonCode, UUID enrolmentId,
+                                UUID measureId, UUID firstComeFirstServedMeasureId,
+                                @Schema(implementation = AllocationReason.class) String reasonCode, UUID enrolmentId,
                                 Integer waitlistPosition, Integer expectedWaitWeeks) implements ConcernsPerson {
 
         @Override

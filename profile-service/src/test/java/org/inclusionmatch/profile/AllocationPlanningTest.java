@@ -167,17 +167,25 @@ class AllocationPlanningTest {
         return Api.json().body(p).post("/api/v1/programmes").then().statusCode(201).extract().path("id");
     }
 
+    record EvidenceRound(JsonPath round, String roma, String over50) {
+    }
+
     /**
-     * A one-place measure of the programme and two candidates: a Roma person who arrives first and fits better (0.8),
-     * and a person over 50 (0.6). Returns the measure, then the two persons.
+     * A new programme with {@code people} outcomes of over 50s and of Roma ({@code over50Included} and
+     * {@code romaIncluded} of them included), a one-place measure of it, and two candidates: a Roma person who arrives
+     * first and fits better (0.8) and a person over 50 (0.6); then the measure's round.
      */
-    private static String[] romaAndOver50(String operator, String client, String programme) {
+    private static EvidenceRound roundAfterOutcomes(String operator, String client, int people, int over50Included,
+                                                    int romaIncluded) {
+        String programme = programme(operator);
+        outcomes(operator, programme, "OVER_50", people, over50Included);
+        outcomes(operator, programme, "ROMA", people, romaIncluded);
         String measure = measure(operator, programme, null, 1);
         String roma = person(client, List.of("ROMA"));
         AllocationRoundTest.recommend(roma, Map.of(measure, 0.8));
         String over50 = person(client, List.of("OVER_50"));
         AllocationRoundTest.recommend(over50, Map.of(measure, 0.6));
-        return new String[]{measure, roma, over50};
+        return new EvidenceRound(open(operator, measure, null), roma, over50);
     }
 
     @Test
@@ -188,14 +196,10 @@ class AllocationPlanningTest {
         // Rich: 60 people of each group; over 50s were mostly included (53), Roma mostly not (7). Under noise of up to 2
         // each cell stays published and above the engine's minimum of 10, and over 50s' smoothed rate (>= 0.62) stays
         // far above Roma's (<= 0.38) whatever the overall rate the other tests' outcomes make.
-        String rich = programme(operator);
-        outcomes(operator, rich, "OVER_50", 60, 53);
-        outcomes(operator, rich, "ROMA", 60, 7);
-        String[] richCandidates = romaAndOver50(operator, client, rich);
-        String roma = richCandidates[1];
-        String over50 = richCandidates[2];
-
-        JsonPath expected = open(operator, richCandidates[0], null);
+        EvidenceRound rich = roundAfterOutcomes(operator, client, 60, 53, 7);
+        JsonPath expected = rich.round();
+        String roma = rich.roma();
+        String over50 = rich.over50();
         assertThat(expected.getString("objective")).isEqualTo("EXPECTED_INCLUSION");
         assertThat(reasons(expected)).containsOnly(Map.entry(over50, "ASSIGNED"), Map.entry(roma, "LOWER_EXPECTED_INCLUSION"));
         assertThat(expected.getDouble("totalFit")).isEqualTo(0.6);
@@ -205,18 +209,11 @@ class AllocationPlanningTest {
         assertThat(expected.getBoolean("planning.applied")).isFalse(); // no earlier round: no history
 
         // Thin: 3 included and 3 not is suppressed (cells under 5), so no evidence speaks: fit decides, as before.
-        String thin = programme(operator);
-        outcomes(operator, thin, "OVER_50", 6, 3);
-        outcomes(operator, thin, "ROMA", 6, 3);
-        String[] thinCandidates = romaAndOver50(operator, client, thin);
-        String roma2 = thinCandidates[1];
-        String over502 = thinCandidates[2];
-
-        JsonPath fit = open(operator, thinCandidates[0], null);
-        assertThat(fit.getString("objective")).isEqualTo("FIT");
-        assertThat(reasons(fit)).containsOnly(Map.entry(roma2, "ASSIGNED"), Map.entry(over502, "LOWER_FIT"));
-        assertThat(fit.getDouble("totalFit")).isEqualTo(0.8);
-        assertThat(fit.get("expectedInclusion") == null).isTrue();
-        assertThat(fit.get("firstComeFirstServed.expectedInclusion") == null).isTrue();
+        EvidenceRound thin = roundAfterOutcomes(operator, client, 6, 3, 3);
+        assertThat(reasons(thin.round())).containsOnly(Map.entry(thin.roma(), "ASSIGNED"), Map.entry(thin.over50(), "LOWER_FIT"));
+        assertThat(thin.round().getString("objective")).isEqualTo("FIT");
+        assertThat(thin.round().getDouble("totalFit")).isEqualTo(0.8);
+        assertThat(thin.round().get("expectedInclusion") == null && thin.round().get("firstComeFirstServed.expectedInclusion") == null)
+                .as("no expected-inclusion totals under FIT").isTrue();
     }
 }

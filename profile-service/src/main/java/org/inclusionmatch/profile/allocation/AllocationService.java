@@ -48,7 +48,10 @@ import java.util.stream.IntStream;
  * Allocation rounds (issue 14). Opening a round gathers the candidates (persons who have one of the round's
  * measures recommended, and those already waiting for one), solves the assignment exactly ({@link AllocationSolver})
  * within the free places, the programme's quotas and keep-apart constraints, and stores the proposal beside first
- * come first served on the same candidates. Confirming refers the assigned persons and waitlists the rest in order of
+ * come first served on the same candidates. Where published outcome evidence speaks for a candidate the round
+ * maximises expected inclusion (fit x the engine's smoothed inclusion rate) instead of fit; where the period has an
+ * end date and earlier rounds give a weekly rate of new candidates, it is planned ahead ({@link RoundPlanner}).
+ * Confirming refers the assigned persons and waitlists the rest in order of
  * fit, each through the enrolment use case, so places, waitlists, events and audit work as for any referral.
  */
 @ApplicationScoped

@@ -4,7 +4,7 @@
 #   bench/run.sh [engine|latency]   (default: both; latency starts the local stack if it is not running)
 #   bench/run.sh rematch            re-matching throughput after one catalogue change: BENCH_PERSONS (20,000)
 #                                   persons seeded straight into PostgreSQL, all affected (not part of the default)
-#   bench/run.sh allocation         solve time of one allocation round: 5,000 candidates, 500 places (issue 14)
+#   bench/run.sh allocation         solve time of one allocation round: 5,000 candidates, 500 places (issue 14), alone and planned ahead
 #   bench/run.sh simulation         26 weekly rounds: FCFS, greedy per round, the planner, hindsight (issue 14)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -41,7 +41,7 @@ fi
 if [ "$what" = allocation ]; then
   echo "== Allocation round: exact solve (OR-Tools CP-SAT) of ${BENCH_CANDIDATES:-5000} candidates for ${BENCH_PLACES:-500} places"
   java -Xmx1g --enable-native-access=ALL-UNNAMED -cp "$CP" org.inclusionmatch.bench.AllocationSolveTime \
-    "${BENCH_CANDIDATES:-5000}" "${BENCH_PLACES:-500}" "${BENCH_REPEATS:-3}"
+    "${BENCH_CANDIDATES:-5000}" "${BENCH_PLACES:-500}" "${BENCH_REPEATS:-3}" "${BENCH_LATER:-50000}"
 fi
 
 if [ "$what" = simulation ]; then

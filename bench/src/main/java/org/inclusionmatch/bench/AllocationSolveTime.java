@@ -7,6 +7,7 @@ import org.inclusionmatch.profile.allocation.AllocationSolver.Problem;
 import org.inclusionmatch.profile.allocation.AllocationSolver.Quota;
 import org.inclusionmatch.profile.allocation.AllocationSolver.Slot;
 import org.inclusionmatch.profile.allocation.AllocationSolver.Solution;
+import org.inclusionmatch.profile.allocation.RoundPlanner;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,7 +21,9 @@ import java.util.stream.IntStream;
  * Solve time of one allocation round at the size the issue names: 5,000 candidates for 500 places in 10 measures
  * of a programme (each candidate recommended 1-5 of them, as the engine's top 5), region maxima and target-group
  * minima, and 100 keep-apart pairs over two half-way houses and a support group. Prints the exact solve (CP-SAT)
- * beside first come first served. Usage: AllocationSolveTime [candidates] [places] [repeats]
+ * beside first come first served, then the same round planned ahead ({@link RoundPlanner}: jointly with [later]
+ * bootstrapped later candidates, default 10 weeks of as many new candidates as there are now).
+ * Usage: AllocationSolveTime [candidates] [places] [repeats] [later]
  */
 public final class AllocationSolveTime {
 
@@ -32,6 +35,7 @@ public final class AllocationSolveTime {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 5000;
         int places = args.length > 1 ? Integer.parseInt(args[1]) : 500;
         int repeats = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        int later = args.length > 3 ? Integer.parseInt(args[3]) : 10 * n;
         AllocationSolver.loadNative();
         for (int r = 0; r < repeats; r++) {
             Problem problem = problem(n, places, new Random(14 + r));
@@ -47,6 +51,15 @@ public final class AllocationSolveTime {
                     r + 1, n, places, problem.slots().size(), problem.quotas().size(), problem.pairs().size(), wall,
                     cpu, best.optimal(), best.assigned(), best.totalFit(), best.quotaShortfall(),
                     fcfs.assigned(), fcfs.totalFit(), 100 * (best.totalFit() / fcfs.totalFit() - 1));
+            started = System.nanoTime();
+            cpuStarted = cpuNanos();
+            RoundPlanner.Plan plan = RoundPlanner.plan(problem, later, 14 + r, 60);
+            wall = (System.nanoTime() - started) / 1_000_000;
+            cpu = (cpuNanos() - cpuStarted) / 1_000_000;
+            System.out.printf("run %d planned ahead with %,d later candidates: solved in %,d ms wall, %,d ms CPU, optimal=%s, "
+                            + "assigned %d now, %d places held for later, total fit now %.2f%n",
+                    r + 1, plan.later(), wall, cpu, plan.present().optimal(), plan.present().assigned(), plan.heldPlaces(),
+                    plan.present().totalFit());
         }
     }
 

@@ -1,5 +1,6 @@
 package org.inclusionmatch.engine;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,12 @@ public final class Evidence {
 
     /** Cells under this many people are suppressed by the reports: never used nor shown. */
     public static final int SUPPRESSED_BELOW = 5;
+
+    /** The fewest people a cell needs before its rate counts at all. */
+    public static final int MIN_PEOPLE = 10;
+
+    /** The beta prior toward the overall rate is worth this many people (empirical Bayes smoothing). */
+    public static final int PRIOR_PEOPLE = 20;
 
     public static final Evidence NONE = new Evidence(0.5, List.of());
 
@@ -72,5 +79,35 @@ public final class Evidence {
 
     Optional<Cell> cell(Scope scope, UUID id, Group group, String value) {
         return Optional.ofNullable(cells.get(new Key(scope, id, group, value)));
+    }
+
+    /**
+     * The cell that speaks for a person in a measure: among the measure's cells (or, when it has none, its
+     * programme's, if {@code programmeId} is given) for the person's archetype and each of their target groups, the
+     * one with the most people (ties: the smallest value), if that is at least {@link #MIN_PEOPLE}; else empty.
+     */
+    public Optional<Cell> usableCell(UUID measureId, UUID programmeId, String archetype, Collection<String> targetGroups) {
+        Cell best = measureId == null ? null : best(Scope.MEASURE, measureId, archetype, targetGroups);
+        if (best == null && programmeId != null) {
+            best = best(Scope.PROGRAMME, programmeId, archetype, targetGroups);
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** The cell's rate smoothed toward the overall rate: {@code (included + k * overall) / (participants + k)}, k = {@link #PRIOR_PEOPLE}. */
+    public double smoothedRate(Cell cell) {
+        return (cell.included() + PRIOR_PEOPLE * overallRate) / (cell.participants() + PRIOR_PEOPLE);
+    }
+
+    private Cell best(Scope scope, UUID id, String archetype, Collection<String> targetGroups) {
+        Cell best = archetype == null ? null : cell(scope, id, Group.ARCHETYPE, archetype).orElse(null);
+        for (String group : targetGroups) {
+            Cell cell = cell(scope, id, Group.TARGET_GROUP, group).orElse(null);
+            if (cell != null && (best == null || cell.participants() > best.participants()
+                    || (cell.participants() == best.participants() && cell.value().compareTo(best.value()) < 0))) {
+                best = cell;
+            }
+        }
+        return best != null && best.participants() >= MIN_PEOPLE ? best : null;
     }
 }

@@ -16,8 +16,8 @@ import java.util.Map;
 final class EvidenceScore {
 
     static final double WEIGHT = 0.10;
-    static final int MIN_PEOPLE = 10;
-    static final int PRIOR_PEOPLE = 20;
+    static final int MIN_PEOPLE = Evidence.MIN_PEOPLE;
+    static final int PRIOR_PEOPLE = Evidence.PRIOR_PEOPLE;
 
     /** The term and the cell it came from, or null when there is not enough evidence. */
     record Term(double value, Evidence.Cell cell, double smoothedRate) {
@@ -27,29 +27,16 @@ final class EvidenceScore {
     }
 
     static Term of(CompiledMeasure m, Applicant applicant, Evidence evidence) {
-        Evidence.Cell best = best(Evidence.Scope.MEASURE, m.measure().id(), applicant, evidence);
-        if (best == null && m.programme() != null) {
-            best = best(Evidence.Scope.PROGRAMME, m.programme().programme().id(), applicant, evidence);
-        }
+        Evidence.Cell best = evidence.usableCell(m.measure().id(),
+                m.programme() == null ? null : m.programme().programme().id(),
+                applicant.profile.archetype(), applicant.profile.targetGroups()).orElse(null);
         if (best == null) {
             return null;
         }
         double prior = evidence.overallRate();
-        double smoothed = (best.included() + PRIOR_PEOPLE * prior) / (best.participants() + PRIOR_PEOPLE);
+        double smoothed = evidence.smoothedRate(best);
         double value = Math.max(-WEIGHT / 2, Math.min(WEIGHT / 2, WEIGHT * (smoothed - prior)));
         return new Term(value, best, smoothed);
-    }
-
-    private static Evidence.Cell best(Evidence.Scope scope, java.util.UUID id, Applicant applicant, Evidence evidence) {
-        Evidence.Cell best = evidence.cell(scope, id, Evidence.Group.ARCHETYPE, applicant.profile.archetype()).orElse(null);
-        for (String group : applicant.profile.targetGroups()) {
-            Evidence.Cell cell = evidence.cell(scope, id, Evidence.Group.TARGET_GROUP, group).orElse(null);
-            if (cell != null && (best == null || cell.participants() > best.participants()
-                    || (cell.participants() == best.participants() && cell.value().compareTo(best.value()) < 0))) {
-                best = cell;
-            }
-        }
-        return best != null && best.participants() >= MIN_PEOPLE ? best : null;
     }
 
     /** The reason shown: the published size, the smoothed rate in whole percent, and the overall rate. */

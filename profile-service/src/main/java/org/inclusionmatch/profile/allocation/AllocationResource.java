@@ -54,7 +54,10 @@ public class AllocationResource {
     @Operation(operationId = "openAllocationRound", summary = "Open a round for a measure or a programme intake: the solver proposes who gets the places",
             description = "Candidates are the persons who have one of the measures recommended or wait for one. The proposal maximises "
                     + "the total fit within the free places, the programme's quotas and keep-apart constraints, exactly (OR-Tools CP-SAT), "
-                    + "and is shown beside first come first served on the same candidates. Nothing is referred until it is confirmed.")
+                    + "and is shown beside first come first served on the same candidates. Where published outcome evidence speaks for "
+                    + "a candidate, it maximises expected inclusion (fit x smoothed inclusion rate) instead (objective). Where the period "
+                    + "has an end date and earlier rounds give a weekly rate of new candidates, places are held for the candidates "
+                    + "expected later (planning, HELD_FOR_LATER) unless planAhead is false. Nothing is referred until it is confirmed.")
     @APIResponse(responseCode = "201", description = ApiResponsesDoc.CREATED,
             headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AllocationRoundView.class)))

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -78,6 +79,33 @@ public class AllocationRound extends VersionedEntity {
             throw new IllegalArgumentException(e);
         }
     }
+
+    @Enumerated(EnumType.STRING)
+    public AllocationObjective objective = AllocationObjective.FIT;
+
+    /** Totals of expected inclusion (fit x smoothed inclusion rate) of the proposal and of first come first served; null under FIT. */
+    @Column(name = "expected_inclusion")
+    public Double expectedInclusion;
+
+    @Column(name = "fcfs_expected_inclusion")
+    public Double fcfsExpectedInclusion;
+
+    /** Whether the proposal was planned jointly with expected later candidates. */
+    @Column(name = "plan_ahead")
+    public boolean planAhead;
+
+    @Column(name = "period_end")
+    public LocalDate periodEnd;
+
+    /** New candidates per week from earlier rounds; null without history (or when planning was turned off). */
+    @Column(name = "weekly_arrivals")
+    public Double weeklyArrivals;
+
+    @Column(name = "later_candidates")
+    public int laterCandidates;
+
+    @Column(name = "held_places")
+    public int heldPlaces;
 
     @Column(name = "opened_by")
     public String openedBy;

@@ -5,6 +5,7 @@ import org.inclusionmatch.profile.audit.ConcernsPerson;
 import org.inclusionmatch.profile.audit.ConcernsPersons;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -16,7 +17,12 @@ import java.util.UUID;
 public record AllocationRoundView(UUID id, UUID operatorId, UUID measureId, UUID programmeId, AllocationRound.Status status,
                                   @Schema(description = "Free places when the round was opened") int places,
                                   int candidates, int assigned, double totalFit,
+                                  @Schema(description = "What the proposal maximised: FIT, or EXPECTED_INCLUSION where published outcome "
+                                          + "evidence speaks for a candidate in the round's measures") AllocationObjective objective,
+                                  @Schema(description = "Under EXPECTED_INCLUSION: the proposal's total of fit x smoothed inclusion rate; "
+                                          + "null under FIT") Double expectedInclusion,
                                   @Schema(description = "First come first served on the same candidates and places") Comparison firstComeFirstServed,
+                                  Planning planning,
                                   long solveMillis, boolean optimal,
                                   @Schema(description = "Places by which quota minima fell short (candidates did not allow more)") int quotaShortfall,
                                   List<QuotaView> quotas, List<CandidateView> items,
@@ -24,7 +30,20 @@ public record AllocationRoundView(UUID id, UUID operatorId, UUID measureId, UUID
         implements ConcernsPersons {
 
     @Schema(name = "AllocationComparison")
-    public record Comparison(int assigned, double totalFit) {
+    public record Comparison(int assigned, double totalFit,
+                             @Schema(description = "Under EXPECTED_INCLUSION: first come first served's total of fit x smoothed "
+                                     + "inclusion rate; null under FIT") Double expectedInclusion) {
+    }
+
+    @Schema(name = "AllocationPlanning", description = "Planning ahead over the period: the proposal was solved jointly with the "
+            + "candidates expected in later weekly rounds until the period ends (bootstrapped from this round's candidates at the "
+            + "weekly rate of new candidates in earlier rounds, fixed seed), and only this round's part kept")
+    public record Planning(@Schema(description = "Whether the proposal was planned ahead (false: this round alone)") boolean applied,
+                           @Schema(description = "End of the programme's (or measure's) period; null when it has none") LocalDate periodEnd,
+                           @Schema(description = "New candidates per week in earlier rounds of the last 8 weeks; null without history "
+                                   + "or when planning was turned off") Double weeklyArrivals,
+                           @Schema(description = "Later candidates expected until the period ends") int laterCandidates,
+                           @Schema(description = "Places left free now, held for later candidates") int heldPlaces) {
     }
 
     @Schema(name = "AllocationQuota", description = "A programme quota and how the proposal and first come first served meet it; "
@@ -35,14 +54,17 @@ public record AllocationRoundView(UUID id, UUID operatorId, UUID measureId, UUID
 
     /** A person's entry in one round, for their export. */
     @Schema(name = "AllocationEntry")
-    public record CandidateEntry(UUID roundId, double score, UUID measureId, String reasonCode, UUID enrolmentId,
+    public record CandidateEntry(UUID roundId, double score, UUID measureId,
+                                 @Schema(implementation = AllocationReason.class) String reasonCode, UUID enrolmentId,
                                  Integer waitlistPosition, Integer expectedWaitWeeks) {
     }
 
-    @Schema(name = "AllocationCandidate", description = "Reason codes: ASSIGNED, ALREADY_WAITLISTED, LOWER_FIT, QUOTA_REACHED, "
-            + "NO_FREE_PLACE, PLACEMENT_RESTRICTED (neutral: no place may be given now), PLACE_TAKEN_MEANWHILE, WAITLISTED")
+    @Schema(name = "AllocationCandidate", description = "Reason codes (AllocationReason): ASSIGNED, ALREADY_WAITLISTED, LOWER_FIT, "
+            + "LOWER_EXPECTED_INCLUSION, QUOTA_REACHED, NO_FREE_PLACE, HELD_FOR_LATER (a place they may take is held for a "
+            + "candidate expected later in the period), PLACEMENT_RESTRICTED (neutral: no place may be given now), PLACE_TAKEN_MEANWHILE")
     public record CandidateView(UUID personId, UUID organisationId, int arrival, UUID bestMeasureId, double score,
-                                UUID measureId, UUID firstComeFirstServedMeasureId, String reasonCode, UUID enrolmentId,
+                                UUID measureId, UUID firstComeFirstServedMeasureId,
+                                @Schema(implementation = AllocationReason.class) String reasonCode, UUID enrolmentId,
                                 Integer waitlistPosition, Integer expectedWaitWeeks) implements ConcernsPerson {
 
         @Override

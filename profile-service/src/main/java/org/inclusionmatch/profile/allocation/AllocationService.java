@@ -11,7 +11,9 @@ import org.inclusionmatch.profile.allocation.AllocationSolver.Problem;
 import org.inclusionmatch.profile.allocation.AllocationSolver.Quota;
 import org.inclusionmatch.profile.allocation.AllocationSolver.Slot;
 import org.inclusionmatch.profile.allocation.AllocationSolver.Solution;
+import org.inclusionmatch.engine.Evidence;
 import org.inclusionmatch.profile.common.ExpectedVersion;
+import org.inclusionmatch.profile.common.MatchingCalendar;
 import org.inclusionmatch.profile.common.Records;
 import org.inclusionmatch.profile.domain.Conflict;
 import org.inclusionmatch.profile.domain.NotFound;
@@ -23,9 +25,13 @@ import org.inclusionmatch.profile.measure.Measure;
 import org.inclusionmatch.profile.person.Person;
 import org.inclusionmatch.profile.programme.Programme;
 import org.inclusionmatch.profile.programme.ProgrammeQuota;
+import org.inclusionmatch.profile.report.OutcomeEvidenceService;
 import org.inclusionmatch.profile.safety.KeepApartService;
+import org.inclusionmatch.profile.whatif.EngineInputs;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -42,7 +48,10 @@ import java.util.stream.IntStream;
  * Allocation rounds (issue 14). Opening a round gathers the candidates (persons who have one of the round's
  * measures recommended, and those already waiting for one), solves the assignment exactly ({@link AllocationSolver})
  * within the free places, the programme's quotas and keep-apart constraints, and stores the proposal beside first
- * come first served on the same candidates. Confirming refers the assigned persons and waitlists the rest in order of
+ * come first served on the same candidates. Where published outcome evidence speaks for a candidate the round
+ * maximises expected inclusion (fit x the engine's smoothed inclusion rate) instead of fit; where the period has an
+ * end date and earlier rounds give a weekly rate of new candidates, it is planned ahead ({@link RoundPlanner}).
+ * Confirming refers the assigned persons and waitlists the rest in order of
  * fit, each through the enrolment use case, so places, waitlists, events and audit work as for any referral.
  */
 @ApplicationScoped
@@ -52,17 +61,24 @@ public class AllocationService {
     /** Bound on one solve; the answer says whether optimality was proven within it. */
     static final double SOLVE_SECONDS = 20;
 
+    /** The weeks of earlier rounds the rate of new candidates is estimated over. */
+    static final int HISTORY_WEEKS = 8;
+
     private final EnrolmentService enrolments;
     private final KeepApartService keepApart;
     private final Event<AllocationRoundEvent> events;
     private final EntityManager em;
+    private final OutcomeEvidenceService outcomeEvidence;
+    private final MatchingCalendar calendar;
 
     public AllocationService(EnrolmentService enrolments, KeepApartService keepApart, Event<AllocationRoundEvent> events,
-                             EntityManager em) {
+                             EntityManager em, OutcomeEvidenceService outcomeEvidence, MatchingCalendar calendar) {
         this.enrolments = enrolments;
         this.keepApart = keepApart;
         this.events = events;
         this.em = em;
+        this.outcomeEvidence = outcomeEvidence;
+        this.calendar = calendar;
     }
 
     /** A candidate as gathered: who, from which organisation, their fit per measure and when they arrived. */
@@ -74,6 +90,8 @@ public class AllocationService {
         UUID waitingFor;
         Instant recommendedAt;
         Set<String> groups = Set.of();
+        String archetype;
+        List<String> targetGroups = List.of();
         boolean restricted;
     }
 
@@ -136,7 +154,27 @@ public class AllocationService {
         List<Quota> quotas = programmeQuotas.stream().map(q -> new Quota(q.group(), q.minPlaces(), q.maxPlaces())).toList();
         Problem problem = new Problem(slots, candidates, quotas, pairs, programmePlaces);
 
-        Solution best = AllocationSolver.solve(problem, SOLVE_SECONDS);
+        // The objective: expected inclusion (fit x smoothed inclusion rate) where outcome evidence speaks for any
+        // candidate in any of the measures; else fit, exactly as the recommendations scored it.
+        double[][] inclusionRate = inclusionRates(measures, gathered, candidates);
+        AllocationObjective objective = inclusionRate == null ? AllocationObjective.FIT : AllocationObjective.EXPECTED_INCLUSION;
+        Problem weighted = inclusionRate == null ? problem
+                : new Problem(slots, IntStream.range(0, candidates.size()).mapToObj(i -> new Candidate(candidates.get(i).groups(),
+                        weights(candidates.get(i).fit(), inclusionRate[i]))).toList(), quotas, pairs, programmePlaces);
+
+        // Planning ahead: with a period end and a rate of new candidates from earlier rounds, places are held for
+        // the candidates expected in the later weekly rounds (two-stage, RoundPlanner); otherwise today's round alone.
+        LocalDate periodEnd = request.measureId() != null
+                ? (measures.get(0).endDate != null ? measures.get(0).endDate : programme == null ? null : programme.endDate)
+                : programme.endDate;
+        long weeksLeft = periodEnd == null ? 0 : Math.max(0, ChronoUnit.DAYS.between(calendar.today(), periodEnd) / 7);
+        boolean planWanted = request.planAhead() == null || request.planAhead();
+        Double weeklyArrivals = planWanted && weeksLeft > 0 ? weeklyArrivals(request, gathered) : null;
+        int expectedLater = weeklyArrivals == null ? 0 : (int) Math.min(RoundPlanner.MAX_DRAWS, Math.round(weeklyArrivals * weeksLeft));
+        UUID scope = request.measureId() != null ? request.measureId() : request.programmeId();
+        RoundPlanner.Plan plan = RoundPlanner.plan(weighted, expectedLater,
+                scope.getMostSignificantBits() ^ scope.getLeastSignificantBits(), SOLVE_SECONDS);
+        Solution best = plan.present();
         int[] arrival = IntStream.range(0, gathered.size()).toArray(); // gathered is in arrival order
         Solution fcfs = AllocationSolver.firstComeFirstServed(problem, arrival);
 
@@ -149,9 +187,19 @@ public class AllocationService {
                 : Math.min(programmePlaces, slots.stream().mapToInt(Slot::freePlaces).sum());
         round.candidates = gathered.size();
         round.assigned = best.assigned();
-        round.totalFit = round4(best.totalFit());
+        round.totalFit = round4(total(problem, best));
         round.fcfsAssigned = fcfs.assigned();
         round.fcfsTotalFit = round4(fcfs.totalFit());
+        round.objective = objective;
+        if (objective == AllocationObjective.EXPECTED_INCLUSION) {
+            round.expectedInclusion = round4(total(weighted, best));
+            round.fcfsExpectedInclusion = round4(total(weighted, fcfs));
+        }
+        round.planAhead = plan.later() > 0;
+        round.periodEnd = periodEnd;
+        round.weeklyArrivals = weeklyArrivals == null ? null : Math.round(weeklyArrivals * 100) / 100.0;
+        round.laterCandidates = plan.later();
+        round.heldPlaces = plan.heldPlaces();
         round.solveMillis = best.solveMillis();
         round.optimal = best.optimal();
         round.quotaShortfall = best.quotaShortfall();
@@ -176,7 +224,7 @@ public class AllocationService {
             c.score = round4(bestSlot < 0 ? g.fit.getOrDefault(c.bestMeasureId, 0.0) : candidates.get(i).fit()[bestSlot]);
             c.measureId = best.slotOf()[i] < 0 ? null : measureIds.get(best.slotOf()[i]);
             c.fcfsMeasureId = fcfs.slotOf()[i] < 0 ? null : measureIds.get(fcfs.slotOf()[i]);
-            c.reasonCode = reason(problem, best, i, g, bestSlot, placedInGroup);
+            c.reasonCode = reason(problem, best, i, g, bestSlot, placedInGroup, round.planAhead, objective);
             if (g.waitlistSeq != null) {
                 c.waitlistPosition = waitlistPosition(g.waitingFor, g.waitlistSeq);
                 c.expectedWaitWeeks = expectedWait(Measure.findById(g.waitingFor), c.waitlistPosition);
@@ -248,6 +296,8 @@ public class AllocationService {
                 p.targetGroups.forEach(t -> groups.add(ProgrammeQuota.Dimension.TARGET_GROUP + ":" + t));
             }
             g.groups = groups;
+            g.archetype = p.archetype == null ? null : p.archetype.name();
+            g.targetGroups = p.targetGroups == null ? List.of() : List.copyOf(p.targetGroups);
             result.add(g);
         }
         return result;
@@ -278,9 +328,88 @@ public class AllocationService {
         return best;
     }
 
+    /**
+     * Per candidate and measure, the smoothed inclusion rate the objective multiplies fit by: the engine's own
+     * choice of evidence cell and smoothing ({@link Evidence#usableCell}, {@link Evidence#smoothedRate}) over the
+     * published outcome evidence, the overall rate where no cell speaks for the candidate. Null when no cell speaks for
+     * any candidate in any measure of the round (or nothing is published): the round then maximises fit.
+     */
+    private double[][] inclusionRates(List<Measure> measures, List<Gathered> gathered, List<Candidate> candidates) {
+        Evidence evidence = EngineInputs.evidence(outcomeEvidence.evidence());
+        if (evidence == Evidence.NONE || evidence.cellCount() == 0) {
+            return null;
+        }
+        boolean any = false;
+        double[][] rates = new double[candidates.size()][measures.size()];
+        for (int i = 0; i < candidates.size(); i++) {
+            Gathered g = gathered.get(i);
+            for (int s = 0; s < measures.size(); s++) {
+                rates[i][s] = evidence.overallRate();
+                if (!AllocationSolver.allowed(candidates.get(i), s)) {
+                    continue;
+                }
+                Measure m = measures.get(s);
+                var cell = evidence.usableCell(m.id, m.programme == null ? null : m.programme.id, g.archetype, g.targetGroups);
+                if (cell.isPresent()) {
+                    rates[i][s] = evidence.smoothedRate(cell.get());
+                    any = true;
+                }
+            }
+        }
+        return any ? rates : null;
+    }
+
+    private static double[] weights(double[] fit, double[] rate) {
+        double[] w = new double[fit.length];
+        for (int s = 0; s < fit.length; s++) {
+            w[s] = fit[s] * rate[s]; // NaN (may not take it) stays NaN
+        }
+        return w;
+    }
+
+    /** The total of the problem's weights over the solution's places. */
+    private static double total(Problem problem, Solution solution) {
+        double total = 0;
+        for (int i = 0; i < solution.slotOf().length; i++) {
+            if (solution.slotOf()[i] >= 0) {
+                total += problem.candidates().get(i).fit()[solution.slotOf()[i]];
+            }
+        }
+        return total;
+    }
+
+    /**
+     * New candidates per week, from the earlier rounds of the same measure or programme in the last
+     * {@link #HISTORY_WEEKS} weeks: the persons who were not candidates in the first of them (its backlog) but came
+     * after, in a later round or now, over the weeks since that first round. Null when the first is less than a week
+     * old or there is none: no history to plan with.
+     */
+    private Double weeklyArrivals(AllocationRequests.Open request, List<Gathered> gathered) {
+        Instant now = Instant.now();
+        String column = request.measureId() != null ? "measure_id" : "programme_id";
+        UUID scope = request.measureId() != null ? request.measureId() : request.programmeId();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select c.person_id, min(r.created_at) from allocation_round r "
+                        + "join allocation_candidate c on c.round_id = r.id where r." + column + " = ?1 and r.created_at >= ?2 "
+                        + "group by c.person_id")
+                .setParameter(1, scope).setParameter(2, now.minus(Duration.ofDays(7L * HISTORY_WEEKS))).getResultList();
+        Map<UUID, Instant> firstSeen = new HashMap<>();
+        for (Object[] row : rows) {
+            firstSeen.put((UUID) row[0], row[1] instanceof Instant t ? t : ((java.time.OffsetDateTime) row[1]).toInstant());
+        }
+        Instant first = firstSeen.values().stream().min(Comparator.naturalOrder()).orElse(null);
+        if (first == null || Duration.between(first, now).toDays() < 7) {
+            return null;
+        }
+        long newcomers = firstSeen.values().stream().filter(t -> t.isAfter(first)).count()
+                + gathered.stream().filter(g -> !firstSeen.containsKey(g.personId)).count();
+        double weeks = Duration.between(first, now).toMinutes() / (7 * 24 * 60.0);
+        return newcomers / weeks;
+    }
+
     /** Why the person got what the proposal gives them; neutral where a keep-apart constraint is the cause. */
     private static String reason(Problem problem, Solution best, int i, Gathered g, int bestSlot,
-                                 Map<String, Integer> placedInGroup) {
+                                 Map<String, Integer> placedInGroup, boolean plannedAhead, AllocationObjective objective) {
         if (best.slotOf()[i] >= 0) {
             return "ASSIGNED";
         }
@@ -308,7 +437,26 @@ public class AllocationService {
         if (problem.slots().get(bestSlot).freePlaces() == 0) {
             return "NO_FREE_PLACE";
         }
-        return "LOWER_FIT";
+        if (plannedAhead && roomLeft(problem, best, candidate)) {
+            return AllocationReason.HELD_FOR_LATER.name(); // a place they may take is left free for a later candidate
+        }
+        return objective == AllocationObjective.EXPECTED_INCLUSION ? AllocationReason.LOWER_EXPECTED_INCLUSION.name() : "LOWER_FIT";
+    }
+
+    /** Whether the proposal leaves a place free that the candidate may take (in the measure and in the programme). */
+    private static boolean roomLeft(Problem problem, Solution best, Candidate candidate) {
+        int assigned = best.assigned();
+        if (problem.programmePlaces() >= 0 && assigned >= problem.programmePlaces()) {
+            return false;
+        }
+        for (int s = 0; s < problem.slots().size(); s++) {
+            int slot = s;
+            long taken = java.util.Arrays.stream(best.slotOf()).filter(x -> x == slot).count();
+            if (AllocationSolver.allowed(candidate, s) && taken < problem.slots().get(s).freePlaces()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<AllocationRoundView.QuotaView> quotaSummary(Problem problem, Solution best, Solution fcfs) {
@@ -446,7 +594,9 @@ public class AllocationService {
                         c.measureId, c.fcfsMeasureId, c.reasonCode, c.enrolmentId, c.waitlistPosition, c.expectedWaitWeeks))
                 .toList();
         return new AllocationRoundView(r.id, r.operatorId, r.measureId, r.programmeId, r.status, r.places, r.candidates,
-                r.assigned, r.totalFit, new AllocationRoundView.Comparison(r.fcfsAssigned, r.fcfsTotalFit), r.solveMillis,
+                r.assigned, r.totalFit, r.objective, r.expectedInclusion,
+                new AllocationRoundView.Comparison(r.fcfsAssigned, r.fcfsTotalFit, r.fcfsExpectedInclusion),
+                new AllocationRoundView.Planning(r.planAhead, r.periodEnd, r.weeklyArrivals, r.laterCandidates, r.heldPlaces), r.solveMillis,
                 r.optimal, r.quotaShortfall, r.quotaSummary(), items,
                 r.openedBy, r.confirmedBy, r.confirmedAt, r.version, r.createdAt);
     }

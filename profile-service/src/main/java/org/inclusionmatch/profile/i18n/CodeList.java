@@ -1,5 +1,7 @@
 package org.inclusionmatch.profile.i18n;
 
+import org.inclusionmatch.profile.allocation.AllocationObjective;
+import org.inclusionmatch.profile.allocation.AllocationReason;
 import org.inclusionmatch.profile.allocation.AllocationRound;
 import org.inclusionmatch.profile.decision.Decision;
 import org.inclusionmatch.profile.enrolment.EnrolmentStatus;
@@ -47,6 +49,8 @@ public enum CodeList {
     DECLINE_REASONS("declineReasons", DeclineReason.class, true),
     REASON_CODES("reasonCodes", ReasonCode.class, true),
     ALLOCATION_ROUND_STATUSES("allocationRoundStatuses", AllocationRound.Status.class, false),
+    ALLOCATION_OBJECTIVES("allocationObjectives", AllocationObjective.class, false),
+    ALLOCATION_REASONS("allocationReasons", AllocationReason.class, false),
     FAIRNESS_STAGES("fairnessStages", FairnessReport.Stage.class, false),
     FAIRNESS_DIMENSIONS("fairnessDimensions", Fairness.Dimension.class, false),
     AGE_BANDS("ageBands", Fairness.AgeBand.class, false);

@@ -17,7 +17,7 @@ import java.util.HashSet;
  * {@link MatchingView} (excluded measures and held programmes included), a measure with the places in use as
  * {@code seatsTaken + seatsHeld}, a programme with its places held.
  */
-final class EngineInputs {
+public final class EngineInputs {
 
     private EngineInputs() {
     }
@@ -42,7 +42,7 @@ final class EngineInputs {
     }
 
     /** The published evidence as the worker's engine gets it; none without an overall rate to smooth toward. */
-    static Evidence evidence(OutcomeEvidence published) {
+    public static Evidence evidence(OutcomeEvidence published) {
         if (published.overallRate() == null) {
             return Evidence.NONE;
         }

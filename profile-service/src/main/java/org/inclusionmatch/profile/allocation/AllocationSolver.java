@@ -69,6 +69,8 @@ public final class AllocationSolver {
      * costs more than all fit together, so the round first keeps the rule as far as it can, then maximises fit,
      * and the model stays feasible. It may do so by leaving places empty: the rule compares rates, and a rate
      * that cannot be raised is matched by lowering the others ({@link Solution#rateShortfall()} says what is left).
+     * So give a base only to groups whose persons are candidates or hold places: a group with a base, no candidate
+     * and nothing held has rate 0, and the rule then leaves every other group's places empty.
      */
     public record SelectionRate(double ratio, Map<String, Double> base, Map<String, Integer> held) {
 

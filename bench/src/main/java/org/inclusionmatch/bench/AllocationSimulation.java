@@ -1,9 +1,13 @@
 package org.inclusionmatch.bench;
 
+import com.google.ortools.linearsolver.MPConstraint;
+import com.google.ortools.linearsolver.MPObjective;
+import com.google.ortools.linearsolver.MPSolver;
+import com.google.ortools.linearsolver.MPVariable;
 import org.inclusionmatch.profile.allocation.AllocationSolver;
 import org.inclusionmatch.profile.allocation.AllocationSolver.Candidate;
 import org.inclusionmatch.profile.allocation.AllocationSolver.Problem;
-import org.inclusionmatch.profile.allocation.AllocationSolver.Quota;
+import org.inclusionmatch.profile.allocation.AllocationSolver.SelectionRate;
 import org.inclusionmatch.profile.allocation.AllocationSolver.Slot;
 import org.inclusionmatch.profile.allocation.AllocationSolver.Solution;
 
@@ -13,9 +17,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * A programme period of 26 weekly rounds (issue 14). Persons arrive each week and are decided in their week (a place
@@ -28,11 +34,17 @@ import java.util.stream.IntStream;
  * and Roma 0.85, disability 0.9, others 1.0), a person-measure affinity uniform in [0.5, 1.2] for 1-3 recommended
  * measures, and ~10 arrivals a week (260 persons for 60 places).
  *
- * <p>Policies: FCFS (each arrival, in order, takes the best free measure); greedy (each week the exact best
- * assignment of that week's arrivals to all remaining places); planner (two-stage: each week the exact joint assignment
- * of this week's arrivals and a sample of the expected later arrivals to the remaining places, only this week's part
- * kept; with a fairness band per group as quota minima and maxima); hindsight (exact, all arrivals known), alone and
- * under the same band. Expected inclusion is measured against both hindsight optima.
+ * <p>Fair means the four-fifths rule over the period: every target group's placement rate (places over its
+ * arrivals) is at least 0.8 x the best-served group's, in every cohort. Policies: FCFS (each arrival, in order,
+ * takes the best free measure); greedy (each week the exact best assignment of that week's arrivals to all remaining
+ * places); planner, no rule and planner (two-stage over sampled futures, see {@link #planner}; without and with the
+ * rule); hindsight (exact, all arrivals known) and hindsight + fair (exact under the rule at 0.8 over the realised
+ * cohort, {@link SelectionRate}: the most any fair policy can reach, so its share of hindsight bounds every fair
+ * policy's). Expected inclusion is measured against both hindsight optima.
+ *
+ * <p>Arguments: cohorts (10), the planner's planning ratio (0.9), its base margin in standard deviations (1.0).
+ * Hindsight + fair needs CP-SAT's full portfolio to prove optimality in seconds: run with
+ * {@code -Dinclusion.allocation.workers=8} (bench/run.sh does); the output says if a proof timed out.
  */
 public final class AllocationSimulation {
 
@@ -45,18 +57,20 @@ public final class AllocationSimulation {
     static final int[] CAPACITY = {15, 20, 15, 10}; // mentoring, training, work placement, support group: 60 places
     static final int WEEKS = 26;
     static final double ARRIVALS_PER_WEEK = 10;
+    static final double FOUR_FIFTHS = 0.8;
 
     record Person(int week, int group, Set<String> groups, double[] p) {
     }
 
     public static void main(String[] args) {
         int cohorts = args.length > 0 ? Integer.parseInt(args[0]) : 10;
-        double floor = args.length > 1 ? Double.parseDouble(args[1]) : 1.0;
+        double planningRatio = args.length > 1 ? Double.parseDouble(args[1]) : 0.9;
+        marginSd = args.length > 2 ? Double.parseDouble(args[2]) : marginSd;
         AllocationSolver.loadNative();
         Map<String, double[]> totals = new LinkedHashMap<>();
         Map<String, double[]> worstRatio = new LinkedHashMap<>();
-        for (String policy : List.of("FCFS", "greedy per round", "planner, no floors", "planner", "hindsight",
-                "hindsight + floors")) {
+        for (String policy : List.of("FCFS", "greedy per round", "planner, no rule", "planner", "hindsight",
+                "hindsight + fair")) {
             totals.put(policy, new double[cohorts]);
             worstRatio.put(policy, new double[cohorts]);
         }
@@ -68,10 +82,10 @@ public final class AllocationSimulation {
             Map<String, int[]> assignments = new LinkedHashMap<>();
             assignments.put("FCFS", fcfs(cohort));
             assignments.put("greedy per round", greedy(cohort));
-            assignments.put("planner, no floors", planner(cohort, new Random(7000 + c), 0));
-            assignments.put("planner", planner(cohort, sampler, floor));
+            assignments.put("planner, no rule", planner(cohort, new Random(7000 + c), 0));
+            assignments.put("planner", planner(cohort, sampler, planningRatio));
             assignments.put("hindsight", hindsight(cohort, 0));
-            assignments.put("hindsight + floors", hindsight(cohort, floor));
+            assignments.put("hindsight + fair", hindsight(cohort, FOUR_FIFTHS));
             for (Map.Entry<String, int[]> e : assignments.entrySet()) {
                 totals.get(e.getKey())[c] = inclusion(cohort, e.getValue());
                 double[] rates = groupRates(cohort, e.getValue());
@@ -83,24 +97,29 @@ public final class AllocationSimulation {
                 }
             }
         }
-        System.out.printf("Simulation: %d cohorts x %d weekly rounds, ~%.0f arrivals/week, %d places in %d measures, fairness floor %.2f "
-                        + "(%.1f s)%n", cohorts, WEEKS, ARRIVALS_PER_WEEK, IntStream.of(CAPACITY).sum(), CAPACITY.length, floor,
-                (System.nanoTime() - started) / 1e9);
+        System.out.printf("Simulation: %d cohorts x %d weekly rounds, ~%.0f arrivals/week, %d places in %d measures (%.1f s)%n",
+                cohorts, WEEKS, ARRIVALS_PER_WEEK, IntStream.of(CAPACITY).sum(), CAPACITY.length, (System.nanoTime() - started) / 1e9);
+        System.out.printf("Fair = the four-fifths rule over the period: every target group's placement rate (places / arrivals) is at "
+                + "least %.2f x the best-served group's. The planner plans at %.2f with bases moved by %.1f SD of later arrivals; hindsight + fair is the exact optimum under the "
+                + "rule at %.2f with every arrival known (the most any fair policy can reach).%n", FOUR_FIFTHS, planningRatio, marginSd, FOUR_FIFTHS);
         double[] hindsight = totals.get("hindsight");
         double[] fcfsTotals = totals.get("FCFS");
-        double[] fairHindsight = totals.get("hindsight + floors");
-        System.out.printf("%-18s %12s %14s %16s %12s %18s%n", "policy", "E[included]", "of hindsight", "of fair hindsight",
-                "vs FCFS", "worst group/best");
+        double[] fairHindsight = totals.get("hindsight + fair");
+        System.out.printf("%-18s %11s %13s %18s %9s   %-30s%n", "policy", "E[included]", "of hindsight", "of fair hindsight",
+                "vs FCFS", "worst group/best: mean, min, cohorts < 0.8");
         for (String policy : totals.keySet()) {
             double[] t = totals.get(policy);
             double share = IntStream.range(0, cohorts).mapToDouble(i -> t[i] / hindsight[i]).average().orElse(0);
+            double minShare = IntStream.range(0, cohorts).mapToDouble(i -> t[i] / hindsight[i]).min().orElse(0);
             double shareFair = IntStream.range(0, cohorts).mapToDouble(i -> t[i] / fairHindsight[i]).average().orElse(0);
             double vsFcfs = IntStream.range(0, cohorts).mapToDouble(i -> t[i] / fcfsTotals[i]).average().orElse(0) - 1;
-            double worst = Arrays.stream(worstRatio.get(policy)).min().orElse(0);
-            double meanWorst = Arrays.stream(worstRatio.get(policy)).average().orElse(0);
-            System.out.printf("%-18s %12.2f %13.1f%% %15.1f%% %+11.1f%% %8.2f (min %.2f)%n", policy,
-                    Arrays.stream(t).average().orElse(0), 100 * share, 100 * shareFair, 100 * vsFcfs, meanWorst, worst);
+            double[] ratios = worstRatio.get(policy);
+            System.out.printf("%-18s %11.2f %7.1f%% (min %4.1f%%) %9.1f%% %+9.1f%%   %.2f, %.2f, %d of %d%n", policy,
+                    Arrays.stream(t).average().orElse(0), 100 * share, 100 * minShare, 100 * shareFair, 100 * vsFcfs,
+                    Arrays.stream(ratios).average().orElse(0), Arrays.stream(ratios).min().orElse(0),
+                    Arrays.stream(ratios).filter(r -> r < FOUR_FIFTHS - 1e-9).count(), cohorts);
         }
+        System.out.printf("Hindsight optima not proven within their time limit: %d of %d.%n", unproven, 2 * cohorts);
         System.out.println("Placement rate of each group against the best-served group (mean over cohorts):");
         System.out.printf("%-18s", "policy");
         for (String g : GROUPS) {
@@ -166,18 +185,32 @@ public final class AllocationSimulation {
         return AllocationSolver.firstComeFirstServed(problem, IntStream.range(0, cohort.size()).toArray()).slotOf();
     }
 
-    /** The exact optimum with every arrival known; with {@code floor} > 0 under the same fairness floors as the planner. */
-    static int[] hindsight(List<Person> cohort, double floor) {
-        int places = IntStream.of(CAPACITY).sum();
-        int[] arrived = new int[GROUPS.length];
-        cohort.forEach(p -> arrived[p.group()]++);
-        List<Quota> quotas = new ArrayList<>();
-        for (int g = 0; g < GROUPS.length && floor > 0; g++) {
-            double fair = (double) places * arrived[g] / cohort.size();
-            quotas.add(new Quota("TARGET_GROUP:" + GROUPS[g], (int) Math.floor(floor * fair), (int) Math.ceil((2 - floor) * fair)));
+    /**
+     * The exact optimum with every arrival known; with {@code ratio} > 0 under the four-fifths rule over the
+     * realised cohort (every group's placement rate at least {@code ratio} x every other's).
+     */
+    static int[] hindsight(List<Person> cohort, double ratio) {
+        Problem problem = new Problem(slots(CAPACITY), cohort.stream().map(AllocationSimulation::candidate).toList(), List.of(), List.of(), -1);
+        if (ratio > 0) {
+            Map<String, Double> base = new HashMap<>();
+            cohort.forEach(p -> base.merge(key(p.group()), 1.0, Double::sum));
+            problem = problem.withSelectionRate(new SelectionRate(ratio, base, Map.of()));
         }
-        Problem problem = new Problem(slots(CAPACITY), cohort.stream().map(AllocationSimulation::candidate).toList(), quotas, List.of(), -1);
-        return AllocationSolver.solve(problem, 30).slotOf();
+        Solution solution = AllocationSolver.solve(problem, 60);
+        if (!solution.optimal()) {
+            unproven++;
+        }
+        if (ratio > 0 && solution.rateShortfall() > 0) {
+            throw new IllegalStateException("the four-fifths rule cannot be kept in hindsight");
+        }
+        return solution.slotOf();
+    }
+
+    /** Hindsight solves that hit their time limit before CP-SAT proved them optimal (printed: none expected). */
+    static int unproven;
+
+    static String key(int group) {
+        return "TARGET_GROUP:" + GROUPS[group];
     }
 
     static int[] greedy(List<Person> cohort) {
@@ -201,14 +234,25 @@ public final class AllocationSimulation {
     }
 
     /**
-     * Two-stage: this week's arrivals together with a sample of the expected later arrivals (drawn from the same
-     * distribution, as many as expected), solved exactly against the remaining places; only this week's part is kept.
-     * Fairness band: each group gets at least {@code floor} and at most {@code 2 - floor} x the period's placement rate x its expected
-     * arrivals by the period's end (arrived so far plus expected later), minus what it already holds: a quota minimum
-     * over this week and the sample, so no group's placement rate falls far below the others'.
+     * Two-stage over sampled futures, as a mixed-integer programme (SCIP, through OR-Tools' linear solver in the same
+     * jar): each week, this week's arrivals take places (first stage, whole, shared by all scenarios) and, in each
+     * of {@link #SCENARIOS} samples of the expected later arrivals (drawn from the same distribution, as many as
+     * expected), the sample takes the places left (second stage, the linear relaxation); the objective is this
+     * week's expected inclusion plus the mean over the scenarios. Only this week's part is kept.
+     *
+     * <p>With {@code ratio} > 0 every scenario keeps the four-fifths rule at that ratio over the whole period, in the
+     * linear form of {@link SelectionRate}: a group's base is its arrivals so far plus its persons in the scenario,
+     * its places those it holds plus those this week and the scenario give it, and a shortfall costs more than any
+     * fit. Two safety margins keep the REALISED ratio at the period's end at or above 0.8 in every cohort, not only
+     * on average: the rule is planned above 0.8 ({@code ratio}, 0.85 by default), and with the bases moved by
+     * {@link #marginSd} standard deviations of the later arrivals against the plan. An empty place costs more than
+     * a shortfall, so the rule is kept by whom the places go to, not by leaving them empty.
+     *
+     * <p>Why not {@link AllocationSolver} with a {@link SelectionRate} each week: the round's model has no
+     * scenarios and no continuous second stage, and one sample solved as whole places under the rule takes CP-SAT
+     * seconds to tens of seconds (26 solves a cohort); the programme here takes tens of milliseconds.
      */
-    static int[] planner(List<Person> cohort, Random sampler, double floor) {
-        int places = IntStream.of(CAPACITY).sum();
+    static int[] planner(List<Person> cohort, Random sampler, double ratio) {
         int[] free = CAPACITY.clone();
         int[] slotOf = new int[cohort.size()];
         Arrays.fill(slotOf, -1);
@@ -220,25 +264,17 @@ public final class AllocationSimulation {
             for (int i : now) {
                 arrivedByGroup[cohort.get(i).group()]++;
             }
-            List<Candidate> candidates = new ArrayList<>();
-            for (int i : now) {
-                candidates.add(candidate(cohort.get(i)));
-            }
             int future = (int) Math.round(ARRIVALS_PER_WEEK * (WEEKS - week - 1));
-            for (int k = 0; k < future; k++) {
-                candidates.add(candidate(person(sampler, week + 1)));
+            List<List<Person>> scenarios = new ArrayList<>();
+            for (int k = 0; k < (future == 0 ? 1 : SCENARIOS); k++) {
+                List<Person> sample = new ArrayList<>();
+                for (int n = 0; n < future; n++) {
+                    sample.add(person(sampler, week + 1));
+                }
+                scenarios.add(sample);
             }
-            List<Quota> quotas = new ArrayList<>();
-            double expectedTotal = IntStream.of(arrivedByGroup).sum() + ARRIVALS_PER_WEEK * (WEEKS - week - 1);
-            for (int g = 0; g < GROUPS.length && floor > 0; g++) {
-                double expectedArrivals = arrivedByGroup[g] + ARRIVALS_PER_WEEK * (WEEKS - week - 1) / GROUPS.length;
-                double fair = places * expectedArrivals / expectedTotal;
-                int owed = Math.max(0, (int) Math.floor(floor * fair) - heldByGroup[g]);
-                int cap = Math.max(0, (int) Math.ceil((2 - floor) * fair) - heldByGroup[g]);
-                quotas.add(new Quota("TARGET_GROUP:" + GROUPS[g], owed, cap));
-            }
-            Problem problem = new Problem(slots(free), candidates, quotas, List.of(), -1);
-            int[] chosen = AllocationSolver.solve(problem, 10).slotOf();
+            List<Person> arrivals = Arrays.stream(now).mapToObj(cohort::get).toList();
+            int[] chosen = twoStage(arrivals, scenarios, free, heldByGroup, arrivedByGroup, ratio);
             for (int k = 0; k < now.length; k++) {
                 if (chosen[k] >= 0) {
                     slotOf[now[k]] = chosen[k];
@@ -248,6 +284,139 @@ public final class AllocationSimulation {
             }
         }
         return slotOf;
+    }
+
+    /** Sampled futures per week. */
+    static final int SCENARIOS = 4;
+    /**
+     * The safety margin on the bases, in standard deviations of a group's later arrivals (about the square root of
+     * their expected number): the rule is planned as if the group compared had that many more arrivals and the
+     * best-served group that many fewer, since a best-served group whose later arrivals fall short ends with a
+     * higher rate than planned. It shrinks to nothing in the last week, where the bases are known.
+     */
+    static double marginSd = 1.0;
+
+    /** The two-stage programme of one week; per arrival the slot it takes or -1. */
+    static int[] twoStage(List<Person> arrivals, List<List<Person>> scenarios, int[] free, int[] held, int[] arrived, double ratio) {
+        MPSolver lp = MPSolver.createSolver("SCIP");
+        MPObjective objective = lp.objective();
+        objective.setMaximization();
+        int slots = free.length;
+        MPVariable[][] x = new MPVariable[arrivals.size()][slots];
+        for (int i = 0; i < arrivals.size(); i++) {
+            x[i] = variables(lp, objective, arrivals.get(i), 1.0, true, "x" + i);
+        }
+        for (int k = 0; k < scenarios.size(); k++) {
+            List<Person> sample = scenarios.get(k);
+            MPVariable[][] y = new MPVariable[sample.size()][];
+            for (int n = 0; n < sample.size(); n++) {
+                y[n] = variables(lp, objective, sample.get(n), 1.0 / scenarios.size(), false, "y" + k + "_" + n);
+            }
+            for (int s = 0; s < slots; s++) {
+                MPConstraint places = lp.makeConstraint(0, free[s], "places" + k + "_" + s);
+                for (MPVariable[] v : x) {
+                    if (v[s] != null) {
+                        places.setCoefficient(v[s], 1);
+                    }
+                }
+                for (MPVariable[] v : y) {
+                    if (v[s] != null) {
+                        places.setCoefficient(v[s], 1);
+                    }
+                }
+            }
+            if (ratio <= 0) {
+                continue;
+            }
+            // An empty place costs more than a group's shortfall: the rule is kept by giving places, not by leaving
+            // them empty (with the margin, levelling down would otherwise leave many of them empty).
+            MPVariable empty = lp.makeNumVar(0, MPSolver.infinity(), "empty" + k);
+            objective.setCoefficient(empty, -200.0 / scenarios.size());
+            MPConstraint all = lp.makeConstraint(IntStream.of(free).sum(), MPSolver.infinity(), "all" + k);
+            all.setCoefficient(empty, 1);
+            Stream.concat(Arrays.stream(x), Arrays.stream(y)).flatMap(Arrays::stream).filter(Objects::nonNull)
+                    .forEach(v -> all.setCoefficient(v, 1));
+            // per group: its places this week and in the scenario, and its base
+            double[] base = new double[GROUPS.length];
+            MPVariable[] placed = new MPVariable[GROUPS.length];
+            MPConstraint[] sums = new MPConstraint[GROUPS.length];
+            for (int g = 0; g < GROUPS.length; g++) {
+                base[g] = arrived[g];
+                placed[g] = lp.makeNumVar(0, MPSolver.infinity(), "placed" + k + "_" + g);
+                sums[g] = lp.makeConstraint(0, 0, "sum" + k + "_" + g);
+                sums[g].setCoefficient(placed[g], -1);
+            }
+            for (Person p : sample) {
+                base[p.group()]++;
+            }
+            double margin = marginSd * Math.sqrt((double) sample.size() / GROUPS.length);
+            for (int i = 0; i < arrivals.size(); i++) {
+                for (MPVariable v : x[i]) {
+                    if (v != null) {
+                        sums[arrivals.get(i).group()].setCoefficient(v, 1);
+                    }
+                }
+            }
+            for (int n = 0; n < sample.size(); n++) {
+                for (MPVariable v : y[n]) {
+                    if (v != null) {
+                        sums[sample.get(n).group()].setCoefficient(v, 1);
+                    }
+                }
+            }
+            for (int g = 0; g < GROUPS.length; g++) {
+                if (base[g] == 0) {
+                    continue;
+                }
+                MPVariable shortfall = lp.makeNumVar(0, MPSolver.infinity(), "short" + k + "_" + g);
+                objective.setCoefficient(shortfall, -100.0 / scenarios.size());
+                for (int h = 0; h < GROUPS.length; h++) {
+                    if (h == g || base[h] == 0) {
+                        continue;
+                    }
+                    // (held_g + placed_g + short_g) base_h >= ratio (held_h + placed_h) base_g
+                    double bh = Math.max(arrived[h], base[h] - margin);
+                    double bg = base[g] + margin;
+                    MPConstraint rule = lp.makeConstraint(ratio * held[h] * bg - held[g] * bh, MPSolver.infinity(),
+                            "rule" + k + "_" + g + "_" + h);
+                    rule.setCoefficient(placed[g], bh);
+                    rule.setCoefficient(shortfall, bh);
+                    rule.setCoefficient(placed[h], -ratio * bg);
+                }
+            }
+        }
+        MPSolver.ResultStatus status = lp.solve();
+        if (status != MPSolver.ResultStatus.OPTIMAL) {
+            throw new IllegalStateException("two-stage programme: " + status);
+        }
+        int[] chosen = new int[arrivals.size()];
+        int[] room = free.clone();
+        for (int i = 0; i < arrivals.size(); i++) {
+            chosen[i] = -1;
+            for (int s = 0; s < slots; s++) {
+                if (x[i][s] != null && x[i][s].solutionValue() > 0.5 && room[s] > 0) {
+                    chosen[i] = s;
+                    room[s]--;
+                    break;
+                }
+            }
+        }
+        lp.delete();
+        return chosen;
+    }
+
+    /** A person's place variables (null where not recommended), each at most one in all, with their weighted fit. */
+    static MPVariable[] variables(MPSolver lp, MPObjective objective, Person person, double weight, boolean whole, String name) {
+        MPVariable[] v = new MPVariable[CAPACITY.length];
+        MPConstraint one = lp.makeConstraint(0, 1, name + "_one");
+        for (int s = 0; s < CAPACITY.length; s++) {
+            if (!Double.isNaN(person.p()[s])) {
+                v[s] = whole ? lp.makeBoolVar(name + "_" + s) : lp.makeNumVar(0, 1, name + "_" + s);
+                objective.setCoefficient(v[s], weight * person.p()[s]);
+                one.setCoefficient(v[s], 1);
+            }
+        }
+        return v;
     }
 
     static double inclusion(List<Person> cohort, int[] slotOf) {

@@ -4,12 +4,15 @@ import org.inclusionmatch.profile.allocation.AllocationSolver.Candidate;
 import org.inclusionmatch.profile.allocation.AllocationSolver.Pair;
 import org.inclusionmatch.profile.allocation.AllocationSolver.Problem;
 import org.inclusionmatch.profile.allocation.AllocationSolver.Quota;
+import org.inclusionmatch.profile.allocation.AllocationSolver.SelectionRate;
 import org.inclusionmatch.profile.allocation.AllocationSolver.Slot;
 import org.inclusionmatch.profile.allocation.AllocationSolver.Solution;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.IntStream;
@@ -70,6 +73,136 @@ class AllocationSolverTest {
         }
     }
 
+    /**
+     * One measure of 10 places; group A's 8 candidates fit better than group B's 8 (base 8 each). Unconstrained, A
+     * takes 8 places and B 2: B's rate is a quarter of A's. Under the four-fifths rule the answer is the best one
+     * that keeps it (5 and 5, brute force), not the unconstrained one cut down.
+     */
+    @Test
+    void fourFifthsRuleKeptAtTheLeastCost() {
+        List<Candidate> candidates = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            candidates.add(new Candidate(Set.of("TARGET_GROUP:A"), new double[]{0.90 - 0.01 * i}));
+            candidates.add(new Candidate(Set.of("TARGET_GROUP:B"), new double[]{0.50 - 0.02 * i}));
+        }
+        Problem free = new Problem(List.of(new Slot(10, false)), candidates, List.of(), List.of(), -1);
+        Problem fair = free.withSelectionRate(new SelectionRate(0.8, Map.of("TARGET_GROUP:A", 8.0, "TARGET_GROUP:B", 8.0), Map.of()));
+
+        Solution unconstrained = AllocationSolver.solve(free, 10);
+        Solution constrained = AllocationSolver.solve(fair, 10);
+
+        assertThat(placed(fair, unconstrained.slotOf(), "TARGET_GROUP:B")).isEqualTo(2);
+        assertThat(worstRatio(fair.selectionRates().get(0), fair, unconstrained.slotOf())).isLessThan(0.8);
+        assertThat(constrained.rateShortfall()).isZero();
+        assertThat(worstRatio(fair.selectionRates().get(0), fair, constrained.slotOf())).isGreaterThanOrEqualTo(0.8);
+        assertThat(placed(fair, constrained.slotOf(), "TARGET_GROUP:A")).isEqualTo(5);
+        assertThat(placed(fair, constrained.slotOf(), "TARGET_GROUP:B")).isEqualTo(5);
+        assertThat(constrained.totalFit()).isCloseTo(bruteForce(fair), org.assertj.core.data.Offset.offset(1e-9))
+                .isCloseTo(0.90 + 0.89 + 0.88 + 0.87 + 0.86 + 0.50 + 0.48 + 0.46 + 0.44 + 0.42, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    /**
+     * Places held before the round and persons outside it count: A already holds 4 places of a base of 5 (rate 0.8);
+     * B's base is 10 persons of whom only 1 is a candidate, so B cannot reach 0.8 x 0.8. The rule cannot be kept: as
+     * documented, the round keeps it as far as it can (A gets nothing more, B its one candidate), then maximises fit,
+     * and reports the shortfall in whole places: B would need ceil(0.8 x 0.8 x 10) = 7 places, it has 1.
+     */
+    @Test
+    void fourFifthsRuleThatCannotBeKeptLeavesTheLeastShortfallAndSaysSo() {
+        List<Candidate> candidates = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            candidates.add(new Candidate(Set.of("TARGET_GROUP:A"), new double[]{0.9}));
+        }
+        candidates.add(new Candidate(Set.of("TARGET_GROUP:B"), new double[]{0.3}));
+        SelectionRate rule = new SelectionRate(0.8, Map.of("TARGET_GROUP:A", 5.0, "TARGET_GROUP:B", 10.0), Map.of("TARGET_GROUP:A", 4));
+        Problem problem = new Problem(List.of(new Slot(5, false)), candidates, List.of(), List.of(), -1).withSelectionRate(rule);
+
+        Solution best = AllocationSolver.solve(problem, 10);
+
+        assertThat(best.rateShortfall()).isEqualTo(6);
+        assertThat(best.slotOf()).containsExactly(-1, -1, -1, -1, -1, 0);
+        assertThat(best.totalFit()).isCloseTo(bruteForce(problem), org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    /** Random small rounds with overlapping groups, held places and bases beyond the candidates, against brute force. */
+    @Test
+    void fourFifthsRuleEqualsBruteForceOnRandomSmallProblems() {
+        Random random = new Random(45);
+        String[] groups = {"TARGET_GROUP:A", "TARGET_GROUP:B", "TARGET_GROUP:C"};
+        for (int trial = 0; trial < 25; trial++) {
+            int people = 5 + random.nextInt(3);
+            List<Candidate> candidates = new ArrayList<>();
+            Map<String, Double> base = new HashMap<>();
+            for (int i = 0; i < people; i++) {
+                double[] fit = new double[2];
+                for (int s = 0; s < 2; s++) {
+                    fit[s] = random.nextInt(4) == 0 ? Double.NaN : Math.round(random.nextDouble() * 1000) / 1000.0;
+                }
+                String group = groups[random.nextInt(random.nextInt(4) == 0 ? 3 : 2)];
+                Set<String> keys = random.nextInt(5) == 0 ? Set.of(group, "REGION:RIGA") : Set.of(group);
+                candidates.add(new Candidate(keys, fit));
+                base.merge(group, 1.0, Double::sum);
+            }
+            Map<String, Integer> held = new HashMap<>();
+            for (String g : base.keySet()) {
+                base.merge(g, (double) random.nextInt(4) + (random.nextBoolean() ? 0.5 : 0), Double::sum);
+                held.put(g, random.nextInt(2));
+            }
+            double ratio = random.nextBoolean() ? 0.8 : 0.9;
+            Problem problem = new Problem(List.of(new Slot(1 + random.nextInt(3), true), new Slot(1 + random.nextInt(2), false)),
+                    candidates, List.of(new Quota("REGION:RIGA", null, 1)), List.of(new Pair(0, 1)), random.nextBoolean() ? -1 : 3)
+                    .withSelectionRate(new SelectionRate(ratio, base, held));
+            Solution best = AllocationSolver.solve(problem, 10);
+            assertFeasible(problem, best.slotOf());
+            assertThat(best.totalFit()).as("trial %d", trial).isCloseTo(bruteForce(problem), org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(best.rateShortfall()).as("trial %d", trial).isEqualTo(rateShortfall(problem, best.slotOf()));
+            if (best.rateShortfall() == 0) {
+                assertThat(worstRatio(problem.selectionRates().get(0), problem, best.slotOf())).as("trial %d", trial)
+                        .isGreaterThanOrEqualTo(ratio - 1e-12);
+            }
+        }
+    }
+
+    static int placed(Problem problem, int[] slotOf, String group) {
+        return (int) IntStream.range(0, slotOf.length)
+                .filter(i -> slotOf[i] >= 0 && problem.candidates().get(i).groups().contains(group)).count();
+    }
+
+    /** The lowest rate over the highest among the groups with a base (1 when no group has a place). */
+    static double worstRatio(SelectionRate rule, Problem problem, int[] slotOf) {
+        double lowest = Double.POSITIVE_INFINITY;
+        double highest = 0;
+        for (Map.Entry<String, Double> e : rule.base().entrySet()) {
+            double rate = (rule.held().getOrDefault(e.getKey(), 0) + placed(problem, slotOf, e.getKey())) / e.getValue();
+            lowest = Math.min(lowest, rate);
+            highest = Math.max(highest, rate);
+        }
+        return highest == 0 ? 1 : lowest / highest;
+    }
+
+    /**
+     * Per group, the whole places it lacks to reach ratio x every other group's rate, summed: computed in exact
+     * fractions from the definition, not from the solver's scaled form.
+     */
+    static int rateShortfall(Problem problem, int[] slotOf) {
+        int total = 0;
+        for (SelectionRate rule : problem.selectionRates()) {
+            for (String g : rule.base().keySet()) {
+                int have = rule.held().getOrDefault(g, 0) + placed(problem, slotOf, g);
+                int need = 0;
+                for (String h : rule.base().keySet()) {
+                    int theirs = rule.held().getOrDefault(h, 0) + placed(problem, slotOf, h);
+                    // the least whole places p with p / base_g >= ratio x theirs / base_h
+                    double exact = rule.ratio() * theirs * rule.base().get(g) / rule.base().get(h);
+                    int p = (int) Math.ceil(exact - 1e-9);
+                    need = Math.max(need, p);
+                }
+                total += Math.max(0, need - have);
+            }
+        }
+        return total;
+    }
+
     /** Every hard constraint: eligibility, places, programme places, quota maxima, keep-apart pairs. */
     static void assertFeasible(Problem problem, int[] slotOf) {
         int[] used = new int[problem.slots().size()];
@@ -101,7 +234,10 @@ class AllocationSolverTest {
         }
     }
 
-    /** The best total fit over every assignment that meets the hard constraints and as many minima as possible. */
+    /**
+     * The best total fit over every assignment that meets the hard constraints and, first, as many quota minima and
+     * as much of the selection-rate rule as possible (whole places short, summed, as the solver counts them).
+     */
     static double bruteForce(Problem problem) {
         int n = problem.candidates().size();
         int options = problem.slots().size() + 1;
@@ -125,6 +261,7 @@ class AllocationSolverTest {
                     shortfall += Math.max(0, quota.min() - inGroup);
                 }
             }
+            shortfall += rateShortfall(problem, slotOf);
             double fit = 0;
             for (int i = 0; i < n; i++) {
                 fit += slotOf[i] >= 0 ? problem.candidates().get(i).fit()[slotOf[i]] : 0;

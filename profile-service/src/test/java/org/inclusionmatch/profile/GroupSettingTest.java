@@ -54,6 +54,15 @@ class GroupSettingTest {
                 .then().statusCode(201).body("status", equalTo(status)).extract().path("id");
     }
 
+    /** Person {@code a} of {@code org}, person {@code b} of {@code other}, and a course {@code org} provides. */
+    record Scene(String org, String other, String course, String a, String b) {
+        static Scene of(boolean group, int capacity) {
+            String org = Api.createOrganisation();
+            String other = Api.createOrganisation();
+            return new Scene(org, other, training(org, group, capacity), person(org), person(other));
+        }
+    }
+
     static List<String> excluded(String person) {
         return Api.matcher().get("/api/v1/matching/persons/" + person).then().statusCode(200).extract().path("excludedMeasureIds");
     }
@@ -61,22 +70,18 @@ class GroupSettingTest {
     @Test
     void aTrainingMarkedAsGroupIsRefusedToTheOtherOfAPairAndLeftOutOfTheirMatchingView() {
         for (boolean group : List.of(true, false)) {
-            String org = Api.createOrganisation();
-            String other = Api.createOrganisation();
-            String course = training(org, group, 3);
-            String a = person(org);
-            String b = person(other);
-            keepApart(org, a, b);
-            refer(org, a, course, "REFERRED");
+            Scene s = Scene.of(group, 3);
+            keepApart(s.org(), s.a(), s.b());
+            refer(s.org(), s.a(), s.course(), "REFERRED");
             if (group) {
-                assertThat(excluded(b)).as("the worker never offers b the group a is in").contains(course);
-                String refusal = Api.caseworker(other).body(Map.of("personId", b, "measureId", course)).post("/api/v1/enrolments")
-                        .then().statusCode(422).contentType(PROBLEM).body("type", containsString("placement-restricted"))
-                        .extract().asString();
-                assertThat(refusal).doesNotContain(a).doesNotContainIgnoringCase("keep");
+                assertThat(excluded(s.b())).as("the worker never offers b the group a is in").contains(s.course());
+                String refusal = Api.caseworker(s.other()).body(Map.of("personId", s.b(), "measureId", s.course()))
+                        .post("/api/v1/enrolments").then().statusCode(422).contentType(PROBLEM)
+                        .body("type", containsString("placement-restricted")).extract().asString();
+                assertThat(refusal).doesNotContain(s.a()).doesNotContainIgnoringCase("keep");
             } else {
-                assertThat(excluded(b)).as("an individual course is offered as before").doesNotContain(course);
-                refer(other, b, course, "REFERRED");
+                assertThat(excluded(s.b())).as("an individual course is offered as before").doesNotContain(s.course());
+                refer(s.other(), s.b(), s.course(), "REFERRED");
             }
         }
     }
@@ -84,19 +89,14 @@ class GroupSettingTest {
     @Test
     void aWaitingPersonIsSkippedOnPromotionIntoAGroupTrainingOnly() {
         for (boolean group : List.of(true, false)) {
-            String org = Api.createOrganisation();
-            String other = Api.createOrganisation();
-            String course = training(org, group, 2);
-            String c = person(org);
-            String filler = person(org);
-            String b = person(other);
-            String leaving = refer(org, c, course, "REFERRED");
-            refer(org, filler, course, "REFERRED");
-            String waiting = refer(other, b, course, "WAITLISTED");
-            keepApart(other, b, filler);
-            Api.caseworker(org).body(Map.of("status", "CANCELLED", "reason", "NOT_ELIGIBLE"))
+            Scene s = Scene.of(group, 2);
+            String leaving = refer(s.org(), person(s.org()), s.course(), "REFERRED");
+            refer(s.org(), s.a(), s.course(), "REFERRED");
+            String waiting = refer(s.other(), s.b(), s.course(), "WAITLISTED");
+            keepApart(s.other(), s.b(), s.a()); // after b joined the waitlist: before, the referral itself is refused
+            Api.caseworker(s.org()).body(Map.of("status", "CANCELLED", "reason", "NOT_ELIGIBLE"))
                     .post("/api/v1/enrolments/" + leaving + "/status").then().statusCode(200);
-            Api.caseworker(other).get("/api/v1/enrolments/" + waiting).then().statusCode(200)
+            Api.caseworker(s.other()).get("/api/v1/enrolments/" + waiting).then().statusCode(200)
                     .body("status", equalTo(group ? "WAITLISTED" : "REFERRED"));
         }
     }
@@ -104,15 +104,14 @@ class GroupSettingTest {
     @Test
     void aRoundNeverPutsAPairInOneGroupTraining() {
         for (boolean group : List.of(true, false)) {
-            String org = Api.createOrganisation();
-            String other = Api.createOrganisation();
-            String course = training(org, group, 2);
-            String a = person(org);
-            String b = person(other);
+            Scene s = Scene.of(group, 2);
+            String course = s.course();
+            String a = s.a();
+            String b = s.b();
             AllocationRoundTest.recommend(a, Map.of(course, 0.9));
             AllocationRoundTest.recommend(b, Map.of(course, 0.8));
-            keepApart(org, a, b);
-            List<Map<String, Object>> items = Api.caseworker(org).body(Map.of("measureId", course)).post("/api/v1/allocation-rounds")
+            keepApart(s.org(), a, b);
+            List<Map<String, Object>> items = Api.caseworker(s.org()).body(Map.of("measureId", course)).post("/api/v1/allocation-rounds")
                     .then().statusCode(201).extract().path("items");
             Map<Object, Object> placed = new LinkedHashMap<>();
             items.forEach(i -> placed.put(i.get("personId"), i.get("measureId")));

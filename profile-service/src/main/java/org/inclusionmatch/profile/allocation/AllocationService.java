@@ -119,7 +119,7 @@ public class AllocationService {
         List<Slot> slots = new ArrayList<>();
         for (Measure m : measures) {
             slotOf.put(m.id, slots.size());
-            slots.add(new Slot(Math.max(0, m.capacity - m.seatsInUse()), KeepApartService.applies(m.kind)));
+            slots.add(new Slot(Math.max(0, m.capacity - m.seatsInUse()), KeepApartService.applies(m)));
         }
         int programmePlaces = programme == null ? -1 : Math.max(0, programme.capacity - programme.placesHeld);
 

@@ -40,7 +40,12 @@ public record CatalogueFile(
                                @Schema(description = "Provider's organisation code") String provider,
                                MeasureKind kind, String title, List<String> needs, List<String> goals,
                                List<Region> regions, List<Role> audienceRoles, List<String> languages,
-                               Boolean remote, Integer capacity, Integer seatsTaken,
+                               Boolean remote,
+                               @Schema(description = "Given in a shared setting where participants meet (a group, a "
+                                       + "shared residence); left out: true for HALFWAY_HOUSE and SUPPORT_GROUP (which "
+                                       + "are always shared: false is refused), false for any other kind")
+                               Boolean groupSetting,
+                               Integer capacity, Integer seatsTaken,
                                LocalDate startDate, LocalDate endDate, String eligibility) {
     }
 }

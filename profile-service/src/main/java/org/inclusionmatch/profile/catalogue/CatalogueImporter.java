@@ -134,8 +134,23 @@ public class CatalogueImporter {
                 .orElseThrow(() -> InvalidInput.field(at + ".programme", "no programme has code " + e.programme()));
         return new MeasureRequest(e.code(), programmeId, organisationId(e.provider(), at + ".provider"), e.kind(),
                 e.title(), Lists.distinct(e.needs()), Lists.distinct(e.goals()), Lists.distinct(e.regions()),
-                Boolean.TRUE.equals(e.remote()), Lists.distinct(e.audienceRoles()), Lists.distinct(e.languages()), e.capacity(), e.seatsTaken() == null ? 0 : e.seatsTaken(),
+                Boolean.TRUE.equals(e.remote()), groupSetting(e, at), Lists.distinct(e.audienceRoles()), Lists.distinct(e.languages()), e.capacity(), e.seatsTaken() == null ? 0 : e.seatsTaken(),
                 e.startDate(), e.endDate(), e.eligibility());
+    }
+
+    /**
+     * The setting as stored, so that a file that leaves it out compares equal to the measure it imported; a kind
+     * always shared but marked not shared is refused naming the record. No kind: the request's validation says so.
+     */
+    private static Boolean groupSetting(CatalogueFile.MeasureEntry e, String at) {
+        if (e.kind() == null) {
+            return e.groupSetting();
+        }
+        try {
+            return MeasureService.groupSetting(e.kind(), e.groupSetting());
+        } catch (InvalidInput wrong) {
+            throw wrong.within(at);
+        }
     }
 
     private static OrganisationRequest toRequest(Organisation o) {
@@ -149,7 +164,7 @@ public class CatalogueImporter {
 
     private static MeasureRequest toRequest(Measure m) {
         return new MeasureRequest(m.code, m.programme == null ? null : m.programme.id, m.provider.id, m.kind, m.title,
-                m.needs, m.goals, m.regions.stream().map(Region::valueOf).toList(), m.remote,
+                m.needs, m.goals, m.regions.stream().map(Region::valueOf).toList(), m.remote, m.groupSetting,
                 m.audienceRoles.stream().map(Role::valueOf).toList(), m.languages, m.capacity,
                 m.seatsTaken, m.startDate, m.endDate, m.eligibility);
     }

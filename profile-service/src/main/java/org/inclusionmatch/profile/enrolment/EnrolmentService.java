@@ -58,7 +58,7 @@ public class EnrolmentService {
             throw new Conflict(Conflict.Cause.ALREADY_ENROLLED, "The person already has an open enrolment in this measure");
         }
         // A residential or group place beside someone the person is kept apart from: refused, neutrally.
-        keepApart.requireAllowed(person.id, measureId, locked.measure().kind);
+        keepApart.requireAllowed(person.id, measureId);
         boolean wasFull = locked.measure().isFull();
         // Those waiting go first: a place freed by a raised capacity is theirs, not the newcomer's.
         promoteOnMeasure(locked);
@@ -77,7 +77,7 @@ public class EnrolmentService {
         enrolment.persist();
         events.fire(new EnrolmentEvent.Referred(enrolment, person));
         if (enrolment.holdsSeat) {
-            keepApart.placeChanged(person.id, locked.measure().kind);
+            keepApart.placeChanged(person.id, locked.measure());
         }
         announceAvailability(locked, wasFull);
         return EnrolmentView.of(enrolment);
@@ -104,7 +104,7 @@ public class EnrolmentService {
         }
         if (enrolment.holdsSeat && !target.holdsPlace()) {
             Programme programmePlaceFreed = seats.release(locked, enrolment);
-            keepApart.placeChanged(enrolment.personId, locked.measure().kind);
+            keepApart.placeChanged(enrolment.personId, locked.measure());
             promoteOnMeasure(locked);
             if (programmePlaceFreed != null) {
                 promoteInProgramme(programmePlaceFreed, locked);
@@ -153,7 +153,7 @@ public class EnrolmentService {
     private void promoteOnMeasure(SeatLedger.Locked locked) {
         for (Enrolment waiting : Enrolment.<Enrolment>list("measureId = ?1 and status = ?2", Sort.ascending("waitlistSeq"),
                 locked.measure().id, EnrolmentStatus.WAITLISTED)) {
-            if (keepApart.blocked(waiting.personId, locked.measure().id, locked.measure().kind)) {
+            if (keepApart.blocked(waiting.personId, locked.measure().id)) {
                 continue; // waits on, until the person they are kept apart from has left
             }
             if (!seats.tryTake(locked, waiting)) {
@@ -177,7 +177,7 @@ public class EnrolmentService {
                 return;
             }
             boolean wasFull = other.measure().isFull();
-            if (!keepApart.blocked(waiting.personId, other.measure().id, other.measure().kind) && seats.tryTake(other, waiting)) {
+            if (!keepApart.blocked(waiting.personId, other.measure().id) && seats.tryTake(other, waiting)) {
                 promoted(waiting);
                 announceAvailability(other, wasFull);
             }
@@ -188,7 +188,7 @@ public class EnrolmentService {
         waiting.status = EnrolmentStatus.REFERRED;
         waiting.waitlistSeq = null;
         events.fire(new EnrolmentEvent.Moved(waiting));
-        keepApart.placeChanged(waiting.personId, Measure.<Measure>findById(waiting.measureId).kind);
+        keepApart.placeChanged(waiting.personId, Measure.<Measure>findById(waiting.measureId));
     }
 
     /**

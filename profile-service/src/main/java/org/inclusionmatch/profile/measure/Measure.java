@@ -57,6 +57,14 @@ public class Measure extends VersionedEntity {
 
     public boolean remote;
 
+    /**
+     * Given in a shared setting, where participants meet (a group, a shared residence): two persons kept apart never
+     * both hold a place. Always true for a kind that is always shared ({@link MeasureKind#alwaysGroupSetting()}); the
+     * one fact every keep-apart check reads, in Java and in SQL ({@code measure.group_setting}).
+     */
+    @Column(name = "group_setting")
+    public boolean groupSetting;
+
     /** The roles the measure is for; empty: any role. */
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(name = "audience_roles", columnDefinition = "text[]")

@@ -34,6 +34,9 @@ public record MeasureRequest(
         List<@NotNull @Pattern(regexp = Codes.TAG, message = "must be an UPPER_SNAKE_CASE code") String> goals,
         @NotEmpty @Size(max = 6) @Schema(example = "[\"RIGA\", \"PIERIGA\"]") List<@NotNull Region> regions,
         @Schema(description = "Can be taken part in from anywhere", defaultValue = "false") Boolean remote,
+        @Schema(description = "Given in a shared setting where participants meet (a group, a shared residence): two "
+                + "persons kept apart never both hold a place. Always true for HALFWAY_HOUSE and SUPPORT_GROUP (false "
+                + "there is refused); left out: true for those two kinds, false for any other") Boolean groupSetting,
         @Size(max = 3) @Schema(description = "The roles the measure is for; empty or left out: any role",
                 example = "[\"PARTICIPANT\"]") List<@NotNull Role> audienceRoles,
         @Size(max = 20) @Schema(description = "Languages it is given in (ISO 639); empty or left out: any language. "

@@ -165,6 +165,7 @@ public class MeasureService {
         measure.goals = Lists.distinct(request.goals());
         measure.regions = request.regions().stream().distinct().map(Region::name).toList();
         measure.remote = Boolean.TRUE.equals(request.remote());
+        measure.groupSetting = groupSetting(request.kind(), request.groupSetting());
         measure.audienceRoles = request.audienceRoles() == null ? List.of()
                 : request.audienceRoles().stream().distinct().map(Enum::name).toList();
         measure.languages = Lists.distinct(request.languages());
@@ -175,6 +176,20 @@ public class MeasureService {
         measure.eligibility = Checks.eligibility(request.eligibility());
     }
 
+    /**
+     * Whether a measure of this kind, marked so (null: left out), is given in a shared setting: the one place that
+     * decides it. A kind that is always shared cannot be marked otherwise.
+     */
+    public static boolean groupSetting(MeasureKind kind, Boolean marked) {
+        if (kind.alwaysGroupSetting()) {
+            if (Boolean.FALSE.equals(marked)) {
+                throw InvalidInput.field("groupSetting", "must be true (or left out) for " + kind
+                        + ": it is always given in a shared setting");
+            }
+            return true;
+        }
+        return Boolean.TRUE.equals(marked);
+    }
 
     /** The list filters, each optional. */
     public record MeasureFilter(MeasureKind kind, Region region, UUID programmeId, UUID providerId,

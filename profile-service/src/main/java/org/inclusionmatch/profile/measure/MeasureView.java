@@ -13,6 +13,9 @@ import java.util.UUID;
 @Schema(name = "Measure")
 public record MeasureView(UUID id, String code, UUID programmeId, UUID providerId, MeasureKind kind, String title,
                           List<String> needs, List<String> goals, List<Region> regions, boolean remote,
+                          @Schema(description = "Given in a shared setting where participants meet (a group, a shared "
+                                  + "residence): two persons kept apart never both hold a place. Always true for "
+                                  + "HALFWAY_HOUSE and SUPPORT_GROUP") boolean groupSetting,
                           @Schema(description = "The roles the measure is for; empty: any role") List<Role> audienceRoles,
                           @Schema(description = "Languages it is given in (ISO 639); empty: any language") List<String> languages,
                           int capacity,
@@ -31,7 +34,7 @@ public record MeasureView(UUID id, String code, UUID programmeId, UUID providerI
 
     static MeasureView of(Measure m, WaitlistFigures figures) {
         return new MeasureView(m.id, m.code, m.programme == null ? null : m.programme.id, m.provider.id, m.kind, m.title,
-                m.needs, m.goals, m.regions.stream().map(Region::valueOf).toList(), m.remote,
+                m.needs, m.goals, m.regions.stream().map(Region::valueOf).toList(), m.remote, m.groupSetting,
                 m.audienceRoles.stream().map(Role::valueOf).toList(), m.languages,
                 m.capacity, m.seatsTaken, m.seatsHeld, Math.max(0, m.capacity - m.seatsInUse()),
                 figures.waiting(), figures.released(),

@@ -50,7 +50,8 @@ public class KeepApartResource {
     @AuditedPersonAccess(operation = AuditedPersonAccess.Operation.CREATE, resource = "KEEP_APART", pathIdIsPerson = false)
     @Operation(operationId = "recordKeepApart", summary = "Keep a person of your organisation apart from another person in residential and group measures",
             description = "Only your organisation sees the constraint. Referrals, promotions from waitlists, allocation rounds and "
-                    + "recommendations of HALFWAY_HOUSE and SUPPORT_GROUP measures respect it; the other side only ever meets a "
+                    + "recommendations of measures in a shared setting (groupSetting: always HALFWAY_HOUSE and SUPPORT_GROUP, and any "
+                    + "other measure marked so) respect it; the other side only ever meets a "
                     + "neutral refusal (placement-restricted). Erasing either person removes it.")
     @APIResponse(responseCode = "201", description = ApiResponsesDoc.CREATED,
             headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag")},

@@ -10,6 +10,7 @@ import org.inclusionmatch.profile.domain.Conflict;
 import org.inclusionmatch.profile.domain.InvalidInput;
 import org.inclusionmatch.profile.domain.NotFound;
 import org.inclusionmatch.profile.domain.RuleViolation;
+import org.inclusionmatch.profile.measure.Measure;
 import org.inclusionmatch.profile.person.Person;
 import org.inclusionmatch.profile.vocabulary.MeasureKind;
 
@@ -33,9 +34,6 @@ import java.util.UUID;
 @Transactional
 public class KeepApartService {
 
-    /** Measures where two kept-apart persons would meet: residential and group ones. */
-    public static final Set<MeasureKind> KINDS = Set.of(MeasureKind.HALFWAY_HOUSE, MeasureKind.SUPPORT_GROUP);
-
     /** The neutral code a refused or skipped placement carries: it says neither who nor why. */
     public static final String NEUTRAL_REASON = "PLACEMENT_RESTRICTED";
 
@@ -45,9 +43,16 @@ public class KeepApartService {
         this.events = events;
     }
 
-    public static boolean applies(MeasureKind kind) {
-        return KINDS.contains(kind);
+    /**
+     * Whether two kept-apart persons would meet in the measure: it is given in a shared setting (residential or
+     * group). The measure's stored setting decides, here and in {@link #SHARED_SETTING}; never its kind.
+     */
+    public static boolean applies(Measure measure) {
+        return measure.groupSetting;
     }
+
+    /** The SQL condition on a measure {@code m} that {@link #applies} answers in Java: the same stored column. */
+    static final String SHARED_SETTING = "m.group_setting";
 
     public KeepApartView record(UUID callerOrganisation, String subject, KeepApartRequest request) {
         Person own = Person.requireIn(callerOrganisation, request.personId());
@@ -149,7 +154,7 @@ public class KeepApartService {
                           select person_b as me, person_a as other from keep_apart where person_b = any(cast(?1 as uuid[]))
                         ) k
                         join enrolment e on e.person_id = k.other and e.holds_seat
-                        join measure m on m.id = e.measure_id and m.kind in ('HALFWAY_HOUSE', 'SUPPORT_GROUP')""")
+                        join measure m on m.id = e.measure_id and %s""".formatted(SHARED_SETTING))
                 .setParameter(1, "{" + String.join(",", persons.stream().map(UUID::toString).toList()) + "}")
                 .getResultList();
         for (Object[] row : rows) {
@@ -158,15 +163,28 @@ public class KeepApartService {
         return blocked;
     }
 
-    /** Whether giving the person a place in the measure would put them with someone they are kept apart from. */
+    /**
+     * Whether giving the person a place in the measure would put them with someone they are kept apart from:
+     * {@link #blockedMeasures} holds only measures in a shared setting.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean blocked(UUID personId, UUID measureId) {
+        return blockedMeasures(List.of(personId)).getOrDefault(personId, Set.of()).contains(measureId);
+    }
+
+    /**
+     * As {@link #blocked(UUID, UUID)}: {@code kind} is not read (the measure's stored setting decides, not its kind).
+     * Kept for the allocation service's caller until it moves to the two-argument form.
+     */
+    @Deprecated(forRemoval = true)
     @Transactional(Transactional.TxType.SUPPORTS)
     public boolean blocked(UUID personId, UUID measureId, MeasureKind kind) {
-        return applies(kind) && blockedMeasures(List.of(personId)).getOrDefault(personId, Set.of()).contains(measureId);
+        return blocked(personId, measureId);
     }
 
     /** Refuses a referral the constraint forbids, with a neutral problem that names neither the other person nor the reason. */
-    public void requireAllowed(UUID personId, UUID measureId, MeasureKind kind) {
-        if (blocked(personId, measureId, kind)) {
+    public void requireAllowed(UUID personId, UUID measureId) {
+        if (blocked(personId, measureId)) {
             throw new RuleViolation(RuleViolation.Rule.PLACEMENT_RESTRICTED,
                     "This measure cannot take this person at present; choose another measure (" + NEUTRAL_REASON + ")");
         }
@@ -176,8 +194,8 @@ public class KeepApartService {
      * A person took or freed a place in a measure: if it is residential or group, what may be offered to those kept
      * apart from them changed, so they are re-matched (published as a re-match only).
      */
-    public void placeChanged(UUID personId, MeasureKind kind) {
-        if (!applies(kind)) {
+    public void placeChanged(UUID personId, Measure measure) {
+        if (!applies(measure)) {
             return;
         }
         for (UUID partner : partnersOf(personId)) {

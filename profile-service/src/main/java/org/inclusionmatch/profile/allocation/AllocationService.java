@@ -519,7 +519,7 @@ public class AllocationService {
         if (measure == null || person == null || enrolments.hasOpenEnrolment(c.personId, measureId)) {
             return;
         }
-        if (keepApart.blocked(c.personId, measureId, measure.kind)) {
+        if (keepApart.blocked(c.personId, measureId)) {
             c.reasonCode = KeepApartService.NEUTRAL_REASON;
             return;
         }

@@ -12,7 +12,6 @@ import org.inclusionmatch.profile.domain.NotFound;
 import org.inclusionmatch.profile.domain.RuleViolation;
 import org.inclusionmatch.profile.measure.Measure;
 import org.inclusionmatch.profile.person.Person;
-import org.inclusionmatch.profile.vocabulary.MeasureKind;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -170,16 +169,6 @@ public class KeepApartService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public boolean blocked(UUID personId, UUID measureId) {
         return blockedMeasures(List.of(personId)).getOrDefault(personId, Set.of()).contains(measureId);
-    }
-
-    /**
-     * As {@link #blocked(UUID, UUID)}: {@code kind} is not read (the measure's stored setting decides, not its kind).
-     * Kept for the allocation service's caller until it moves to the two-argument form.
-     */
-    @Deprecated(forRemoval = true)
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public boolean blocked(UUID personId, UUID measureId, MeasureKind kind) {
-        return blocked(personId, measureId);
     }
 
     /** Refuses a referral the constraint forbids, with a neutral problem that names neither the other person nor the reason. */

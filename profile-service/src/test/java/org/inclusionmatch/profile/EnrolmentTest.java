@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -120,6 +121,38 @@ class EnrolmentTest {
         move(org, enrolment, to).then().statusCode(409).contentType("application/problem+json")
                 .body("detail", containsString("cannot go from " + from + " to " + to));
         return false;
+    }
+
+    /**
+     * A status move while the person is erased (which deletes the enrolment): never a 500. Before, the move locked the
+     * measure and then re-read an enrolment the erasure could delete in between (the fuzz test's 4 threads met it);
+     * now it locks the person first, as referrals and the erasure do, so it either sees the person gone (404) or the
+     * erasure waits for it.
+     */
+    @Test
+    void aStatusMoveWhileThePersonIsErasedIsNeverAServerError() throws Exception {
+        String org = Api.createOrganisation();
+        String measure = measure(org, 100, 0);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int i = 0; i < 20; i++) {
+                String person = person(org);
+                String enrolment = refer(org, person, measure).then().statusCode(201).extract().path("id");
+                CyclicBarrier together = new CyclicBarrier(2);
+                Future<Response> moved = pool.submit(() -> {
+                    together.await();
+                    return move(org, enrolment, "ACCEPTED");
+                });
+                Future<Response> erased = pool.submit(() -> {
+                    together.await();
+                    return Api.caseworker(org).header("If-Match", "*").delete("/api/v1/persons/" + person);
+                });
+                assertThat(moved.get().statusCode()).as(moved.get().asString()).isIn(200, 404);
+                assertThat(erased.get().statusCode()).as(erased.get().asString()).isEqualTo(204);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

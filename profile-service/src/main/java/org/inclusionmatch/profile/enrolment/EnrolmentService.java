@@ -85,6 +85,11 @@ public class EnrolmentService {
 
     public EnrolmentView transition(UUID callerOrganisation, UUID id, EnrolmentStatus target, String reason, String ifMatch) {
         Enrolment enrolment = require(callerOrganisation, id);
+        // Person, then places, in the order referrals and erasure take them: an erasure (which deletes the enrolment)
+        // either finished before, and the person is gone, or waits until this transition is done.
+        if (Person.findById(enrolment.personId, LockModeType.PESSIMISTIC_READ) == null) {
+            throw new NotFound("Enrolment", id);
+        }
         SeatLedger.Locked locked = seats.lock(enrolment);
         Enrolment.getEntityManager().refresh(enrolment); // its state as of now, under the measure's lock
         ExpectedVersion.check(ifMatch, enrolment.version);

@@ -12,7 +12,7 @@ FAST=(
   # profile-service: access rules on every operation, If-Match policy, the problem catalogue, package boundaries,
   # disclosure control and the fairness rates, Accept-Language and a label for every code, the allocation solver
   EveryEndpointHasARuleTest IfMatchPolicyTest ProblemCatalogueTest PackageBoundariesTest CellKeyMethodTest FairnessTest
-  AcceptLanguageTest VocabularyLabelsTest AllocationSolverTest
+  AcceptLanguageTest VocabularyLabelsTest AllocationSolverTest RoundPlannerTest
   # issue 15: query values out of spans, the outbox row's traceparent
   TraceRedactionTest OutboxTraceparentTest
   # matching-engine: engine, vignettes, rule cut-off; matching-worker: envelope reading, day-change re-match, and the

@@ -1,8 +1,12 @@
 package org.inclusionmatch.profile;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import org.inclusionmatch.servers.testing.JwtTestResource;
 import org.inclusionmatch.servers.testing.KafkaTestResource;
 import org.inclusionmatch.servers.testing.PostgresTestResource;
@@ -230,5 +234,64 @@ class AllocationRoundTest {
         Api.caseworker(org).body(Map.of("status", "CANCELLED", "reason", "NOT_ELIGIBLE"))
                 .post("/api/v1/enrolments/" + fill1 + "/status").then().statusCode(200);
         Api.caseworker(other).get("/api/v1/enrolments/" + waiting).then().statusCode(200).body("status", equalTo("WAITLISTED"));
+    }
+
+    /**
+     * Neither side of a keep-apart pair learns of the other through any endpoint: every GET operation of the API
+     * document, called by each organisation-scoped role of each side with the OTHER person's id in every path
+     * parameter and in every person query parameter, never answers 2xx with a body naming that person (or, for the
+     * side that did not record it, the constraint). The half-way house is a third organisation's, so no side is its
+     * provider (a provider sees the enrolments in its own measures by right). Left out by design: MATCHER (the worker
+     * reads every person) and AUDITOR (the oversight role reads every access, keep-apart records included), and the
+     * recording side's own constraint at /keep-apart (it named the other person itself).
+     */
+    @Test
+    void noEndpointGivesEitherSideTheOtherPerson() throws Exception {
+        String orgA = Api.createOrganisation();
+        String orgB = Api.createOrganisation();
+        String provider = Api.createOrganisation();
+        String house = measure(provider, null, "HALFWAY_HOUSE", 1);
+        String offender = person(orgA, "RIGA", List.of());
+        String victim = person(orgB, "RIGA", List.of());
+        String keepApart = Api.caseworker(orgA).body(Map.of("personId", offender, "otherPersonId", victim)).post("/api/v1/keep-apart")
+                .then().statusCode(201).extract().path("id");
+        Api.caseworker(orgB).body(Map.of("personId", victim, "measureId", house)).post("/api/v1/enrolments").then().statusCode(201);
+        Api.caseworker(orgA).body(Map.of("personId", offender, "measureId", house)).post("/api/v1/enrolments").then().statusCode(422);
+        recommend(offender, Map.of(house, 0.9));
+        recommend(victim, Map.of(house, 0.9));
+
+        JsonNode doc = new ObjectMapper().readTree(
+                RestAssured.given().queryParam("format", "json").get("/q/openapi").asString());
+        List<String> leaks = new ArrayList<>();
+        int calls = 0;
+        for (String[] side : List.of(new String[] {orgA, victim, keepApart + "-never"}, new String[] {orgB, offender, keepApart})) {
+            String org = side[0];
+            String other = side[1];
+            boolean recorder = org.equals(orgA);
+            for (var path : doc.get("paths").properties()) {
+                JsonNode get = path.getValue().get("get");
+                if (get == null || recorder && path.getKey().startsWith("/api/v1/keep-apart")) {
+                    continue;
+                }
+                String url = path.getKey().replaceAll("\\{[^}]+}", other);
+                Map<String, Object> query = new HashMap<>();
+                for (JsonNode parameter : get.path("parameters")) {
+                    if ("query".equals(parameter.path("in").asText()) && parameter.path("name").asText().toLowerCase().contains("personid")) {
+                        query.put(parameter.path("name").asText(), other);
+                    }
+                }
+                for (String role : List.of("ADMIN", "CASEWORKER", "PARTNER")) {
+                    calls++;
+                    Response r = Api.as(List.of(role), org).queryParams(query).get(url);
+                    String body = r.asString();
+                    if (r.statusCode() / 100 == 2 && (body.contains(other) || body.contains(side[2]))) {
+                        leaks.add(role + " GET " + url + " " + query + " -> " + r.statusCode());
+                    }
+                }
+            }
+        }
+        assertThat(calls).isGreaterThan(100);
+        assertThat(leaks).as("2xx answers naming the other side of the pair").isEmpty();
+        System.out.printf("KEEP-APART: %d GET calls by 3 roles of both sides, none names the other person%n", calls);
     }
 }

@@ -8,7 +8,7 @@ source "$ROOT/deploy/local/jdk.sh"
 cd "$ROOT"
 FAST=(
   # contracts: eligibility language, rule limits, event schema, the AsyncAPI document
-  EligibilityLanguageTest RuleLimitsTest EventEnvelopeSchemaTest AsyncApiDocumentTest
+  EligibilityLanguageTest RuleLimitsTest RuleBudgetTest EventEnvelopeSchemaTest AsyncApiDocumentTest
   # profile-service: access rules on every operation, If-Match policy, the problem catalogue, package boundaries,
   # disclosure control and the fairness rates, Accept-Language and a label for every code, the allocation solver
   EveryEndpointHasARuleTest IfMatchPolicyTest ProblemCatalogueTest PackageBoundariesTest CellKeyMethodTest FairnessTest

@@ -154,12 +154,17 @@ class GroupSettingTest {
         Api.json().get("/api/v1/measures/" + id).then().statusCode(200).body("groupSetting", equalTo(true));
         Api.json().queryParam("code", course.get("code")).get("/api/v1/measures").then().statusCode(200)
                 .body("items[0].groupSetting", equalTo(true));
-        course.put("groupSetting", false);
-        Api.json().header("If-Match", "\"0\"").body(course).put("/api/v1/measures/" + id).then().statusCode(200)
-                .body("groupSetting", equalTo(false), "version", equalTo(1));
+        // Left out, the setting is kept: a client that predates the field must not unmark it on a read-modify-write.
         course.remove("groupSetting");
+        course.put("title", "Course in small groups, renamed");
+        Api.json().header("If-Match", "\"0\"").body(course).put("/api/v1/measures/" + id).then().statusCode(200)
+                .body("groupSetting", equalTo(true), "version", equalTo(1));
+        course.put("groupSetting", false);
         Api.json().header("If-Match", "\"1\"").body(course).put("/api/v1/measures/" + id).then().statusCode(200)
-                .body("groupSetting", equalTo(false), "version", equalTo(1));
+                .body("groupSetting", equalTo(false), "version", equalTo(2));
+        course.remove("groupSetting");
+        Api.json().header("If-Match", "\"2\"").body(course).put("/api/v1/measures/" + id).then().statusCode(200)
+                .body("groupSetting", equalTo(false), "version", equalTo(2));
 
         for (String kind : List.of("SUPPORT_GROUP", "HALFWAY_HOUSE")) {
             Map<String, Object> shared = Api.measure(Api.unique("GRP"), org);
@@ -203,7 +208,10 @@ class GroupSettingTest {
         Api.json().body(file).post("/api/v1/catalogue/import").then().statusCode(400).contentType(PROBLEM)
                 .body("violations[0].field", equalTo("measures[1].groupSetting"));
         circle.remove("groupSetting");
-        course.remove("groupSetting");
+        course.remove("groupSetting"); // left out: kept, as through the API
+        Api.json().body(file).post("/api/v1/catalogue/import").then().statusCode(200).body("measures.unchanged", equalTo(2));
+        Api.json().queryParam("code", course.get("code")).get("/api/v1/measures").then().body("items[0].groupSetting", equalTo(true));
+        course.put("groupSetting", false);
         Api.json().body(file).post("/api/v1/catalogue/import").then().statusCode(200)
                 .body("measures.updated", equalTo(1), "measures.unchanged", equalTo(1));
         Api.json().queryParam("code", course.get("code")).get("/api/v1/measures").then().body("items[0].groupSetting", equalTo(false));

@@ -139,15 +139,17 @@ public class CatalogueImporter {
     }
 
     /**
-     * The setting as stored, so that a file that leaves it out compares equal to the measure it imported; a kind
-     * always shared but marked not shared is refused naming the record. No kind: the request's validation says so.
+     * The setting as it will be stored, so that a file that leaves it out compares equal to the measure it imported
+     * (left out, a measure keeps its setting, as through the API); a kind always shared but marked not shared is
+     * refused naming the record. No kind: the request's validation says so.
      */
     private static Boolean groupSetting(CatalogueFile.MeasureEntry e, String at) {
         if (e.kind() == null) {
             return e.groupSetting();
         }
+        boolean stored = e.code() != null && Measure.findByCode(e.code()).map(m -> m.groupSetting).orElse(false);
         try {
-            return MeasureService.groupSetting(e.kind(), e.groupSetting());
+            return MeasureService.groupSetting(e.kind(), e.groupSetting(), stored);
         } catch (InvalidInput wrong) {
             throw wrong.within(at);
         }

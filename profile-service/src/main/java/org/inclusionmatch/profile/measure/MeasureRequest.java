@@ -36,7 +36,9 @@ public record MeasureRequest(
         @Schema(description = "Can be taken part in from anywhere", defaultValue = "false") Boolean remote,
         @Schema(description = "Given in a shared setting where participants meet (a group, a shared residence): two "
                 + "persons kept apart never both hold a place. Always true for HALFWAY_HOUSE and SUPPORT_GROUP (false "
-                + "there is refused); left out: true for those two kinds, false for any other") Boolean groupSetting,
+                + "there is refused); left out: true for those two kinds, and for any other the measure's current setting "
+                + "(false for a new one), so a client that does not know the field never unmarks a measure; unmark "
+                + "with false") Boolean groupSetting,
         @Size(max = 3) @Schema(description = "The roles the measure is for; empty or left out: any role",
                 example = "[\"PARTICIPANT\"]") List<@NotNull Role> audienceRoles,
         @Size(max = 20) @Schema(description = "Languages it is given in (ISO 639); empty or left out: any language. "

@@ -165,7 +165,7 @@ public class MeasureService {
         measure.goals = Lists.distinct(request.goals());
         measure.regions = request.regions().stream().distinct().map(Region::name).toList();
         measure.remote = Boolean.TRUE.equals(request.remote());
-        measure.groupSetting = groupSetting(request.kind(), request.groupSetting());
+        measure.groupSetting = groupSetting(request.kind(), request.groupSetting(), measure.groupSetting);
         measure.audienceRoles = request.audienceRoles() == null ? List.of()
                 : request.audienceRoles().stream().distinct().map(Enum::name).toList();
         measure.languages = Lists.distinct(request.languages());
@@ -178,9 +178,11 @@ public class MeasureService {
 
     /**
      * Whether a measure of this kind, marked so (null: left out), is given in a shared setting: the one place that
-     * decides it. A kind that is always shared cannot be marked otherwise.
+     * decides it. A kind that is always shared cannot be marked otherwise. Left out, a measure keeps its {@code stored}
+     * setting (false for a new one): a client that predates the field drops it on a read-modify-write, and must never
+     * unmark a measure where kept-apart persons may not meet; unmarking takes an explicit false.
      */
-    public static boolean groupSetting(MeasureKind kind, Boolean marked) {
+    public static boolean groupSetting(MeasureKind kind, Boolean marked, boolean stored) {
         if (kind.alwaysGroupSetting()) {
             if (Boolean.FALSE.equals(marked)) {
                 throw InvalidInput.field("groupSetting", "must be true (or left out) for " + kind
@@ -188,7 +190,7 @@ public class MeasureService {
             }
             return true;
         }
-        return Boolean.TRUE.equals(marked);
+        return marked != null ? marked : stored;
     }
 
     /** The list filters, each optional. */

@@ -187,13 +187,13 @@ public class AllocationService {
                 : Math.min(programmePlaces, slots.stream().mapToInt(Slot::freePlaces).sum());
         round.candidates = gathered.size();
         round.assigned = best.assigned();
-        round.totalFit = round4(total(problem, best));
+        round.totalFit = round4(problem.total(best.slotOf()));
         round.fcfsAssigned = fcfs.assigned();
         round.fcfsTotalFit = round4(fcfs.totalFit());
         round.objective = objective;
         if (objective == AllocationObjective.EXPECTED_INCLUSION) {
-            round.expectedInclusion = round4(total(weighted, best));
-            round.fcfsExpectedInclusion = round4(total(weighted, fcfs));
+            round.expectedInclusion = round4(weighted.total(best.slotOf()));
+            round.fcfsExpectedInclusion = round4(weighted.total(fcfs.slotOf()));
         }
         round.planAhead = plan.later() > 0;
         round.periodEnd = periodEnd;
@@ -365,17 +365,6 @@ public class AllocationService {
             w[s] = fit[s] * rate[s]; // NaN (may not take it) stays NaN
         }
         return w;
-    }
-
-    /** The total of the problem's weights over the solution's places. */
-    private static double total(Problem problem, Solution solution) {
-        double total = 0;
-        for (int i = 0; i < solution.slotOf().length; i++) {
-            if (solution.slotOf()[i] >= 0) {
-                total += problem.candidates().get(i).fit()[solution.slotOf()[i]];
-            }
-        }
-        return total;
     }
 
     /**

@@ -94,6 +94,17 @@ public final class AllocationSolver {
             this(slots, candidates, quotas, pairs, programmePlaces, List.of());
         }
 
+        /** The candidates' weights summed over the places {@code slotOf} gives them (-1: none). */
+        public double total(int[] slotOf) {
+            double total = 0;
+            for (int i = 0; i < slotOf.length; i++) {
+                if (slotOf[i] >= 0) {
+                    total += candidates.get(i).fit()[slotOf[i]];
+                }
+            }
+            return total;
+        }
+
         /** The same problem under one more selection-rate constraint. */
         public Problem withSelectionRate(SelectionRate rate) {
             List<SelectionRate> rates = new ArrayList<>(selectionRates);

@@ -114,16 +114,10 @@ public final class RoundPlanner {
         Solution solved = AllocationSolver.solve(new Problem(problem.slots(), joint, problem.quotas(), problem.pairs(),
                 problem.programmePlaces()), timeLimitSeconds);
         int[] slotOf = Arrays.copyOf(solved.slotOf(), n);
-        double total = 0;
-        for (int i = 0; i < n; i++) {
-            if (slotOf[i] >= 0) {
-                total += present.get(i).fit()[slotOf[i]];
-            }
-        }
         int held = 0;
         for (int j = n; j < joint.size(); j++) {
             held += solved.slotOf()[j] >= 0 ? 1 : 0;
         }
-        return new Plan(new Solution(slotOf, total, solved.solveMillis(), solved.optimal(), solved.quotaShortfall()), draws, held);
+        return new Plan(new Solution(slotOf, problem.total(slotOf), solved.solveMillis(), solved.optimal(), solved.quotaShortfall()), draws, held);
     }
 }

@@ -508,7 +508,7 @@ public class AllocationService {
         if (measure == null || person == null || enrolments.hasOpenEnrolment(c.personId, measureId)) {
             return;
         }
-        if (keepApart.blocked(c.personId, measureId)) {
+        if (keepApart.blocked(c.personId, measure)) {
             c.reasonCode = KeepApartService.NEUTRAL_REASON;
             return;
         }

@@ -58,7 +58,7 @@ public class EnrolmentService {
             throw new Conflict(Conflict.Cause.ALREADY_ENROLLED, "The person already has an open enrolment in this measure");
         }
         // A residential or group place beside someone the person is kept apart from: refused, neutrally.
-        keepApart.requireAllowed(person.id, measureId);
+        keepApart.requireAllowed(person.id, locked.measure());
         boolean wasFull = locked.measure().isFull();
         // Those waiting go first: a place freed by a raised capacity is theirs, not the newcomer's.
         promoteOnMeasure(locked);
@@ -158,7 +158,7 @@ public class EnrolmentService {
     private void promoteOnMeasure(SeatLedger.Locked locked) {
         for (Enrolment waiting : Enrolment.<Enrolment>list("measureId = ?1 and status = ?2", Sort.ascending("waitlistSeq"),
                 locked.measure().id, EnrolmentStatus.WAITLISTED)) {
-            if (keepApart.blocked(waiting.personId, locked.measure().id)) {
+            if (keepApart.blocked(waiting.personId, locked.measure())) {
                 continue; // waits on, until the person they are kept apart from has left
             }
             if (!seats.tryTake(locked, waiting)) {
@@ -182,7 +182,7 @@ public class EnrolmentService {
                 return;
             }
             boolean wasFull = other.measure().isFull();
-            if (!keepApart.blocked(waiting.personId, other.measure().id) && seats.tryTake(other, waiting)) {
+            if (!keepApart.blocked(waiting.personId, other.measure()) && seats.tryTake(other, waiting)) {
                 promoted(waiting);
                 announceAvailability(other, wasFull);
             }

@@ -163,17 +163,17 @@ public class KeepApartService {
     }
 
     /**
-     * Whether giving the person a place in the measure would put them with someone they are kept apart from:
-     * {@link #blockedMeasures} holds only measures in a shared setting.
+     * Whether giving the person a place in the measure would put them with someone they are kept apart from. Only a
+     * measure in a shared setting can (no query for any other: most referrals).
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public boolean blocked(UUID personId, UUID measureId) {
-        return blockedMeasures(List.of(personId)).getOrDefault(personId, Set.of()).contains(measureId);
+    public boolean blocked(UUID personId, Measure measure) {
+        return applies(measure) && blockedMeasures(List.of(personId)).getOrDefault(personId, Set.of()).contains(measure.id);
     }
 
     /** Refuses a referral the constraint forbids, with a neutral problem that names neither the other person nor the reason. */
-    public void requireAllowed(UUID personId, UUID measureId) {
-        if (blocked(personId, measureId)) {
+    public void requireAllowed(UUID personId, Measure measure) {
+        if (blocked(personId, measure)) {
             throw new RuleViolation(RuleViolation.Rule.PLACEMENT_RESTRICTED,
                     "This measure cannot take this person at present; choose another measure (" + NEUTRAL_REASON + ")");
         }

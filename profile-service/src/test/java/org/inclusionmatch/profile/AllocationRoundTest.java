@@ -100,8 +100,7 @@ class AllocationRoundTest {
         Candidate victim = people.get(2);   // orgB
         Candidate offender = people.get(3); // orgA
         // orgA's case worker keeps its client apart from orgB's person, whom orgB never learns about.
-        String keepApart = Api.caseworker(orgA).body(Map.of("personId", offender.id(), "otherPersonId", victim.id()))
-                .post("/api/v1/keep-apart").then().statusCode(201).body("personId", equalTo(offender.id()))
+        String keepApart = Api.keepApart(orgA, offender.id(), victim.id()).then().statusCode(201).body("personId", equalTo(offender.id()))
                 .extract().path("id");
 
         // Only the operator opens rounds of its programme.
@@ -175,7 +174,7 @@ class AllocationRoundTest {
 
         // The victim holds the house place. A referral of the offender there is refused, neutrally.
         assertThat(byPerson.get(victim.id()).get("measureId")).isEqualTo(house);
-        String refusal = Api.caseworker(orgA).body(Map.of("personId", offender.id(), "measureId", house)).post("/api/v1/enrolments")
+        String refusal = Api.refer(orgA, offender.id(), house)
                 .then().statusCode(422).body("type", containsString("placement-restricted")).extract().asString();
         assertThat(refusal).doesNotContain(victim.id()).doesNotContain(keepApart).doesNotContainIgnoringCase("keep");
         // ... and the matching view never lets the worker offer it.
@@ -207,30 +206,30 @@ class AllocationRoundTest {
         String house = measure(org, null, "HALFWAY_HOUSE", 1);
         String a = person(org, "RIGA", List.of());
         String b = person(other, "RIGA", List.of());
-        Api.caseworker(org).body(Map.of("personId", a, "otherPersonId", b)).post("/api/v1/keep-apart").then().statusCode(201);
-        Api.caseworker(org).body(Map.of("personId", a, "otherPersonId", b)).post("/api/v1/keep-apart").then().statusCode(409);
+        Api.keepApart(org, a, b).then().statusCode(201);
+        Api.keepApart(org, a, b).then().statusCode(409);
 
-        String first = Api.caseworker(org).body(Map.of("personId", a, "measureId", house)).post("/api/v1/enrolments")
+        String first = Api.refer(org, a, house)
                 .then().statusCode(201).body("status", equalTo("REFERRED")).extract().path("id");
-        Api.caseworker(other).body(Map.of("personId", b, "measureId", house)).post("/api/v1/enrolments")
+        Api.refer(other, b, house)
                 .then().statusCode(422).body("type", containsString("placement-restricted"));
         // Once a leaves, b may be referred.
         Api.caseworker(org).body(Map.of("status", "CANCELLED", "reason", "NOT_ELIGIBLE"))
                 .post("/api/v1/enrolments/" + first + "/status").then().statusCode(200);
-        Api.caseworker(other).body(Map.of("personId", b, "measureId", house)).post("/api/v1/enrolments")
+        Api.refer(other, b, house)
                 .then().statusCode(201).body("status", equalTo("REFERRED"));
 
         // A waitlisted person is skipped, not promoted, while the other holds a place.
         String house2 = measure(org, null, "HALFWAY_HOUSE", 2);
         String c = person(org, "RIGA", List.of());
         String filler = person(org, "RIGA", List.of());
-        String fill1 = Api.caseworker(org).body(Map.of("personId", c, "measureId", house2)).post("/api/v1/enrolments")
+        String fill1 = Api.refer(org, c, house2)
                 .then().statusCode(201).extract().path("id");
-        Api.caseworker(org).body(Map.of("personId", filler, "measureId", house2)).post("/api/v1/enrolments").then().statusCode(201);
-        String waiting = Api.caseworker(other).body(Map.of("personId", b, "measureId", house2)).post("/api/v1/enrolments")
+        Api.refer(org, filler, house2).then().statusCode(201);
+        String waiting = Api.refer(other, b, house2)
                 .then().statusCode(201).body("status", equalTo("WAITLISTED")).extract().path("id");
-        Api.caseworker(org).body(Map.of("personId", a, "otherPersonId", filler)).post("/api/v1/keep-apart").then().statusCode(201);
-        Api.caseworker(other).body(Map.of("personId", b, "otherPersonId", filler)).post("/api/v1/keep-apart").then().statusCode(201);
+        Api.keepApart(org, a, filler).then().statusCode(201);
+        Api.keepApart(other, b, filler).then().statusCode(201);
         Api.caseworker(org).body(Map.of("status", "CANCELLED", "reason", "NOT_ELIGIBLE"))
                 .post("/api/v1/enrolments/" + fill1 + "/status").then().statusCode(200);
         Api.caseworker(other).get("/api/v1/enrolments/" + waiting).then().statusCode(200).body("status", equalTo("WAITLISTED"));
@@ -253,10 +252,10 @@ class AllocationRoundTest {
         String house = measure(provider, null, "HALFWAY_HOUSE", 1);
         String offender = person(orgA, "RIGA", List.of());
         String victim = person(orgB, "RIGA", List.of());
-        String keepApart = Api.caseworker(orgA).body(Map.of("personId", offender, "otherPersonId", victim)).post("/api/v1/keep-apart")
+        String keepApart = Api.keepApart(orgA, offender, victim)
                 .then().statusCode(201).extract().path("id");
-        Api.caseworker(orgB).body(Map.of("personId", victim, "measureId", house)).post("/api/v1/enrolments").then().statusCode(201);
-        Api.caseworker(orgA).body(Map.of("personId", offender, "measureId", house)).post("/api/v1/enrolments").then().statusCode(422);
+        Api.refer(orgB, victim, house).then().statusCode(201);
+        Api.refer(orgA, offender, house).then().statusCode(422);
         recommend(offender, Map.of(house, 0.9));
         recommend(victim, Map.of(house, 0.9));
 

@@ -1,6 +1,7 @@
 package org.inclusionmatch.profile;
 
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import org.inclusionmatch.servers.testing.JwtTestResource;
 
@@ -106,6 +107,16 @@ public final class Api {
         m.put("capacity", 10);
         m.put("seatsTaken", 2);
         return m;
+    }
+
+    /** A case worker of {@code organisationId} refers the person to the measure. */
+    public static Response refer(String organisationId, String personId, String measureId) {
+        return caseworker(organisationId).body(Map.of("personId", personId, "measureId", measureId)).post("/api/v1/enrolments");
+    }
+
+    /** A case worker of {@code organisationId} records that the person is kept apart from {@code otherPersonId}. */
+    public static Response keepApart(String organisationId, String personId, String otherPersonId) {
+        return caseworker(organisationId).body(Map.of("personId", personId, "otherPersonId", otherPersonId)).post("/api/v1/keep-apart");
     }
 
     public static Map<String, Object> person(String organisationId) {

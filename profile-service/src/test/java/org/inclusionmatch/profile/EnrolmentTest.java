@@ -63,10 +63,6 @@ class EnrolmentTest {
         return Api.caseworker(org).body(Api.person(org)).post("/api/v1/persons").then().statusCode(201).extract().path("id");
     }
 
-    private static Response refer(String org, String person, String measure) {
-        return Api.caseworker(org).body(Map.of("personId", person, "measureId", measure)).post("/api/v1/enrolments");
-    }
-
     private static Response move(String org, String enrolment, String status) {
         Map<String, Object> body = status.equals("REJECTED") || status.equals("DROPPED") || status.equals("CANCELLED")
                 ? Map.of("status", status, "reason", "NOT_ELIGIBLE") : Map.of("status", status);
@@ -105,10 +101,10 @@ class EnrolmentTest {
     private static boolean transition(String org, String open, String full, String from, String to) {
         String enrolment;
         if (from.equals("WAITLISTED")) {
-            enrolment = refer(org, person(org), full).then().statusCode(201).body("status", equalTo("WAITLISTED"))
+            enrolment = Api.refer(org, person(org), full).then().statusCode(201).body("status", equalTo("WAITLISTED"))
                     .extract().path("id");
         } else {
-            enrolment = refer(org, person(org), open).then().statusCode(201).body("status", equalTo("REFERRED"))
+            enrolment = Api.refer(org, person(org), open).then().statusCode(201).body("status", equalTo("REFERRED"))
                     .extract().path("id");
             for (String step : PATH.get(from)) {
                 move(org, enrolment, step).then().statusCode(200).body("status", equalTo(step));
@@ -137,7 +133,7 @@ class EnrolmentTest {
         try {
             for (int i = 0; i < 20; i++) {
                 String person = person(org);
-                String enrolment = refer(org, person, measure).then().statusCode(201).extract().path("id");
+                String enrolment = Api.refer(org, person, measure).then().statusCode(201).extract().path("id");
                 CyclicBarrier together = new CyclicBarrier(2);
                 Future<Response> moved = pool.submit(() -> {
                     together.await();
@@ -158,7 +154,7 @@ class EnrolmentTest {
     @Test
     void aReasonIsRequiredToRejectDropOrCancel() {
         String org = Api.createOrganisation();
-        String enrolment = refer(org, person(org), measure(org, 10, 0)).then().extract().path("id");
+        String enrolment = Api.refer(org, person(org), measure(org, 10, 0)).then().extract().path("id");
         Api.caseworker(org).body(Map.of("status", "REJECTED")).post("/api/v1/enrolments/" + enrolment + "/status")
                 .then().statusCode(400).body("violations[0].field", equalTo("reason"));
         Api.caseworker(org).body(Map.of("status", "REJECTED", "reason", "NO_CAPACITY")).post("/api/v1/enrolments/" + enrolment + "/status")
@@ -176,7 +172,7 @@ class EnrolmentTest {
         for (String p : persons) {
             calls.add(pool.submit(() -> {
                 start.await();
-                return refer(org, p, measure);
+                return Api.refer(org, p, measure);
             }));
         }
         start.countDown();
@@ -220,10 +216,10 @@ class EnrolmentTest {
         String measure = Api.json().body(m).post("/api/v1/measures").then().statusCode(201).extract().path("id");
 
         String first = person(org);
-        refer(org, first, measure).then().body("status", equalTo("REFERRED"));
-        refer(org, person(org), measure).then().body("status", equalTo("REFERRED"));
-        String third = refer(org, person(org), measure).then().body("status", equalTo("WAITLISTED")).extract().path("id");
-        refer(org, first, measure).then().statusCode(409); // one open enrolment per person and measure
+        Api.refer(org, first, measure).then().body("status", equalTo("REFERRED"));
+        Api.refer(org, person(org), measure).then().body("status", equalTo("REFERRED"));
+        String third = Api.refer(org, person(org), measure).then().body("status", equalTo("WAITLISTED")).extract().path("id");
+        Api.refer(org, first, measure).then().statusCode(409); // one open enrolment per person and measure
     }
 
     @Test
@@ -231,8 +227,8 @@ class EnrolmentTest {
         String org = Api.createOrganisation();
         String measure = measure(org, 1, 0);
         String holder = person(org);
-        refer(org, holder, measure).then().body("status", equalTo("REFERRED"));
-        String waiting = refer(org, person(org), measure).then().body("status", equalTo("WAITLISTED")).extract().path("id");
+        Api.refer(org, holder, measure).then().body("status", equalTo("REFERRED"));
+        String waiting = Api.refer(org, person(org), measure).then().body("status", equalTo("WAITLISTED")).extract().path("id");
 
         Api.caseworker(org).header("If-Match", "*").delete("/api/v1/persons/" + holder).then().statusCode(204);
 
@@ -243,7 +239,7 @@ class EnrolmentTest {
     @Test
     void everyChangePublishesAnEventOnTheEnrolmentsTopic() {
         String org = Api.createOrganisation();
-        String enrolment = refer(org, person(org), measure(org, 10, 0)).then().statusCode(201).extract().path("id");
+        String enrolment = Api.refer(org, person(org), measure(org, 10, 0)).then().statusCode(201).extract().path("id");
         move(org, enrolment, "ACCEPTED").then().statusCode(200);
         move(org, enrolment, "ENROLLED").then().statusCode(200);
         try (TopicReader topic = new TopicReader("inclusion.topics.enrolments")) {
@@ -257,10 +253,10 @@ class EnrolmentTest {
     @Test
     void anotherOrganisationCannotSeeOrMoveAnEnrolment() {
         String org = Api.createOrganisation();
-        String enrolment = refer(org, person(org), measure(org, 10, 0)).then().extract().path("id");
+        String enrolment = Api.refer(org, person(org), measure(org, 10, 0)).then().extract().path("id");
         String stranger = Api.createOrganisation();
         Api.caseworker(stranger).get("/api/v1/enrolments/" + enrolment).then().statusCode(404);
         move(stranger, enrolment, "CANCELLED").then().statusCode(404);
-        refer(stranger, person(org), measure(org, 10, 0)).then().statusCode(404);
+        Api.refer(stranger, person(org), measure(org, 10, 0)).then().statusCode(404);
     }
 }

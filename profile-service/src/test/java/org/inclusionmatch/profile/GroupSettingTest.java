@@ -46,12 +46,11 @@ class GroupSettingTest {
     }
 
     static void keepApart(String org, String own, String other) {
-        Api.caseworker(org).body(Map.of("personId", own, "otherPersonId", other)).post("/api/v1/keep-apart").then().statusCode(201);
+        Api.keepApart(org, own, other).then().statusCode(201);
     }
 
     static String refer(String org, String person, String measure, String status) {
-        return Api.caseworker(org).body(Map.of("personId", person, "measureId", measure)).post("/api/v1/enrolments")
-                .then().statusCode(201).body("status", equalTo(status)).extract().path("id");
+        return Api.refer(org, person, measure).then().statusCode(201).body("status", equalTo(status)).extract().path("id");
     }
 
     /** Person {@code a} of {@code org}, person {@code b} of {@code other}, and a course {@code org} provides. */

@@ -2,7 +2,6 @@ package org.inclusionmatch.profile;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
 import org.inclusionmatch.servers.testing.JwtTestResource;
 import org.inclusionmatch.servers.testing.KafkaTestResource;
 import org.inclusionmatch.servers.testing.PostgresTestResource;
@@ -49,10 +48,6 @@ class PlacesAndDeclinesTest {
         return Api.caseworker(org).body(Api.person(org)).post("/api/v1/persons").then().statusCode(201).extract().path("id");
     }
 
-    private static Response refer(String org, String person, String measure) {
-        return Api.caseworker(org).body(Map.of("personId", person, "measureId", measure)).post("/api/v1/enrolments");
-    }
-
     private static int placesHeld(String programme) {
         return Api.json().get("/api/v1/programmes/" + programme).then().statusCode(200).extract().path("placesHeld");
     }
@@ -73,7 +68,7 @@ class PlacesAndDeclinesTest {
         String second = programme(org, 10);
         Map<String, Object> body = measureBody(org, first, 5);
         String measure = Api.json().body(body).post("/api/v1/measures").then().statusCode(201).extract().path("id");
-        String enrolment = refer(org, person(org), measure).then().statusCode(201).extract().path("id");
+        String enrolment = Api.refer(org, person(org), measure).then().statusCode(201).extract().path("id");
         assertThat(placesHeld(first)).isEqualTo(1);
 
         // the measure moves to another programme while the place is held
@@ -88,7 +83,7 @@ class PlacesAndDeclinesTest {
         assertThat(placesHeld(second)).as("never counted here, never freed here").isZero();
 
         // a new referral now counts in the measure's new programme
-        refer(org, person(org), measure).then().statusCode(201).body("programmeId", equalTo(second));
+        Api.refer(org, person(org), measure).then().statusCode(201).body("programmeId", equalTo(second));
         assertThat(placesHeld(second)).isEqualTo(1);
         assertThat(placesHeld(first)).isZero();
     }
@@ -98,10 +93,10 @@ class PlacesAndDeclinesTest {
         String org = Api.createOrganisation();
         Map<String, Object> body = measureBody(org, null, 1);
         String measure = Api.json().body(body).post("/api/v1/measures").then().statusCode(201).extract().path("id");
-        refer(org, person(org), measure).then().statusCode(201).body("status", equalTo("REFERRED"));
+        Api.refer(org, person(org), measure).then().statusCode(201).body("status", equalTo("REFERRED"));
         List<String> waiting = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            waiting.add(refer(org, person(org), measure).then().statusCode(201).body("status", equalTo("WAITLISTED"))
+            waiting.add(Api.refer(org, person(org), measure).then().statusCode(201).body("status", equalTo("WAITLISTED"))
                     .extract().path("id"));
         }
         long version = Api.json().get("/api/v1/measures/" + measure).then().extract().<Integer>path("version");
@@ -113,7 +108,7 @@ class PlacesAndDeclinesTest {
         });
         assertThat(status(org, waiting.get(2))).isEqualTo("WAITLISTED");
         // a newcomer does not jump the queue
-        refer(org, person(org), measure).then().statusCode(201).body("status", equalTo("WAITLISTED"));
+        Api.refer(org, person(org), measure).then().statusCode(201).body("status", equalTo("WAITLISTED"));
         assertThat(status(org, waiting.get(2))).isEqualTo("WAITLISTED");
         Api.json().get("/api/v1/measures/" + measure).then().body("seatsHeld", equalTo(3), "seatsLeft", equalTo(0));
     }
@@ -126,8 +121,8 @@ class PlacesAndDeclinesTest {
         String programme = Api.json().body(programmeBody).post("/api/v1/programmes").then().statusCode(201).extract().path("id");
         String measure = Api.json().body(measureBody(org, programme, 10)).post("/api/v1/measures").then().statusCode(201)
                 .extract().path("id");
-        refer(org, person(org), measure).then().statusCode(201).body("status", equalTo("REFERRED"));
-        String waiting = refer(org, person(org), measure).then().statusCode(201).body("status", equalTo("WAITLISTED"))
+        Api.refer(org, person(org), measure).then().statusCode(201).body("status", equalTo("REFERRED"));
+        String waiting = Api.refer(org, person(org), measure).then().statusCode(201).body("status", equalTo("WAITLISTED"))
                 .extract().path("id");
         programmeBody.put("capacity", 2);
         long version = Api.json().get("/api/v1/programmes/" + programme).then().extract().<Integer>path("version");
@@ -152,7 +147,7 @@ class PlacesAndDeclinesTest {
         Api.matcher().get("/api/v1/matching/persons/" + person).then().body("excludedMeasureIds", hasItem(measure));
 
         // someone else's referral moves the seat counters (and the measure's version): the decline holds
-        refer(org, person(org), measure).then().statusCode(201);
+        Api.refer(org, person(org), measure).then().statusCode(201);
         Api.matcher().get("/api/v1/matching/persons/" + person).then().body("excludedMeasureIds", hasItem(measure));
         // so does a new title or a raised capacity
         long version = Api.json().get("/api/v1/measures/" + measure).then().extract().<Integer>path("version");

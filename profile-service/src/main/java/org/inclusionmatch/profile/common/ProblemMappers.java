@@ -63,7 +63,10 @@ public class ProblemMappers {
             case Conflict conflict -> Problem.of(typeOf(conflict.cause()), detail);
             case StaleVersion stale -> Problem.of(ProblemType.STALE_VERSION, detail);
             case PreconditionRequired required -> Problem.of(ProblemType.PRECONDITION_REQUIRED, detail);
-            case NotPermitted notPermitted -> Problem.of(ProblemType.FORBIDDEN, detail);
+            case NotPermitted notPermitted -> Problem.of(switch (notPermitted.cause()) {
+                case FORBIDDEN -> ProblemType.FORBIDDEN;
+                case OTHER_SIDES_MOVE -> ProblemType.OTHER_SIDES_MOVE;
+            }, detail);
             case InvalidRequest invalid -> Problem.of(ProblemType.BAD_REQUEST, detail);
             case RuleViolation rule -> Problem.of(switch (rule.rule()) {
                 case IDEMPOTENCY_KEY_REUSED -> ProblemType.IDEMPOTENCY_KEY_REUSED;

@@ -19,6 +19,7 @@ public enum ProblemType {
     RULE_TOO_COSTLY("rule-too-costly", 400, "Eligibility rule too costly", "The CEL eligibility rule is over the size or cost limit"),
     UNAUTHORIZED("unauthorized", 401, "Unauthorized", "No bearer token, or one that fails verification (with a WWW-Authenticate challenge)"),
     FORBIDDEN("forbidden", 403, "Forbidden", "The caller's role or organisation may not do this"),
+    OTHER_SIDES_MOVE("other-sides-move", 403, "The other side's move", "This move of a referral is made by the other organisation (the provider answers, enrols, completes and drops; the referrer cancels); the detail names whose move it is and yours from here"),
     NOT_FOUND("not-found", 404, "Not found", "No such record, or not one the caller may see; or no resource at this path"),
     METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method Not Allowed", "The method is not allowed on this path"),
     NOT_ACCEPTABLE("not-acceptable", 406, "Not Acceptable", "The resource cannot answer in a media type the Accept header allows"),

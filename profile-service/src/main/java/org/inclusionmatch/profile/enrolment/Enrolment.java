@@ -38,4 +38,10 @@ public class Enrolment extends VersionedEntity {
     public Long waitlistSeq;
 
     public String reason;
+
+    /** The measure's provider, by a plain query, so the measure is not loaded before SeatLedger locks it. */
+    static UUID providerOf(UUID measureId) {
+        return getEntityManager().createQuery("select m.provider.id from Measure m where m.id = :id", UUID.class)
+                .setParameter("id", measureId).getSingleResult();
+    }
 }

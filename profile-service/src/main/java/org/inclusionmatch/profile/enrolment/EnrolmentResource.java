@@ -86,7 +86,12 @@ public class EnrolmentResource {
     @RolesAllowed({Roles.ADMIN, Roles.CASEWORKER})
     @AuditedPersonAccess(operation = AuditedPersonAccess.Operation.UPDATE, resource = "ENROLMENT", pathIdIsPerson = false)
     @Operation(operationId = "changeEnrolmentStatus", summary = "Move an enrolment on: accept, reject, enrol, complete, drop or cancel",
-            description = "An illegal move is a 409 naming the allowed ones. A freed place goes to the first on the waitlist.")
+            description = "Each move is made by one side of the referral (the table below): the other side's move is a 403 "
+                    + "`other-sides-move` naming whose it is, an illegal move a 409 `illegal-transition` naming the allowed ones. "
+                    + "A freed place goes to the first on the waitlist.")
+    @APIResponse(responseCode = "403", description = "`other-sides-move`: the other organisation of the referral makes this move; "
+            + "`forbidden`: the caller's role makes no moves")
+    @APIResponse(responseCode = "409", description = "`illegal-transition`: the enrolment cannot go to this status from its current one")
     @APIResponse(responseCode = "200", description = ApiResponsesDoc.UPDATED,
             headers = {@Header(name = "ETag", ref = "ETag")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EnrolmentView.class)))

@@ -16,6 +16,7 @@ import org.inclusionmatch.profile.common.ExpectedVersion;
 import org.inclusionmatch.profile.domain.Conflict;
 import org.inclusionmatch.profile.domain.InvalidInput;
 import org.inclusionmatch.profile.domain.NotFound;
+import org.inclusionmatch.profile.domain.NotPermitted;
 import org.inclusionmatch.profile.measure.Measure;
 import org.inclusionmatch.profile.measure.MeasureEvent;
 import org.inclusionmatch.profile.person.Person;
@@ -25,9 +26,12 @@ import org.inclusionmatch.profile.safety.KeepApartService;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -93,10 +97,29 @@ public class EnrolmentService {
         SeatLedger.Locked locked = seats.lock(enrolment);
         Enrolment.getEntityManager().refresh(enrolment); // its state as of now, under the measure's lock
         ExpectedVersion.check(ifMatch, enrolment.version);
-        if (!enrolment.status.next().contains(target)) {
-            throw new Conflict(Conflict.Cause.ILLEGAL_TRANSITION, "An enrolment cannot go from " + enrolment.status + " to " + target
-                    + "; allowed: " + (enrolment.status.next().isEmpty() ? "none (final)" : enrolment.status.next()));
+        EnrolmentMoves.Move move = EnrolmentMoves.find(enrolment.status, target)
+                .filter(legal -> legal.by() != ReferralSide.SYSTEM)
+                .orElseThrow(() -> new Conflict(Conflict.Cause.ILLEGAL_TRANSITION, "An enrolment cannot go from "
+                        + enrolment.status + " to " + target + "; allowed: "
+                        + (enrolment.status.next().isEmpty() ? "none (final)" : enrolment.status.next())));
+        Set<ReferralSide> sides = sidesOf(callerOrganisation, enrolment, locked.measure());
+        if (sides.isEmpty()) { // the measure moved to another provider meanwhile
+            throw new NotFound("Enrolment", id);
         }
+        if (!sides.contains(move.by())) {
+            Set<EnrolmentStatus> yours = EnrolmentMoves.next(enrolment.status, sides);
+            throw new NotPermitted(NotPermitted.Cause.OTHER_SIDES_MOVE, "Moving a referral from " + move.from() + " to "
+                    + move.to() + " is the " + move.by().name().toLowerCase(Locale.ROOT) + "'s move ("
+                    + (move.by() == ReferralSide.PROVIDER ? "the organisation that provides the measure"
+                    : "the person's organisation, which sent the referral") + "); your organisation is the "
+                    + sides.iterator().next().name().toLowerCase(Locale.ROOT) + " here. Your moves from "
+                    + move.from() + ": " + (yours.isEmpty() ? "none" : yours));
+        }
+        return move(enrolment, locked, target, reason);
+    }
+
+    /** A legal move by the side allowed to make it, under the person's and the places' locks. */
+    private EnrolmentView move(Enrolment enrolment, SeatLedger.Locked locked, EnrolmentStatus target, String reason) {
         if (target.needsReason() && (reason == null || reason.isBlank())) {
             throw InvalidInput.field("reason", "is required when moving to " + target);
         }
@@ -274,18 +297,24 @@ public class EnrolmentService {
         return programmes;
     }
 
+    /** The sides of the referral the caller's organisation is on: one, or both for a referral to its own measure. */
+    private static Set<ReferralSide> sidesOf(UUID callerOrganisation, Enrolment enrolment, Measure measure) {
+        Set<ReferralSide> sides = EnumSet.noneOf(ReferralSide.class);
+        if (enrolment.organisationId.equals(callerOrganisation)) {
+            sides.add(ReferralSide.REFERRER);
+        }
+        if (measure.provider != null && callerOrganisation.equals(measure.provider.id)) {
+            sides.add(ReferralSide.PROVIDER);
+        }
+        return sides;
+    }
+
     /** The person's organisation or the measure's provider may see and move an enrolment; others get 404. */
     private static Enrolment require(UUID callerOrganisation, UUID id) {
         return Records.find(Enrolment.class, id)
                 .filter(enrolment -> enrolment.organisationId.equals(callerOrganisation)
-                        || callerOrganisation.equals(providerOf(enrolment.measureId)))
+                        || callerOrganisation.equals(Enrolment.providerOf(enrolment.measureId)))
                 .orElseThrow(() -> new NotFound("Enrolment", id));
-    }
-
-    /** By a plain query, so the measure is not loaded before SeatLedger locks it. */
-    private static UUID providerOf(UUID measureId) {
-        return Enrolment.getEntityManager().createQuery("select m.provider.id from Measure m where m.id = :id", UUID.class)
-                .setParameter("id", measureId).getSingleResult();
     }
 
     private static List<EnrolmentStatus> openStatuses() {

@@ -1,6 +1,5 @@
 package org.inclusionmatch.profile.enrolment;
 
-import java.util.EnumSet;
 import java.util.Set;
 
 /**
@@ -10,14 +9,9 @@ import java.util.Set;
 public enum EnrolmentStatus {
     WAITLISTED, REFERRED, ACCEPTED, REJECTED, ENROLLED, COMPLETED, DROPPED, CANCELLED;
 
+    /** The statuses an organisation may move it to next (see {@link EnrolmentMoves} for which side makes each). */
     public Set<EnrolmentStatus> next() {
-        return switch (this) {
-            case WAITLISTED -> EnumSet.of(CANCELLED); // promotion to REFERRED is the system's, when a place frees
-            case REFERRED -> EnumSet.of(ACCEPTED, REJECTED, CANCELLED);
-            case ACCEPTED -> EnumSet.of(ENROLLED, CANCELLED);
-            case ENROLLED -> EnumSet.of(COMPLETED, DROPPED, CANCELLED);
-            case REJECTED, COMPLETED, DROPPED, CANCELLED -> EnumSet.noneOf(EnrolmentStatus.class);
-        };
+        return EnrolmentMoves.next(this);
     }
 
     public boolean holdsPlace() {

@@ -4,15 +4,33 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.inclusionmatch.profile.audit.ConcernsPerson;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
 @Schema(name = "Enrolment")
-public record EnrolmentView(UUID id, UUID personId, UUID measureId, UUID programmeId, EnrolmentStatus status,
-                            @Schema(description = "Place on the measure's waitlist, from 1; null unless WAITLISTED") Integer waitlistPosition,
+public record EnrolmentView(UUID id, UUID personId,
+                            @Schema(description = "The person's organisation, which sent the referral (the referrer)") UUID referrerId,
+                            UUID measureId,
+                            @Schema(description = "The organisation that provides the measure (the provider)") UUID providerId,
+                            @Schema(description = "The programme whose place it holds; null when the measure belongs to none", nullable = true)
+                            UUID programmeId,
+                            EnrolmentStatus status,
+                            @Schema(description = "Place on the measure's waitlist, from 1; null unless WAITLISTED", nullable = true)
+                            Integer waitlistPosition,
+                            @Schema(description = "Why it was rejected, dropped or cancelled; null otherwise", nullable = true)
                             String reason,
-                            @Schema(description = "The statuses it may move to next") Set<EnrolmentStatus> allowedTransitions,
+                            @Schema(description = "The statuses it may move to next, by either side") Set<EnrolmentStatus> allowedTransitions,
+                            @Schema(description = "The moves from here and the side that makes each: the provider answers (ACCEPTED, "
+                                    + "REJECTED), enrols, completes and drops; the referrer cancels. An organisation that is both "
+                                    + "sides makes both sides' moves.")
+                            List<NextMove> nextMoves,
                             long version, Instant createdAt, Instant updatedAt) implements ConcernsPerson {
+
+    /** A move the enrolment may make next, and the side of the referral that makes it. */
+    @Schema(name = "EnrolmentNextMove")
+    public record NextMove(EnrolmentStatus status, ReferralSide by) {
+    }
 
     @Override
     public UUID concernedPerson() {
@@ -24,7 +42,9 @@ public record EnrolmentView(UUID id, UUID personId, UUID measureId, UUID program
                 ? (int) Enrolment.count("measureId = ?1 and status = ?2 and waitlistSeq < ?3",
                 e.measureId, EnrolmentStatus.WAITLISTED, e.waitlistSeq) + 1
                 : null;
-        return new EnrolmentView(e.id, e.personId, e.measureId, e.programmeId, e.status, position, e.reason,
-                e.status.next(), e.version, e.createdAt, e.updatedAt);
+        List<NextMove> moves = EnrolmentMoves.byOrganisations(e.status).stream()
+                .map(move -> new NextMove(move.to(), move.by())).toList();
+        return new EnrolmentView(e.id, e.personId, e.organisationId, e.measureId, Enrolment.providerOf(e.measureId), e.programmeId, e.status, position,
+                e.reason, e.status.next(), moves, e.version, e.createdAt, e.updatedAt);
     }
 }

@@ -13,12 +13,12 @@ public record EnrolmentView(UUID id, UUID personId,
                             @Schema(description = "The person's organisation, which sent the referral (the referrer)") UUID referrerId,
                             UUID measureId,
                             @Schema(description = "The organisation that provides the measure (the provider)") UUID providerId,
-                            @Schema(description = "The programme whose place it holds; null when the measure belongs to none", nullable = true)
+                            @Schema(description = "The programme whose place it holds; null when the measure belongs to none")
                             UUID programmeId,
                             EnrolmentStatus status,
-                            @Schema(description = "Place on the measure's waitlist, from 1; null unless WAITLISTED", nullable = true)
+                            @Schema(description = "Place on the measure's waitlist, from 1; null unless WAITLISTED")
                             Integer waitlistPosition,
-                            @Schema(description = "Why it was rejected, dropped or cancelled; null otherwise", nullable = true)
+                            @Schema(description = "Why it was rejected, dropped or cancelled; null otherwise")
                             String reason,
                             @Schema(description = "The statuses it may move to next, by either side") Set<EnrolmentStatus> allowedTransitions,
                             @Schema(description = "The moves from here and the side that makes each: the provider answers (ACCEPTED, "

@@ -55,7 +55,7 @@ final class ResponseRecords {
             Map.entry("Person", Set.of("externalRef")),
             Map.entry("PersonLegalBasis", Set.of("consentDate", "reference")),
             Map.entry("Outcome", Set.of("followUpStatus", "followUpDate")),
-            Map.entry("Enrolment", Set.of("waitlistPosition", "reason")),
+            Map.entry("Enrolment", Set.of("programmeId", "waitlistPosition", "reason")),
             Map.entry("Recommendations", Set.of("profileVersion", "engineVersion", "evaluationDay", "computedAt")),
             Map.entry("Reason", Set.of("params")),
             Map.entry("Decision", Set.of("reasonCode", "note", "enrolmentId", "enrolment")),
@@ -109,9 +109,10 @@ final class ResponseRecords {
 
     private static Schema nullable(Schema property) {
         if (property.getRef() != null) {
-            Schema ref = OASFactory.createSchema().ref(property.getRef());
-            property.ref(null);
-            return property.anyOf(List.of(ref, OASFactory.createSchema().addType(Schema.SchemaType.NULL)));
+            // Only the description stays beside the choice: a type or pattern copied from the referenced schema (as
+            // the scanner does for a described $ref) would refuse the null the choice allows.
+            return OASFactory.createSchema().description(property.getDescription()).anyOf(List.of(
+                    OASFactory.createSchema().ref(property.getRef()), OASFactory.createSchema().addType(Schema.SchemaType.NULL)));
         }
         if (property.getType() != null && !property.getType().contains(Schema.SchemaType.NULL)) {
             property.addType(Schema.SchemaType.NULL);

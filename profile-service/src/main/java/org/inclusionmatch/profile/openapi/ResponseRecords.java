@@ -109,9 +109,9 @@ final class ResponseRecords {
 
     private static Schema nullable(Schema property) {
         if (property.getRef() != null) {
-            // Only the description stays beside the choice: a type or pattern copied from the referenced schema (as
+            // Only the description and examples stay beside the choice: a type or pattern copied from the referenced schema (as
             // the scanner does for a described $ref) would refuse the null the choice allows.
-            return OASFactory.createSchema().description(property.getDescription()).anyOf(List.of(
+            return OASFactory.createSchema().description(property.getDescription()).examples(property.getExamples()).anyOf(List.of(
                     OASFactory.createSchema().ref(property.getRef()), OASFactory.createSchema().addType(Schema.SchemaType.NULL)));
         }
         if (property.getType() != null && !property.getType().contains(Schema.SchemaType.NULL)) {

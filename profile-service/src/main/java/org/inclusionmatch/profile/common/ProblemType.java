@@ -44,6 +44,7 @@ public enum ProblemType {
     IMPORT_REJECTED("import-rejected", 422, "Import rejected", "An atomic import with refused lines: nothing was stored"),
     PLACEMENT_RESTRICTED("placement-restricted", 422, "Placement restricted", "This measure cannot take this person at present; choose another (a neutral reason: it names no other person and no cause)"),
     PRECONDITION_REQUIRED("precondition-required", 428, "Precondition required", "An update or delete without If-Match: send the ETag of the version you read"),
+    RATE_LIMITED("rate-limited", 429, "Too many requests", "The client sent more requests than its limit; send again after Retry-After seconds (the RateLimit header fields say how much is left)"),
     HTTP_ERROR("http-error", 0, "HTTP error", "Any other refusal at the HTTP level; status is the response's"),
     INTERNAL("internal", 500, "Internal error", "Unexpected failure; the detail has a reference to quote"),
     DATABASE_UNAVAILABLE("database-unavailable", 503, "Service unavailable", "The database cannot be reached; nothing was changed; retry after Retry-After seconds"),
@@ -101,6 +102,7 @@ public enum ProblemType {
             case 413 -> PAYLOAD_TOO_LARGE;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
             case 428 -> PRECONDITION_REQUIRED;
+            case 429 -> RATE_LIMITED;
             default -> status >= 500 ? INTERNAL : HTTP_ERROR;
         };
     }

@@ -18,7 +18,8 @@ import java.util.Map;
  * What the document says about itself rather than about one operation, for partners and the lint gates
  * (contracts/.spectral.yaml, contracts/redocly.yaml): the server, the tags' descriptions, the 429 that a
  * deployment's gateway answers when a client sends too much, and the CORS header on every response (its value
- * comes from the deployment's allow-list). Only fills what is missing, so an annotation on a resource always wins.
+ * comes from the deployment's allow-list), the rate limit's 429 and RateLimit header fields (ratelimit.RateLimitFilters).
+ * Only fills what is missing, so an annotation on a resource always wins.
  */
 // Per request, because that stage runs after mp.openapi.filter (ProblemResponsesFilter adds most responses), so
 // that every response gets the CORS header; everything here only fills what is missing, so it may run again.
@@ -72,14 +73,25 @@ public class PartnerDocumentFilter implements OASFilter {
                     .description("The caller's Origin when it is on the deployment's CORS allow-list "
                             + "(INCLUSION_CORS_ORIGINS); absent otherwise")
                     .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("uri").maxLength(2048)));
+            openAPI.getComponents().addHeader(RATE_LIMIT, OASFactory.createHeader()
+                    .description("What is left of the client's limit (IETF httpapi RateLimit fields): r requests, "
+                            + "restored in full after t seconds, e.g. \"client\";r=150;t=1")
+                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(256)));
+            openAPI.getComponents().addHeader(RATE_LIMIT_POLICY, OASFactory.createHeader()
+                    .description("The client's limit: q requests at once, restored over w seconds, e.g. \"client\";q=200;w=2")
+                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).maxLength(256)));
             openAPI.getPaths().getPathItems().values().forEach(item -> item.getOperations().values().forEach(operation -> {
                 addTooManyRequests(operation);
                 if (operation.getResponses() != null && operation.getResponses().getAPIResponses() != null) {
-                    operation.getResponses().getAPIResponses().values().forEach(response -> {
-                        if (response.getRef() == null && (response.getHeaders() == null
-                                || !response.getHeaders().containsKey("Access-Control-Allow-Origin"))) {
-                            response.addHeader("Access-Control-Allow-Origin",
-                                    OASFactory.createHeader().ref("#/components/headers/" + CORS_HEADER));
+                    operation.getResponses().getAPIResponses().forEach((status, response) -> {
+                        if (response.getRef() != null) {
+                            return;
+                        }
+                        addHeaderRef(response, CORS_HEADER);
+                        // every API answer that passed the rate limit, or was refused by it, says what is left
+                        if (status.startsWith("2") || status.startsWith("4")) {
+                            addHeaderRef(response, RATE_LIMIT);
+                            addHeaderRef(response, RATE_LIMIT_POLICY);
                         }
                     });
                 }
@@ -89,6 +101,14 @@ public class PartnerDocumentFilter implements OASFilter {
 
     // Named as the header itself: Spectral's define-cors-origin rule reads components.headers as one more headers map.
     static final String CORS_HEADER = "Access-Control-Allow-Origin";
+    static final String RATE_LIMIT = "RateLimit";
+    static final String RATE_LIMIT_POLICY = "RateLimit-Policy";
+
+    private static void addHeaderRef(org.eclipse.microprofile.openapi.models.responses.APIResponse response, String name) {
+        if (response.getHeaders() == null || !response.getHeaders().containsKey(name)) {
+            response.addHeader(name, OASFactory.createHeader().ref("#/components/headers/" + name));
+        }
+    }
 
     private static void addTooManyRequests(Operation operation) {
         APIResponses responses = operation.getResponses();
@@ -99,8 +119,10 @@ public class PartnerDocumentFilter implements OASFilter {
                 .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).format("int32")
                         .minimum(java.math.BigDecimal.ZERO).maximum(java.math.BigDecimal.valueOf(86400)));
         responses.addAPIResponse("429", OASFactory.createAPIResponse()
-                .description("Too many requests: answered by the deployment's gateway, not by the service "
-                        + "(rate limits are the deployment's, see the README); send again after Retry-After")
-                .addHeader("Retry-After", retryAfter));
+                .description("`rate-limited`: the client sent more than its limit (per client and organisation); "
+                        + "send again after Retry-After seconds")
+                .addHeader("Retry-After", retryAfter)
+                .content(OASFactory.createContent().addMediaType("application/problem+json", OASFactory.createMediaType()
+                        .schema(OASFactory.createSchema().ref("#/components/schemas/Problem")))));
     }
 }

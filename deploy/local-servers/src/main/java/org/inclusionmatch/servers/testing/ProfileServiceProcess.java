@@ -56,7 +56,10 @@ public final class ProfileServiceProcess implements AutoCloseable {
                 "-Dkafka.bootstrap.servers=" + kafkaBootstrap,
                 "-Dmp.jwt.verify.publickey=" + issuer.publicKeyPem(),
                 "-Dmp.jwt.verify.issuer=" + DevIssuer.ISSUER,
-                "-Dmp.jwt.verify.audiences=" + DevIssuer.AUDIENCE));
+                "-Dmp.jwt.verify.audiences=" + DevIssuer.AUDIENCE,
+                // the tests send bursts of their own; profile-service's tests try the limit
+                "-Dinclusion.rate-limit.defaults.requests-per-second=100000",
+                "-Dinclusion.rate-limit.defaults.burst=100000"));
         for (String topic : List.of("persons", "catalogue", "recommendations", "enrolments")) {
             command.add("-Dinclusion.topics." + topic + "=" + runId + ".inclusion." + topic + ".v1");
         }

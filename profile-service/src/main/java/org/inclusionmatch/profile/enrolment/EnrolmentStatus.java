@@ -5,18 +5,20 @@ import java.util.Set;
 
 /**
  * The life of an enrolment. WAITLISTED waits for a place and is promoted to REFERRED when one frees; REFERRED,
- * ACCEPTED and ENROLLED hold a place; REJECTED, COMPLETED, DROPPED and CANCELLED are final and free it.
+ * ACCEPTED and ENROLLED hold a place; REJECTED, COMPLETED, DROPPED, CANCELLED and EXPIRED are final and free it.
+ * EXPIRED is the system's move from a REFERRED the provider left unanswered past its answer-by date
+ * ({@link EnrolmentService#expire}); like promotion, it is not among the moves a caller may ask for ({@link #next()}).
  */
 public enum EnrolmentStatus {
-    WAITLISTED, REFERRED, ACCEPTED, REJECTED, ENROLLED, COMPLETED, DROPPED, CANCELLED;
+    WAITLISTED, REFERRED, ACCEPTED, REJECTED, ENROLLED, COMPLETED, DROPPED, CANCELLED, EXPIRED;
 
     public Set<EnrolmentStatus> next() {
         return switch (this) {
             case WAITLISTED -> EnumSet.of(CANCELLED); // promotion to REFERRED is the system's, when a place frees
-            case REFERRED -> EnumSet.of(ACCEPTED, REJECTED, CANCELLED);
+            case REFERRED -> EnumSet.of(ACCEPTED, REJECTED, CANCELLED); // expiry is the system's, at the answer-by date
             case ACCEPTED -> EnumSet.of(ENROLLED, CANCELLED);
             case ENROLLED -> EnumSet.of(COMPLETED, DROPPED, CANCELLED);
-            case REJECTED, COMPLETED, DROPPED, CANCELLED -> EnumSet.noneOf(EnrolmentStatus.class);
+            case REJECTED, COMPLETED, DROPPED, CANCELLED, EXPIRED -> EnumSet.noneOf(EnrolmentStatus.class);
         };
     }
 

@@ -49,7 +49,7 @@ public record CatalogueFile(
                                LocalDate startDate, LocalDate endDate, String eligibility,
                                @Schema(description = "Days the provider has to answer a referral (1-90); left out: "
                                        + "the measure's current answer time (the deployment's default for a new one)",
-                                       nullable = true)
+                                       minimum = "1", maximum = "90", nullable = true)
                                Integer answerDays) {
     }
 }

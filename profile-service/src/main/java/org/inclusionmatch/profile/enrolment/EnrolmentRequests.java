@@ -17,11 +17,11 @@ public final class EnrolmentRequests {
     @Schema(name = "EnrolmentRequest", description = "Refer a person of your organisation to a measure")
     public record Refer(@NotNull UUID personId, @NotNull UUID measureId,
                         @Schema(description = "When the provider should answer by, if not the measure's answer time "
-                                + "(answerDays) from now: at least inclusion.referrals.min-answer-time (24 hours) and at "
-                                + "most 90 days ahead, else a 400 naming answerBy. Applies when the referral takes a place "
-                                + "at once; a referral that goes to the waitlist gets the measure's answer time from the "
-                                + "moment a place is offered to it. Unanswered by then, the referral EXPIRED and its place "
-                                + "goes to the waitlist", example = "2026-12-04T16:00:00Z", nullable = true)
+                                + "(answerDays) from now: at least inclusion.referrals.min-answer-time (default 24 hours) "
+                                + "and at most 90 days ahead, else a 400 naming answerBy. Applies when the referral takes a "
+                                + "place at once; a referral that goes to the waitlist gets the measure's answer time from "
+                                + "the moment a place is offered to it. Unanswered by then, the referral becomes EXPIRED and "
+                                + "its place goes to the waitlist", example = "2026-12-04T16:00:00Z", nullable = true)
                         Instant answerBy) {
     }
 

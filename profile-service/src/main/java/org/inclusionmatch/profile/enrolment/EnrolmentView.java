@@ -14,7 +14,7 @@ public record EnrolmentView(UUID id, UUID personId, UUID measureId, UUID program
                                     + "CANCELLED (enrolmentReasons); null otherwise", example = "NOT_ELIGIBLE", nullable = true)
                             String reason,
                             @Schema(description = "Free text given with the reason (always with REJECTED / OTHER); null "
-                                    + "when none", nullable = true) String note,
+                                    + "when none", maxLength = 500, nullable = true) String note,
                             @Schema(description = "REFERRED: when the provider should answer by; unanswered by then (and "
                                     + "any grace the deployment sets) it becomes EXPIRED and the place goes to the waitlist. "
                                     + "EXPIRED: the date that passed. Null in every other status",

@@ -54,7 +54,7 @@ public record MeasureRequest(
         String eligibility,
         @Min(1) @Max(90) @Schema(description = "Days the provider has to answer a referral, counted from when a place "
                 + "is offered (at the referral, or at promotion from the waitlist), 1-90; unanswered by then, the referral "
-                + "EXPIRED. Left out: the measure's current answer time (for a new one the deployment's default, "
+                + "becomes EXPIRED. Left out: the measure's current answer time (for a new one the deployment's default, "
                 + "inclusion.referrals.default-answer-days, 10)", example = "10", nullable = true)
         Integer answerDays) {
 }

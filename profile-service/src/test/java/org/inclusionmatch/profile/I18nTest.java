@@ -46,7 +46,7 @@ class I18nTest {
         assertThat(lv.header("ETag")).isNotEqualTo(en.header("ETag"));
         List<String> names = lv.path("codeLists.name");
         assertThat(names).containsExactly("needs", "goals", "targetGroups", "regions", "roles", "archetypes", "genders",
-                "legalBases", "measureKinds", "organisationKinds", "enrolmentStatuses", "enrolmentReasons",
+                "legalBases", "measureKinds", "organisationKinds", "enrolmentStatuses", "enrolmentReasons", "referralDeclineReasons",
                 "outcomeStatuses", "decisions", "declineReasons", "reasonCodes", "allocationRoundStatuses",
                 "allocationObjectives", "allocationReasons", "fairnessStages", "fairnessDimensions", "ageBands");
     }

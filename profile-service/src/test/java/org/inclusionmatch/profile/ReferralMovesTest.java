@@ -8,6 +8,8 @@ import org.inclusionmatch.servers.testing.KafkaTestResource;
 import org.inclusionmatch.servers.testing.PostgresTestResource;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Who may make each move of a referral, tried through HTTP for every status x target x side x role: the referrer
@@ -30,11 +33,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReferralMovesTest {
 
     static final List<String> STATUSES = List.of("WAITLISTED", "REFERRED", "ACCEPTED", "REJECTED", "ENROLLED", "COMPLETED",
-            "DROPPED", "CANCELLED");
+            "DROPPED", "CANCELLED", "EXPIRED");
     static final List<String> ROLES = List.of("ADMIN", "CASEWORKER", "PARTNER", "AUDITOR", "MATCHER");
     static final List<String> MOVING_ROLES = List.of("ADMIN", "CASEWORKER");
 
-    /** The side that makes each legal move by hand; anything missing is illegal (the system's promotion included). */
+    /** The side that makes each legal move by hand; anything missing is illegal (the system's promotion and expiry included). */
     static final Map<String, Map<String, String>> WHO = Map.of(
             "WAITLISTED", Map.of("CANCELLED", "REFERRER"),
             "REFERRED", Map.of("ACCEPTED", "PROVIDER", "REJECTED", "PROVIDER", "CANCELLED", "REFERRER"),
@@ -107,6 +110,14 @@ class ReferralMovesTest {
         boolean waiting = status.equals("WAITLISTED");
         String measure = own ? (waiting ? scene.ownFullMeasure() : scene.ownMeasure())
                 : (waiting ? scene.providersFullMeasure() : scene.providersMeasure());
+        if (status.equals("EXPIRED")) { // the system's move: an answer-by date that passes unanswered
+            String expiring = Api.caseworker(referrer).body(Map.of("personId", person, "measureId", measure,
+                    "answerBy", Instant.now().plusSeconds(2).toString())).post("/api/v1/enrolments").then().statusCode(201)
+                    .extract().path("id");
+            await().atMost(Duration.ofSeconds(20)).until(() ->
+                    "EXPIRED".equals(Api.caseworker(referrer).get("/api/v1/enrolments/" + expiring).path("status")));
+            return expiring;
+        }
         String enrolment = Api.refer(referrer, person, measure).then().statusCode(201).extract().path("id");
         if (!waiting) {
             String at = "REFERRED";

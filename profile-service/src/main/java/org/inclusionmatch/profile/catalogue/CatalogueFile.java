@@ -46,6 +46,10 @@ public record CatalogueFile(
                                        + "are always shared: false is refused), false for any other kind")
                                Boolean groupSetting,
                                Integer capacity, Integer seatsTaken,
-                               LocalDate startDate, LocalDate endDate, String eligibility) {
+                               LocalDate startDate, LocalDate endDate, String eligibility,
+                               @Schema(description = "Days the provider has to answer a referral (1-90); left out: "
+                                       + "the measure's current answer time (the deployment's default for a new one)",
+                                       minimum = "1", maximum = "90", nullable = true)
+                               Integer answerDays) {
     }
 }

@@ -135,7 +135,15 @@ public class CatalogueImporter {
         return new MeasureRequest(e.code(), programmeId, organisationId(e.provider(), at + ".provider"), e.kind(),
                 e.title(), Lists.distinct(e.needs()), Lists.distinct(e.goals()), Lists.distinct(e.regions()),
                 Boolean.TRUE.equals(e.remote()), groupSetting(e, at), Lists.distinct(e.audienceRoles()), Lists.distinct(e.languages()), e.capacity(), e.seatsTaken() == null ? 0 : e.seatsTaken(),
-                e.startDate(), e.endDate(), e.eligibility());
+                e.startDate(), e.endDate(), e.eligibility(), answerDays(e));
+    }
+
+    /** Left out, the stored answer time, so that the file compares equal to the measure it imported (as through the API). */
+    private static Integer answerDays(CatalogueFile.MeasureEntry e) {
+        if (e.answerDays() != null || e.code() == null) {
+            return e.answerDays();
+        }
+        return Measure.findByCode(e.code()).map(m -> m.answerDays).orElse(null);
     }
 
     /**
@@ -168,7 +176,7 @@ public class CatalogueImporter {
         return new MeasureRequest(m.code, m.programme == null ? null : m.programme.id, m.provider.id, m.kind, m.title,
                 m.needs, m.goals, m.regions.stream().map(Region::valueOf).toList(), m.remote, m.groupSetting,
                 m.audienceRoles.stream().map(Role::valueOf).toList(), m.languages, m.capacity,
-                m.seatsTaken, m.startDate, m.endDate, m.eligibility);
+                m.seatsTaken, m.startDate, m.endDate, m.eligibility, m.answerDays);
     }
 
 

@@ -7,6 +7,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 import org.inclusionmatch.profile.common.VersionedEntity;
 
+import java.time.Instant;
 import java.util.UUID;
 
 /** A person's referral to a measure and what became of it. */
@@ -37,7 +38,24 @@ public class Enrolment extends VersionedEntity {
     @Column(name = "waitlist_seq")
     public Long waitlistSeq;
 
+    /** A code: for REJECTED one of {@code ReferralDeclineReason}, for DROPPED and CANCELLED an open code. */
     public String reason;
+
+    /** Free text beside the reason (required with REJECTED / OTHER), at most 500 characters. */
+    @Column(name = "reason_note")
+    public String note;
+
+    /**
+     * When the provider should answer: set when the enrolment becomes REFERRED (referred with a free place, or
+     * promoted from the waitlist), kept when it EXPIRED. An instant rather than a date: the job compares it with
+     * the clock, a referrer may name the hour, and no time zone has to be agreed between organisations.
+     */
+    @Column(name = "answer_by")
+    public Instant answerBy;
+
+    /** The person's profile version when the provider declined them as NOT_ELIGIBLE (see MatchingExclusion). */
+    @Column(name = "decline_person_version")
+    public Long declinePersonVersion;
 
     /** The measure's provider, by a plain query, so the measure is not loaded before SeatLedger locks it. */
     static UUID providerOf(UUID measureId) {

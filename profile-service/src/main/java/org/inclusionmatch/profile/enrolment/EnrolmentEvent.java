@@ -17,11 +17,18 @@ public sealed interface EnrolmentEvent extends DomainEvent {
     sealed interface StatusChanged extends EnrolmentEvent {
     }
 
-    /** Moved to any status but CANCELLED: what may be recommended stays as it is. */
+    /** Any other move: what may be recommended stays as it is. */
     record Moved(Enrolment enrolment) implements StatusChanged {
     }
 
     /** Cancelled: the measure may be recommended to the person again. */
     record Cancelled(Enrolment enrolment, Person person) implements StatusChanged, AffectsMatching {
+    }
+
+    /**
+     * Ended in a way after which the measure may be recommended to the person again, as after a cancel: expired
+     * unanswered, or declined for a reason that may pass (see {@link MatchingExclusion}).
+     */
+    record MayBeRecommendedAgain(Enrolment enrolment, Person person) implements StatusChanged, AffectsMatching {
     }
 }

@@ -13,6 +13,7 @@ import static org.inclusionmatch.profile.enrolment.EnrolmentStatus.CANCELLED;
 import static org.inclusionmatch.profile.enrolment.EnrolmentStatus.COMPLETED;
 import static org.inclusionmatch.profile.enrolment.EnrolmentStatus.DROPPED;
 import static org.inclusionmatch.profile.enrolment.EnrolmentStatus.ENROLLED;
+import static org.inclusionmatch.profile.enrolment.EnrolmentStatus.EXPIRED;
 import static org.inclusionmatch.profile.enrolment.EnrolmentStatus.REFERRED;
 import static org.inclusionmatch.profile.enrolment.EnrolmentStatus.REJECTED;
 import static org.inclusionmatch.profile.enrolment.EnrolmentStatus.WAITLISTED;
@@ -22,7 +23,7 @@ import static org.inclusionmatch.profile.enrolment.EnrolmentStatus.WAITLISTED;
  * ({@link #markdown()}), and {@code ReferralMovesTest} tries through HTTP. The provider answers, enrols, completes
  * and drops, because those are its decisions about its own place (and the fairness monitor counts them as such);
  * the referrer cancels, because the referral is its request on the person's behalf; the system promotes from the
- * waitlist. An organisation that is both sides (a referral to its own measure) makes both sides' moves.
+ * waitlist and expires what the provider leaves unanswered. An organisation that is both sides (a referral to its own measure) makes both sides' moves.
  */
 public final class EnrolmentMoves {
 
@@ -39,6 +40,7 @@ public final class EnrolmentMoves {
             new Move(REFERRED, ACCEPTED, ReferralSide.PROVIDER, "the provider accepts the person"),
             new Move(REFERRED, REJECTED, ReferralSide.PROVIDER, "the provider declines (reason)"),
             new Move(REFERRED, CANCELLED, ReferralSide.REFERRER, "the referrer withdraws the referral (reason)"),
+            new Move(REFERRED, EXPIRED, ReferralSide.SYSTEM, "unanswered by its answer-by date: the place goes to the waitlist"),
             new Move(ACCEPTED, ENROLLED, ReferralSide.PROVIDER, "the person starts the measure"),
             new Move(ACCEPTED, CANCELLED, ReferralSide.REFERRER, "the referrer withdraws the referral (reason)"),
             new Move(ENROLLED, COMPLETED, ReferralSide.PROVIDER, "the person completed the measure"),

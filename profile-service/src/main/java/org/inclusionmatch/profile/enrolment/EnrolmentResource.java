@@ -49,23 +49,37 @@ public class EnrolmentResource {
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.CASEWORKER})
     @AuditedPersonAccess(operation = AuditedPersonAccess.Operation.CREATE, resource = "ENROLMENT", pathIdIsPerson = false)
-    @Operation(operationId = "referPerson", summary = "Refer a person to a measure: a place if one is free, else the waitlist")
+    @Operation(operationId = "referPerson", summary = "Refer a person to a measure: a place if one is free, else the waitlist",
+            description = "A referral given a place is REFERRED with an answer-by date: the measure's answerDays from now, "
+                    + "or the answerBy sent. When the provider has not answered by then, the system moves it to EXPIRED, "
+                    + "gives the place to the first on the waitlist (who gets an answer-by date of their own from that "
+                    + "moment) and publishes ENROLMENT_STATUS_CHANGED to the referrer's organisation.")
     @APIResponse(responseCode = "201", description = ApiResponsesDoc.CREATED,
             headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EnrolmentView.class)))
     public RestResponse<EnrolmentView> refer(@NotNull @Valid EnrolmentRequests.Refer request, UriInfo uri) {
-        EnrolmentView view = service.refer(caller.requireOrganisation(), request.personId(), request.measureId());
+        EnrolmentView view = service.refer(caller.requireOrganisation(), request.personId(), request.measureId(), request.answerBy());
         return Versions.created(uri.getAbsolutePathBuilder().path(view.id().toString()).build(), view, view.version());
     }
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.CASEWORKER, Roles.PARTNER})
     @AuditedPersonAccess(operation = AuditedPersonAccess.Operation.LIST, resource = "ENROLMENT", pathIdIsPerson = false)
-    @Operation(operationId = "listEnrolments", summary = "Enrolments of your organisation's persons or in measures it provides")
+    @Operation(operationId = "listEnrolments", summary = "Enrolments of your organisation's persons or in measures it provides",
+            description = "The provider's inbox: providerId=<your organisation>&status=REFERRED&sort=ANSWER_BY lists the "
+                    + "referrals waiting for your answer, earliest answer-by date first, so the overdue ones lead; add "
+                    + "overdue=true for only those past their date.")
     public PageResult<EnrolmentView> list(@QueryParam("personId") UUID personId, @QueryParam("measureId") UUID measureId,
                                           @QueryParam("status") @Parameter(description = "e.g. WAITLISTED") EnrolmentStatus status,
+                                          @QueryParam("providerId") @Parameter(description = "Only enrolments in measures "
+                                                  + "this organisation provides (your own, for your inbox)") UUID providerId,
+                                          @QueryParam("overdue") @Parameter(description = "true: only REFERRED ones past "
+                                                  + "their answer-by date; false: all others") Boolean overdue,
+                                          @QueryParam("sort") @Parameter(description = "CREATED_AT (default): oldest "
+                                                  + "first; ANSWER_BY: earliest answer-by date first, those without one "
+                                                  + "(not REFERRED) last", example = "ANSWER_BY") EnrolmentOrder sort,
                                           @Valid @BeanParam PageParams page) {
-        return service.list(caller.requireOrganisation(), personId, measureId, status, page);
+        return service.list(caller.requireOrganisation(), personId, measureId, status, providerId, overdue, sort, page);
     }
 
     @GET
@@ -88,7 +102,10 @@ public class EnrolmentResource {
     @Operation(operationId = "changeEnrolmentStatus", summary = "Move an enrolment on: accept, reject, enrol, complete, drop or cancel",
             description = "Each move is made by one side of the referral (the table below): the other side's move is a 403 "
                     + "`other-sides-move` naming whose it is, an illegal move a 409 `illegal-transition` naming the allowed ones. "
-                    + "A freed place goes to the first on the waitlist.")
+                    + "A freed place goes to the first on the waitlist. REJECTED (the provider's decline) needs a reason of "
+                    + "the code list referralDeclineReasons, and a note with OTHER: without them a 400 naming the field, and "
+                    + "nothing changes. A referral that EXPIRED (unanswered by its answer-by date) or was answered at the "
+                    + "same moment is a 409.")
     @APIResponse(responseCode = "403", description = "`other-sides-move`: the other organisation of the referral makes this move; "
             + "`forbidden`: the caller's role makes no moves")
     @APIResponse(responseCode = "409", description = "`illegal-transition`: the enrolment cannot go to this status from its current one")
@@ -97,7 +114,8 @@ public class EnrolmentResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EnrolmentView.class)))
     public RestResponse<EnrolmentView> transition(@PathParam("id") UUID id, @NotNull @Valid EnrolmentRequests.Transition request,
                                @Parameter(description = ApiResponsesDoc.IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
-        EnrolmentView view = service.transition(caller.requireOrganisation(), id, request.status(), request.reason(), ifMatch);
+        EnrolmentView view = service.transition(caller.requireOrganisation(), id, request.status(), request.reason(),
+                request.note(), ifMatch);
         return Versions.ok(view, view.version());
     }
 }

@@ -24,7 +24,12 @@ import org.inclusionmatch.profile.person.PersonChanges;
 import org.inclusionmatch.profile.programme.Programme;
 import org.inclusionmatch.profile.safety.KeepApartService;
 
+import org.inclusionmatch.profile.vocabulary.ReferralDeclineReason;
+
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -36,7 +41,9 @@ import java.util.UUID;
 
 /**
  * Referrals and their life: a place if one is free, the waitlist otherwise, and the first on the waitlist gets
- * the place another frees. Visible to the person's organisation and to the measure's provider.
+ * the place another frees. Visible to the person's organisation and to the measure's provider. A referral holding a
+ * place has an answer-by date (the measure's answer time from when the place was offered, or the referrer's date);
+ * left unanswered it expires ({@link #expire}, the system's move) and its place goes to the waitlist.
  */
 @ApplicationScoped
 @Transactional
@@ -46,16 +53,28 @@ public class EnrolmentService {
     private final Event<EnrolmentEvent> events;
     private final Event<MeasureEvent> measureEvents;
     private final KeepApartService keepApart;
+    private final ReferralConfig referrals;
 
     public EnrolmentService(SeatLedger seats, Event<EnrolmentEvent> events, Event<MeasureEvent> measureEvents,
-                            KeepApartService keepApart) {
+                            KeepApartService keepApart, ReferralConfig referrals) {
         this.seats = seats;
         this.events = events;
         this.measureEvents = measureEvents;
         this.keepApart = keepApart;
+        this.referrals = referrals;
     }
 
+    /** A referral with the measure's answer time. */
     public EnrolmentView refer(UUID organisationId, UUID personId, UUID measureId) {
+        return refer(organisationId, personId, measureId, null);
+    }
+
+    /**
+     * {@code answerBy}: the referrer's answer-by date, used when the referral takes a place at once (null: the
+     * measure's answer time); a waitlisted referral gets the measure's answer time when it is promoted.
+     */
+    public EnrolmentView refer(UUID organisationId, UUID personId, UUID measureId, Instant answerBy) {
+        checkAnswerBy(answerBy);
         Person person = Person.requireIn(organisationId, personId, LockModeType.PESSIMISTIC_READ); // person, then places
         SeatLedger.Locked locked = seats.lock(measureId);
         if (Enrolment.count("personId = ?1 and measureId = ?2 and status in ?3", personId, measureId, openStatuses()) > 0) {
@@ -73,6 +92,7 @@ public class EnrolmentService {
         enrolment.programmeId = locked.programme() == null ? null : locked.programme().id;
         if (seats.tryTake(locked, enrolment)) {
             enrolment.status = EnrolmentStatus.REFERRED;
+            enrolment.answerBy = answerBy != null ? answerBy : answerByFromNow(locked.measure());
         } else {
             enrolment.status = EnrolmentStatus.WAITLISTED;
             enrolment.waitlistSeq = ((Number) Enrolment.getEntityManager()
@@ -87,11 +107,19 @@ public class EnrolmentService {
         return EnrolmentView.of(enrolment);
     }
 
-    public EnrolmentView transition(UUID callerOrganisation, UUID id, EnrolmentStatus target, String reason, String ifMatch) {
+    /**
+     * A caller's move ({@link EnrolmentStatus#next()}). The reason and note are checked before anything is read, so
+     * bad input changes nothing whatever the enrolment's state. Racing another move or an expiry, the later one sees
+     * the state the first left (under the measure's lock) and is refused with 409 if it no longer applies.
+     */
+    public EnrolmentView transition(UUID callerOrganisation, UUID id, EnrolmentStatus target, String reason, String note,
+                                    String ifMatch) {
+        checkReason(target, reason, note);
         Enrolment enrolment = require(callerOrganisation, id);
         // Person, then places, in the order referrals and erasure take them: an erasure (which deletes the enrolment)
         // either finished before, and the person is gone, or waits until this transition is done.
-        if (Person.findById(enrolment.personId, LockModeType.PESSIMISTIC_READ) == null) {
+        Person person = Person.findById(enrolment.personId, LockModeType.PESSIMISTIC_READ);
+        if (person == null) {
             throw new NotFound("Enrolment", id);
         }
         SeatLedger.Locked locked = seats.lock(enrolment);
@@ -115,22 +143,63 @@ public class EnrolmentService {
                     + sides.iterator().next().name().toLowerCase(Locale.ROOT) + " here. Your moves from "
                     + move.from() + ": " + (yours.isEmpty() ? "none" : yours));
         }
-        return move(enrolment, locked, target, reason);
-    }
-
-    /** A legal move by the side allowed to make it, under the person's and the places' locks. */
-    private EnrolmentView move(Enrolment enrolment, SeatLedger.Locked locked, EnrolmentStatus target, String reason) {
-        if (target.needsReason() && (reason == null || reason.isBlank())) {
-            throw InvalidInput.field("reason", "is required when moving to " + target);
-        }
         boolean wasFull = locked.measure().isFull();
         EnrolmentStatus from = enrolment.status;
         enrolment.status = target;
         enrolment.reason = target.needsReason() ? reason : null;
+        enrolment.note = target.needsReason() ? note : null;
+        enrolment.declinePersonVersion = target == EnrolmentStatus.REJECTED
+                && ReferralDeclineReason.NOT_ELIGIBLE.name().equals(reason) ? person.version : null;
         if (from == EnrolmentStatus.WAITLISTED) {
             enrolment.waitlistSeq = null;
         }
-        if (enrolment.holdsSeat && !target.holdsPlace()) {
+        freePlaceIfHeld(enrolment, locked);
+        // After the place is released: that is the enrolment's last change in this transaction.
+        events.fire(target == EnrolmentStatus.CANCELLED ? new EnrolmentEvent.Cancelled(enrolment, person)
+                : MatchingExclusion.liftedAtOnce(target, reason) ? new EnrolmentEvent.MayBeRecommendedAgain(enrolment, person)
+                : new EnrolmentEvent.Moved(enrolment));
+        announceAvailability(locked, wasFull);
+        Enrolment.getEntityManager().flush();
+        return EnrolmentView.of(enrolment);
+    }
+
+    /**
+     * The system's move: a REFERRED enrolment whose answer-by date is at or before {@code dueBy} becomes EXPIRED,
+     * its place goes to the waitlist in order, and the referrer learns of it by the enrolment's status event (the
+     * measure may be recommended to the person again, so the person is re-matched too). Takes its locks in the
+     * order {@link #transition} does (person, then the programmes' and the measure's), so an expiry and a provider's
+     * answer at the same moment queue up: whichever comes second sees the first's outcome, the job skips an answered
+     * referral and the provider's move after an expiry is a 409. Returns whether it expired the enrolment; false
+     * when it is gone, answered, or not due (any more).
+     */
+    public boolean expire(UUID id, Instant dueBy) {
+        Enrolment enrolment = Enrolment.findById(id);
+        if (enrolment == null || enrolment.status != EnrolmentStatus.REFERRED) {
+            return false;
+        }
+        Person person = Person.findById(enrolment.personId, LockModeType.PESSIMISTIC_READ);
+        if (person == null) {
+            return false; // erased meanwhile, the enrolment with them
+        }
+        SeatLedger.Locked locked = seats.lock(enrolment);
+        Enrolment.getEntityManager().refresh(enrolment);
+        if (enrolment.status != EnrolmentStatus.REFERRED || enrolment.answerBy == null || enrolment.answerBy.isAfter(dueBy)) {
+            return false;
+        }
+        boolean wasFull = locked.measure().isFull();
+        enrolment.status = EnrolmentStatus.EXPIRED;
+        enrolment.reason = null;
+        enrolment.note = null;
+        freePlaceIfHeld(enrolment, locked);
+        events.fire(new EnrolmentEvent.MayBeRecommendedAgain(enrolment, person));
+        announceAvailability(locked, wasFull);
+        Enrolment.getEntityManager().flush();
+        return true;
+    }
+
+    /** A place the enrolment held and its new status does not: freed, and given to the waitlists in order. */
+    private void freePlaceIfHeld(Enrolment enrolment, SeatLedger.Locked locked) {
+        if (enrolment.holdsSeat && !enrolment.status.holdsPlace()) {
             Programme programmePlaceFreed = seats.release(locked, enrolment);
             keepApart.placeChanged(enrolment.personId, locked.measure());
             promoteOnMeasure(locked);
@@ -138,13 +207,63 @@ public class EnrolmentService {
                 promoteInProgramme(programmePlaceFreed, locked);
             }
         }
-        // After the place is released: that is the enrolment's last change in this transaction.
-        events.fire(target == EnrolmentStatus.CANCELLED
-                ? new EnrolmentEvent.Cancelled(enrolment, Person.findById(enrolment.personId))
-                : new EnrolmentEvent.Moved(enrolment));
-        announceAvailability(locked, wasFull);
-        Enrolment.getEntityManager().flush();
-        return EnrolmentView.of(enrolment);
+    }
+
+    /**
+     * The input rules of a move, before anything is read: REJECTED takes a code of {@link ReferralDeclineReason},
+     * OTHER with a note; DROPPED and CANCELLED take any code; a note only comes with a reason.
+     */
+    private static void checkReason(EnrolmentStatus target, String reason, String note) {
+        if (target == null) {
+            return; // the request's validation says so
+        }
+        boolean noReason = reason == null || reason.isBlank();
+        if (target.needsReason() && noReason) {
+            throw InvalidInput.field("reason", "is required when moving to " + target
+                    + (target == EnrolmentStatus.REJECTED ? "; one of " + DECLINE_REASONS : ""));
+        }
+        if (target == EnrolmentStatus.REJECTED && !DECLINE_REASONS.contains(reason)) {
+            throw InvalidInput.field("reason", "must be one of " + DECLINE_REASONS + " to decline a referral");
+        }
+        boolean noNote = note == null || note.isBlank();
+        if (!target.needsReason() && !noNote) {
+            throw InvalidInput.field("note", "is only taken with a reason (REJECTED, DROPPED or CANCELLED)");
+        }
+        if (target == EnrolmentStatus.REJECTED && ReferralDeclineReason.OTHER.name().equals(reason) && noNote) {
+            throw InvalidInput.field("note", "is required with reason OTHER: say what the other reason is");
+        }
+    }
+
+    private static final List<String> DECLINE_REASONS = Arrays.stream(ReferralDeclineReason.values()).map(Enum::name).toList();
+
+    /** The referrer's answer-by date: not before the minimum answer time from now, nor after the longest. */
+    private void checkAnswerBy(Instant answerBy) {
+        if (answerBy == null) {
+            return;
+        }
+        Instant now = Instant.now();
+        Duration min = referrals.minAnswerTime();
+        if (answerBy.isBefore(now.plus(min))) {
+            throw InvalidInput.field("answerBy", "must be at least " + readable(min) + " from now"
+                    + (answerBy.isBefore(now) ? "; it is in the past" : ""));
+        }
+        if (answerBy.isAfter(now.plus(Duration.ofDays(ReferralConfig.MAX_ANSWER_DAYS)))) {
+            throw InvalidInput.field("answerBy", "must be at most " + ReferralConfig.MAX_ANSWER_DAYS + " days from now");
+        }
+    }
+
+    private static String readable(Duration duration) {
+        return duration.toSeconds() % 3600 == 0 ? duration.toHours() + " hours" : duration.toSeconds() + " seconds";
+    }
+
+    /** The measure's answer time (or the deployment's default) from now: the clock starts when a place is offered. */
+    private Instant answerByFromNow(Measure measure) {
+        return Instant.now().plus(Duration.ofDays(answerDays(measure, referrals)));
+    }
+
+    /** The answer time of a measure in days: its own, or the deployment's default. */
+    public static int answerDays(Measure measure, ReferralConfig referrals) {
+        return measure.answerDays != null ? measure.answerDays : referrals.defaultAnswerDays();
     }
 
     /**
@@ -153,7 +272,7 @@ public class EnrolmentService {
      */
     void withdrawAll(@Observes PersonChanges.Erasing erasing) {
         for (Enrolment open : Enrolment.<Enrolment>list("personId = ?1 and status in ?2", erasing.person().id, openStatuses())) {
-            transition(open.organisationId, open.id, EnrolmentStatus.CANCELLED, "PERSON_ERASED", null);
+            transition(open.organisationId, open.id, EnrolmentStatus.CANCELLED, "PERSON_ERASED", null, null);
         }
     }
 
@@ -187,7 +306,7 @@ public class EnrolmentService {
             if (!seats.tryTake(locked, waiting)) {
                 return;
             }
-            promoted(waiting);
+            promoted(waiting, locked.measure());
         }
     }
 
@@ -206,17 +325,19 @@ public class EnrolmentService {
             }
             boolean wasFull = other.measure().isFull();
             if (!keepApart.blocked(waiting.personId, other.measure()) && seats.tryTake(other, waiting)) {
-                promoted(waiting);
+                promoted(waiting, other.measure());
                 announceAvailability(other, wasFull);
             }
         }
     }
 
-    private void promoted(Enrolment waiting) {
+    /** Offered a place: the provider's answer time starts now. */
+    private void promoted(Enrolment waiting, Measure measure) {
         waiting.status = EnrolmentStatus.REFERRED;
         waiting.waitlistSeq = null;
+        waiting.answerBy = answerByFromNow(measure);
         events.fire(new EnrolmentEvent.Moved(waiting));
-        keepApart.placeChanged(waiting.personId, Measure.<Measure>findById(waiting.measureId));
+        keepApart.placeChanged(waiting.personId, measure);
     }
 
     /**
@@ -235,13 +356,26 @@ public class EnrolmentService {
         return EnrolmentView.of(require(callerOrganisation, id));
     }
 
+    /**
+     * {@code providerId}: only enrolments in measures that organisation provides; {@code overdue}: only REFERRED
+     * ones past their answer-by date (true) or every other (false). {@link EnrolmentOrder#ANSWER_BY}: the
+     * provider's inbox, earliest answer-by date first (so the overdue ones lead), those without one last.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public PageResult<EnrolmentView> list(UUID callerOrganisation, UUID personId, UUID measureId, EnrolmentStatus status,
-                                          PageParams page) {
+                                          UUID providerId, Boolean overdue, EnrolmentOrder order, PageParams page) {
         QueryFilter filter = new QueryFilter().equal("personId", personId).equal("measureId", measureId).equal("status", status)
+                .when(providerId, "measureId in (select m.id from Measure m where m.provider.id = :provider)", "provider")
+                .when(Boolean.TRUE.equals(overdue) ? Instant.now() : null,
+                        "(status = " + REFERRED_LITERAL + " and answerBy < :overdueAt)", "overdueAt")
+                .when(Boolean.FALSE.equals(overdue) ? Instant.now() : null,
+                        "(status <> " + REFERRED_LITERAL + " or answerBy is null or answerBy >= :notOverdueAt)", "notOverdueAt")
                 .always("(organisationId = :caller or measureId in (select m.id from Measure m where m.provider.id = :caller))",
                         "caller", callerOrganisation);
-        return PageResult.of(Enrolment.find(filter.where(), Sort.ascending("createdAt", "id"), filter.parameters()), page, EnrolmentView::of);
+        Sort sort = order == EnrolmentOrder.ANSWER_BY
+                ? Sort.by("answerBy", Sort.Direction.Ascending, Sort.NullPrecedence.NULLS_LAST).and("createdAt").and("id")
+                : Sort.ascending("createdAt", "id");
+        return PageResult.of(Enrolment.find(filter.where(), sort, filter.parameters()), page, EnrolmentView::of);
     }
 
     /** Whether the person has an open enrolment (waiting or holding a place) in the measure. */
@@ -257,7 +391,9 @@ public class EnrolmentService {
                 .map(EnrolmentView::of).toList();
     }
 
-    /** Measures never to recommend to the person again: every enrolment but a cancelled one. */
+    private static final String REFERRED_LITERAL = EnrolmentStatus.class.getName() + "." + EnrolmentStatus.REFERRED.name();
+
+    /** Measures not to recommend to the person (now): by the rule of {@link MatchingExclusion}. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<UUID> enrolledMeasures(UUID personId) {
         return enrolledMeasures(List.of(personId)).getOrDefault(personId, List.of());
@@ -270,10 +406,10 @@ public class EnrolmentService {
             return Map.of();
         }
         Map<UUID, List<UUID>> measures = new HashMap<>();
-        Enrolment.getEntityManager().createQuery("select distinct e.personId, e.measureId from Enrolment e"
-                        + " where e.personId in :persons and e.status != :cancelled", Object[].class)
+        MatchingExclusion.bind(Enrolment.getEntityManager().createQuery("select distinct e.personId, e.measureId"
+                        + " from Enrolment e, Person p where p.id = e.personId and e.personId in :persons and "
+                        + MatchingExclusion.EXCLUDES, Object[].class))
                 .setParameter("persons", personIds)
-                .setParameter("cancelled", EnrolmentStatus.CANCELLED)
                 .getResultList()
                 .forEach(row -> measures.computeIfAbsent((UUID) row[0], id -> new ArrayList<>()).add((UUID) row[1]));
         return measures;

@@ -18,8 +18,17 @@ public record EnrolmentView(UUID id, UUID personId,
                             EnrolmentStatus status,
                             @Schema(description = "Place on the measure's waitlist, from 1; null unless WAITLISTED")
                             Integer waitlistPosition,
-                            @Schema(description = "Why it was rejected, dropped or cancelled; null otherwise")
+                            @Schema(description = "Why it was REJECTED (a code of referralDeclineReasons), DROPPED or "
+                                    + "CANCELLED (enrolmentReasons); null otherwise", example = "NOT_ELIGIBLE")
                             String reason,
+                            @Schema(description = "Free text given with the reason (always with REJECTED / OTHER); null "
+                                    + "when none", maxLength = 500) String note,
+                            @Schema(description = "REFERRED: when the provider should answer by; unanswered by then (and "
+                                    + "any grace the deployment sets) it becomes EXPIRED and the place goes to the waitlist. "
+                                    + "EXPIRED: the date that passed. Null in every other status",
+                                    example = "2026-12-04T16:00:00Z") Instant answerBy,
+                            @Schema(description = "REFERRED: whether its answer-by date has passed; null in every other "
+                                    + "status") Boolean overdue,
                             @Schema(description = "The statuses it may move to next, by either side") Set<EnrolmentStatus> allowedTransitions,
                             @Schema(description = "The moves from here and the side that makes each: the provider answers (ACCEPTED, "
                                     + "REJECTED), enrols, completes and drops; the referrer cancels. An organisation that is both "
@@ -42,9 +51,13 @@ public record EnrolmentView(UUID id, UUID personId,
                 ? (int) Enrolment.count("measureId = ?1 and status = ?2 and waitlistSeq < ?3",
                 e.measureId, EnrolmentStatus.WAITLISTED, e.waitlistSeq) + 1
                 : null;
+        boolean referred = e.status == EnrolmentStatus.REFERRED;
+        Instant answerBy = referred || e.status == EnrolmentStatus.EXPIRED ? e.answerBy : null;
+        Boolean overdue = referred && e.answerBy != null ? e.answerBy.isBefore(Instant.now()) : null;
         List<NextMove> moves = EnrolmentMoves.byOrganisations(e.status).stream()
                 .map(move -> new NextMove(move.to(), move.by())).toList();
-        return new EnrolmentView(e.id, e.personId, e.organisationId, e.measureId, Enrolment.providerOf(e.measureId), e.programmeId, e.status, position,
-                e.reason, e.status.next(), moves, e.version, e.createdAt, e.updatedAt);
+        return new EnrolmentView(e.id, e.personId, e.organisationId, e.measureId, Enrolment.providerOf(e.measureId),
+                e.programmeId, e.status, position, e.reason, e.note, answerBy, overdue, e.status.next(), moves,
+                e.version, e.createdAt, e.updatedAt);
     }
 }

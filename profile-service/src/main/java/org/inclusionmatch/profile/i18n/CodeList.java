@@ -18,6 +18,7 @@ import org.inclusionmatch.profile.vocabulary.MeasureKind;
 import org.inclusionmatch.profile.vocabulary.Need;
 import org.inclusionmatch.profile.vocabulary.OrganisationKind;
 import org.inclusionmatch.profile.vocabulary.ReasonCode;
+import org.inclusionmatch.profile.vocabulary.ReferralDeclineReason;
 import org.inclusionmatch.profile.vocabulary.Region;
 import org.inclusionmatch.profile.vocabulary.Role;
 import org.inclusionmatch.profile.vocabulary.TargetGroup;
@@ -44,6 +45,7 @@ public enum CodeList {
     ORGANISATION_KINDS("organisationKinds", OrganisationKind.class, false),
     ENROLMENT_STATUSES("enrolmentStatuses", EnrolmentStatus.class, false),
     ENROLMENT_REASONS("enrolmentReasons", EnrolmentReason.class, true),
+    REFERRAL_DECLINE_REASONS("referralDeclineReasons", ReferralDeclineReason.class, false),
     OUTCOME_STATUSES("outcomeStatuses", OutcomeStatus.class, false),
     DECISIONS("decisions", Decision.class, false),
     DECLINE_REASONS("declineReasons", DeclineReason.class, true),

@@ -74,7 +74,7 @@ public class VocabularyResource {
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     public Response list(@PathParam("codeList") @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {
                                  "needs", "goals", "targetGroups", "regions", "roles", "archetypes", "genders", "legalBases",
-                                 "measureKinds", "organisationKinds", "enrolmentStatuses", "enrolmentReasons",
+                                 "measureKinds", "organisationKinds", "enrolmentStatuses", "enrolmentReasons", "referralDeclineReasons",
                                  "outcomeStatuses", "decisions", "declineReasons", "reasonCodes", "allocationRoundStatuses",
                                  "allocationObjectives", "allocationReasons", "fairnessStages", "fairnessDimensions", "ageBands"})) String name,
                          @Context HttpHeaders headers, @Context Request request) {

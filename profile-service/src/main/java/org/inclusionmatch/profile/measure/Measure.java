@@ -99,6 +99,13 @@ public class Measure extends VersionedEntity {
     @Column(name = "end_date")
     public LocalDate endDate;
 
+    /**
+     * Days the provider has to answer a referral, from when a place is offered (1-90); null: the deployment's
+     * default ({@code inclusion.referrals.default-answer-days}). Not part of what matching reads.
+     */
+    @Column(name = "answer_days")
+    public Integer answerDays;
+
     /** A CEL expression over {@code person}; null admits everyone. */
     public String eligibility;
 

@@ -2,6 +2,7 @@ package org.inclusionmatch.profile.measure;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -50,5 +51,10 @@ public record MeasureRequest(
         @Schema(example = "2026-09-01") LocalDate startDate,
         @Schema(example = "2027-02-28") LocalDate endDate,
         @Size(max = 2000) @Schema(description = "CEL rule over person; leave out to admit everyone", example = "person.age >= 18")
-        String eligibility) {
+        String eligibility,
+        @Min(1) @Max(90) @Schema(description = "Days the provider has to answer a referral, counted from when a place "
+                + "is offered (at the referral, or at promotion from the waitlist), 1-90; unanswered by then, the referral "
+                + "becomes EXPIRED. Left out: the measure's current answer time (for a new one the deployment's default, "
+                + "inclusion.referrals.default-answer-days, 10)", example = "10", nullable = true)
+        Integer answerDays) {
 }

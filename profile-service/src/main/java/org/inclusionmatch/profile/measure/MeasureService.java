@@ -4,6 +4,7 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.inclusionmatch.profile.common.Checks;
 import org.inclusionmatch.profile.common.IdempotencyKeys;
 import org.inclusionmatch.profile.common.Lists;
@@ -32,11 +33,15 @@ public class MeasureService {
     private final IdempotencyKeys idempotency;
     private final Event<MeasureEvent> events;
     private final Event<Measure.CapacityRaised> capacityRaised;
+    /** A measure's answer time when it sets none (the key enrolment.ReferralConfig maps, validated 1-90 there). */
+    private final int defaultAnswerDays;
 
-    public MeasureService(IdempotencyKeys idempotency, Event<MeasureEvent> events, Event<Measure.CapacityRaised> capacityRaised) {
+    public MeasureService(IdempotencyKeys idempotency, Event<MeasureEvent> events, Event<Measure.CapacityRaised> capacityRaised,
+                          @ConfigProperty(name = "inclusion.referrals.default-answer-days") int defaultAnswerDays) {
         this.idempotency = idempotency;
         this.events = events;
         this.capacityRaised = capacityRaised;
+        this.defaultAnswerDays = defaultAnswerDays;
     }
 
     public MeasureView create(MeasureRequest request, String idempotencyKey) {
@@ -53,14 +58,14 @@ public class MeasureService {
             apply(request, measure);
             measure.persist();
             events.fire(new MeasureEvent.Created(measure));
-            return MeasureView.of(measure);
+            return MeasureView.of(measure, defaultAnswerDays);
         }, MeasureView::id);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public MeasureView get(UUID id) {
         Measure measure = Records.require(Measure.class, id, WHAT);
-        return MeasureView.of(measure, WaitlistFigures.of(List.of(id)).getOrDefault(id, WaitlistFigures.NONE));
+        return MeasureView.of(measure, WaitlistFigures.of(List.of(id)).getOrDefault(id, WaitlistFigures.NONE), defaultAnswerDays);
     }
 
     /** Filters combine with AND; {@code region} also matches remote measures, since those are open everywhere. */
@@ -79,7 +84,7 @@ public class MeasureService {
                 page, m -> m);
         Map<UUID, WaitlistFigures> figures = WaitlistFigures.of(measures.items().stream().map(m -> m.id).toList());
         return new PageResult<>(measures.items().stream()
-                .map(m -> MeasureView.of(m, figures.getOrDefault(m.id, WaitlistFigures.NONE))).toList(),
+                .map(m -> MeasureView.of(m, figures.getOrDefault(m.id, WaitlistFigures.NONE), defaultAnswerDays)).toList(),
                 measures.page(), measures.size(), measures.total());
     }
 
@@ -104,7 +109,7 @@ public class MeasureService {
         if (measure.capacity - measure.seatsTaken > freeBefore) {
             capacityRaised.fire(new Measure.CapacityRaised(measure.id));
         }
-        return MeasureView.of(measure);
+        return MeasureView.of(measure, defaultAnswerDays);
     }
 
     public void delete(UUID id, String ifMatch, UUID onlyProvider) {
@@ -174,6 +179,9 @@ public class MeasureService {
         measure.startDate = request.startDate();
         measure.endDate = request.endDate();
         measure.eligibility = Checks.eligibility(request.eligibility());
+        if (request.answerDays() != null) { // left out: the stored answer time (for a new measure, the default)
+            measure.answerDays = request.answerDays();
+        }
     }
 
     /**

@@ -24,20 +24,23 @@ public record MeasureView(UUID id, String code, UUID programmeId, UUID providerI
                           @Schema(description = "capacity - seatsTaken - seatsHeld") int seatsLeft,
                           @Schema(description = "Referrals waiting for a place (read-only)") int waitlist,
                           @Schema(description = "Places freed in the last 90 days by enrolments that ended (completed, "
-                                  + "dropped, rejected): the pace at which the waitlist moves (read-only)") int releasedLast90Days,
+                                  + "dropped, rejected, expired): the pace at which the waitlist moves (read-only)") int releasedLast90Days,
                           LocalDate startDate, LocalDate endDate, String eligibility,
+                          @Schema(description = "Days the provider has to answer a referral, from when a place is "
+                                  + "offered: the measure's own, or the deployment's default", example = "10") int answerDays,
                           long version, Instant createdAt, Instant updatedAt) {
 
-    static MeasureView of(Measure m) {
-        return of(m, WaitlistFigures.NONE);
+    static MeasureView of(Measure m, int defaultAnswerDays) {
+        return of(m, WaitlistFigures.NONE, defaultAnswerDays);
     }
 
-    static MeasureView of(Measure m, WaitlistFigures figures) {
+    static MeasureView of(Measure m, WaitlistFigures figures, int defaultAnswerDays) {
         return new MeasureView(m.id, m.code, m.programme == null ? null : m.programme.id, m.provider.id, m.kind, m.title,
                 m.needs, m.goals, m.regions.stream().map(Region::valueOf).toList(), m.remote, m.groupSetting,
                 m.audienceRoles.stream().map(Role::valueOf).toList(), m.languages,
                 m.capacity, m.seatsTaken, m.seatsHeld, Math.max(0, m.capacity - m.seatsInUse()),
                 figures.waiting(), figures.released(),
-                m.startDate, m.endDate, m.eligibility, m.version, m.createdAt, m.updatedAt);
+                m.startDate, m.endDate, m.eligibility, m.answerDays != null ? m.answerDays : defaultAnswerDays,
+                m.version, m.createdAt, m.updatedAt);
     }
 }

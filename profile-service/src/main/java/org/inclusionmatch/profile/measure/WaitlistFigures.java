@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 
 /**
  * A measure's waitlist and the pace it moves at: how many referrals wait, and how many places enrolments that ended
- * (completed, dropped, rejected) freed in the last 90 days. A cancelled enrolment is not counted, since it may never
+ * (completed, dropped, rejected, expired) freed in the last 90 days. A cancelled enrolment is not counted, since it may never
  * have held a place, so the pace is a lower bound and the expected wait the engine derives from it errs long.
  * Read from the enrolment table directly (the enrolment package depends on this one, not the other way round).
  * Counts of the measure's own operation, like {@code seatsHeld}; no person is named.
@@ -27,7 +27,7 @@ record WaitlistFigures(int waiting, int released) {
         List<Object[]> rows = Measure.getEntityManager().createNativeQuery("""
                         select measure_id,
                                count(*) filter (where status = 'WAITLISTED'),
-                               count(*) filter (where status in ('COMPLETED', 'DROPPED', 'REJECTED')
+                               count(*) filter (where status in ('COMPLETED', 'DROPPED', 'REJECTED', 'EXPIRED')
                                                   and updated_at >= now() - interval '90 days')
                         from enrolment where measure_id = any(cast(?1 as uuid[])) group by measure_id""")
                 .setParameter(1, measureIds.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}")))

@@ -55,7 +55,7 @@ final class ResponseRecords {
             Map.entry("Person", Set.of("externalRef")),
             Map.entry("PersonLegalBasis", Set.of("consentDate", "reference")),
             Map.entry("Outcome", Set.of("followUpStatus", "followUpDate")),
-            Map.entry("Enrolment", Set.of("programmeId", "waitlistPosition", "reason")),
+            Map.entry("Enrolment", Set.of("programmeId", "waitlistPosition", "reason", "note", "answerBy", "overdue")),
             Map.entry("Recommendations", Set.of("profileVersion", "engineVersion", "evaluationDay", "computedAt")),
             Map.entry("Reason", Set.of("params")),
             Map.entry("Decision", Set.of("reasonCode", "note", "enrolmentId", "enrolment")),

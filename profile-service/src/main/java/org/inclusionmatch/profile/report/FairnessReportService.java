@@ -25,7 +25,7 @@ import static org.inclusionmatch.profile.disclosure.CellKeyMethod.MINIMUM_CELL;
  * programme's measures is among their current recommendations computed in the period, or a case worker decided
  * on one in the period (accepted, declined or overrode: a decision keeps the recommendation after it is gone).</li>
  * <li>REFERRED: an enrolment in one of the programme's measures, created in the period, that got a place
- * (REFERRED or any status after it: ACCEPTED, REJECTED, ENROLLED, COMPLETED, DROPPED).</li>
+ * (REFERRED or any status after it: ACCEPTED, REJECTED, ENROLLED, COMPLETED, DROPPED, EXPIRED).</li>
  * <li>ACCEPTED: such an enrolment ACCEPTED by the provider, or ENROLLED, COMPLETED or DROPPED after that.</li>
  * <li>ENROLLED: such an enrolment ENROLLED, COMPLETED or DROPPED.</li>
  * <li>INCLUDED: an outcome of the programme, for a programme period inside the report's period, in employment,
@@ -76,7 +76,7 @@ public class FairnessReportService {
                             where d.measure_id in (select id from pm) and d.decided_at >= ?2 and d.decided_at < ?3),
                         enr as (
                             select e.person_id,
-                                   bool_or(e.status in ('REFERRED', 'ACCEPTED', 'REJECTED', 'ENROLLED', 'COMPLETED', 'DROPPED')) as referred,
+                                   bool_or(e.status in ('REFERRED', 'ACCEPTED', 'REJECTED', 'ENROLLED', 'COMPLETED', 'DROPPED', 'EXPIRED')) as referred,
                                    bool_or(e.status in ('ACCEPTED', 'ENROLLED', 'COMPLETED', 'DROPPED')) as accepted,
                                    bool_or(e.status in ('ENROLLED', 'COMPLETED', 'DROPPED')) as enrolled
                             from enrolment e

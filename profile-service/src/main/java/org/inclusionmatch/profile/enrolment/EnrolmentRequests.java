@@ -3,8 +3,10 @@ package org.inclusionmatch.profile.enrolment;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.inclusionmatch.profile.audit.NamesPersons;
 import org.inclusionmatch.profile.vocabulary.Codes;
 
+import java.util.List;
 import java.util.UUID;
 
 public final class EnrolmentRequests {
@@ -13,7 +15,12 @@ public final class EnrolmentRequests {
     }
 
     @Schema(name = "EnrolmentRequest", description = "Refer a person of your organisation to a measure")
-    public record Refer(@NotNull UUID personId, @NotNull UUID measureId) {
+    public record Refer(@NotNull UUID personId, @NotNull UUID measureId) implements NamesPersons {
+
+        @Override
+        public List<UUID> personsNamed() {
+            return NamesPersons.persons(personId);
+        }
     }
 
     @Schema(name = "EnrolmentTransition")

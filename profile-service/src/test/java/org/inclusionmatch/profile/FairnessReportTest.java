@@ -116,12 +116,21 @@ class FairnessReportTest {
                 status(enrolment, "ACCEPTED");
                 status(enrolment, "ENROLLED");
                 Api.caseworker(operator).body(Map.of("personId", id, "programmeId", programme,
-                        "periodStart", month.atDay(1).toString(), "periodEnd", month.atEndOfMonth().toString(),
+                        "periodStart", month.atDay(1).toString(), "periodEnd", today().toString(),
                         "status", stage == 5 ? "EMPLOYED" : "NOT_INCLUDED", "outcomeDate", LocalDate.now(ZoneOffset.UTC).toString()))
                         .post("/api/v1/outcomes").then().statusCode(201);
             }
         }
         return id;
+    }
+
+    /**
+     * The end of this month's programme period: today, as the service reads it (an outcome is recorded once its
+     * period has ended), or the month's last day if the service's today is already in the next month.
+     */
+    private LocalDate today() {
+        LocalDate riga = LocalDate.now(java.time.ZoneId.of("Europe/Riga"));
+        return riga.isAfter(month.atEndOfMonth()) ? month.atEndOfMonth() : riga;
     }
 
     /** Built once, at the first test (RestAssured knows the test port only from there on). */

@@ -122,6 +122,77 @@ class ExportAndAuditTest {
         assertThat(export.getList("accessLog.collect { it.resourceType + '/' + it.operation }")).containsAll(expected);
     }
 
+    /**
+     * Issue 21: a refused write whose person is only in the request body is audited with that person. A case worker of
+     * organisation B refers A's person, records an outcome for them, corrects A's outcome as if it were theirs and
+     * keeps A's person apart from one of their own: all refused (404, the person is not B's to see), all found by
+     * {@code GET /audit?personId=} and in the person's export. A refusal by A's own case worker (422, a programme the
+     * person takes no part in) too. B's keep-apart of their own person from A's person is allowed and not in A's
+     * trail: their organisation reads it in the export, and must not learn of the constraint.
+     */
+    @Test
+    void aRefusedWriteIsAuditedWithThePersonNamedInItsBody() {
+        String orgA = Api.createOrganisation();
+        String orgB = Api.createOrganisation();
+        String person = Api.caseworker(orgA).body(Api.person(orgA)).post("/api/v1/persons").then().statusCode(201).extract().path("id");
+        String own = Api.caseworker(orgB).body(Api.person(orgB)).post("/api/v1/persons").then().statusCode(201).extract().path("id");
+        String programme = Api.json().body(Api.programme(Api.unique("REF"), orgA)).post("/api/v1/programmes").then().statusCode(201)
+                .extract().path("id");
+        Map<String, Object> m = Api.measure(Api.unique("REF"), orgA);
+        m.put("programmeId", programme);
+        String measure = Api.json().body(m).post("/api/v1/measures").then().statusCode(201).extract().path("id");
+        Api.refer(orgA, person, measure).then().statusCode(201);
+        Map<String, Object> outcome = new java.util.HashMap<>(Map.of("personId", person, "programmeId", programme,
+                "periodStart", "2026-01-01", "periodEnd", "2026-06-30", "status", "EMPLOYED", "outcomeDate", "2026-06-30"));
+        String outcomeId = Api.caseworker(orgA).body(outcome).post("/api/v1/outcomes").then().statusCode(201).extract().path("id");
+        String otherProgramme = Api.json().body(Api.programme(Api.unique("REF"), orgB)).post("/api/v1/programmes")
+                .then().statusCode(201).extract().path("id");
+
+        String intruder = "intruder-" + UUID.randomUUID();
+        Api.caseworker(intruder, orgB).body(Map.of("personId", person, "measureId", measure)).post("/api/v1/enrolments")
+                .then().statusCode(404);
+        Api.caseworker(intruder, orgB).body(outcome).post("/api/v1/outcomes").then().statusCode(404);
+        Api.caseworker(intruder, orgB).header("If-Match", "\"0\"").body(outcome).put("/api/v1/outcomes/" + outcomeId)
+                .then().statusCode(404);
+        Api.caseworker(intruder, orgB).body(Map.of("personId", person, "otherPersonId", own)).post("/api/v1/keep-apart")
+                .then().statusCode(404);
+        Api.caseworker(intruder, orgB).body(Map.of("personId", own, "otherPersonId", person)).post("/api/v1/keep-apart")
+                .then().statusCode(201);
+        String caseworker = "caseworker-" + UUID.randomUUID();
+        outcome.put("programmeId", otherProgramme);
+        Api.caseworker(caseworker, orgA).body(outcome).post("/api/v1/outcomes").then().statusCode(422)
+                .body("type", org.hamcrest.Matchers.endsWith("/not-a-participant"));
+
+        List<String> refused = List.of("ENROLMENT/CREATE/404", "OUTCOME/CREATE/404", "OUTCOME/UPDATE/404", "KEEP_APART/CREATE/404");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonPath audit = Api.as(List.of("AUDITOR"), null).queryParam("personId", person).queryParam("size", 100)
+                    .get("/api/v1/audit").then().statusCode(200).extract().jsonPath();
+            List<Map<String, Object>> items = audit.getList("items");
+            List<String> byIntruder = items.stream().filter(i -> intruder.equals(i.get("subject")))
+                    .map(i -> i.get("resourceType") + "/" + i.get("operation") + "/" + i.get("httpStatus")).toList();
+            assertThat(byIntruder).containsExactlyInAnyOrderElementsOf(refused); // and not the allowed keep-apart
+            assertThat(items).filteredOn(i -> intruder.equals(i.get("subject")))
+                    .allMatch(i -> "DENIED".equals(i.get("outcome")) && orgB.equals(i.get("organisationId")));
+            assertThat(items).filteredOn(i -> caseworker.equals(i.get("subject")))
+                    .extracting(i -> i.get("resourceType") + "/" + i.get("outcome") + "/" + i.get("httpStatus"))
+                    .containsExactly("OUTCOME/DENIED/422");
+        });
+        // the refused referral names A's person only; the allowed keep-apart names B's person only
+        List<Map<String, Object>> intruders = Api.as(List.of("AUDITOR"), null).queryParam("subject", intruder)
+                .queryParam("size", 100).get("/api/v1/audit").then().statusCode(200).extract().jsonPath().getList("items");
+        assertThat(intruders).filteredOn(i -> "ENROLMENT".equals(i.get("resourceType")))
+                .extracting(i -> i.get("personIds")).containsExactly(List.of(person));
+        assertThat(intruders).filteredOn(i -> Integer.valueOf(201).equals(i.get("httpStatus")))
+                .extracting(i -> i.get("personIds")).containsExactly(List.of(own));
+
+        JsonPath export = Api.caseworker(orgA).get("/api/v1/persons/" + person + "/export").then().statusCode(200)
+                .extract().jsonPath();
+        List<Map<String, Object>> log = export.getList("accessLog");
+        assertThat(log).filteredOn(i -> intruder.equals(i.get("subject")))
+                .extracting(i -> i.get("resourceType") + "/" + i.get("operation") + "/" + i.get("httpStatus"))
+                .containsExactlyInAnyOrderElementsOf(refused);
+    }
+
     @Test
     void aListRecordsEveryPersonItReturnedAndNoOthers() {
         String org = Api.createOrganisation();

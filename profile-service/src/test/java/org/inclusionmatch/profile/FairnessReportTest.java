@@ -116,12 +116,21 @@ class FairnessReportTest {
                 status(enrolment, "ACCEPTED");
                 status(enrolment, "ENROLLED");
                 Api.caseworker(operator).body(Map.of("personId", id, "programmeId", programme,
-                        "periodStart", month.atDay(1).toString(), "periodEnd", month.atEndOfMonth().toString(),
+                        "periodStart", month.atDay(1).toString(), "periodEnd", today().toString(),
                         "status", stage == 5 ? "EMPLOYED" : "NOT_INCLUDED", "outcomeDate", LocalDate.now(ZoneOffset.UTC).toString()))
                         .post("/api/v1/outcomes").then().statusCode(201);
             }
         }
         return id;
+    }
+
+    /**
+     * The end of this month's programme period: today, as the service reads it (an outcome is recorded once its
+     * period has ended), or the month's last day if the service's today is already in the next month.
+     */
+    private LocalDate today() {
+        LocalDate riga = LocalDate.now(java.time.ZoneId.of("Europe/Riga"));
+        return riga.isAfter(month.atEndOfMonth()) ? month.atEndOfMonth() : riga;
     }
 
     /** Built once, at the first test (RestAssured knows the test port only from there on). */
@@ -283,8 +292,9 @@ class FairnessReportTest {
         // ENROLLED: all 12 accepted were enrolled, so the rate would tell about the rest: withheld
         assertThat(report.stages().get(3).rates().overall().rate()).isNull();
         within2(report.stages().get(4).rates().overall().count(), 7);
-        // the OTHER persons were recommended last month: not in this month's report at all
-        assertThat(group(recommended, Fairness.Dimension.GENDER, "OTHER")).isNull();
+        // the OTHER persons were recommended last month: not in this month's figures (listed, like every gender, empty)
+        assertThat(group(recommended, Fairness.Dimension.GENDER, "OTHER")).isEqualTo(
+                new Fairness.Group("OTHER", null, null, null, null, null, true));
 
         // CSV: the same figures, a row per stage, dimension and group
         String csv = Api.as(List.of("PARTNER"), operator).queryParam("format", "csv").queryParam("programmeId", programme)
@@ -295,6 +305,70 @@ class FairnessReportTest {
                 + male.ratioToBest() + ",true,false\n");
         assertThat(csv.lines().filter(l -> l.contains(",OVERALL,"))).hasSize(5);
         assertThat(csv.lines()).allMatch(l -> l.split(",", -1).length == 12);
+    }
+
+    private static List<String> groupsListed(FairnessReport report) {
+        List<String> listed = new ArrayList<>();
+        report.stages().forEach(s -> s.rates().dimensions().forEach(d -> d.groups().forEach(
+                g -> listed.add(s.stage() + "/" + d.dimension() + "/" + g.group()))));
+        return listed;
+    }
+
+    /**
+     * Issue 21: which groups the report lists never depends on who it counts. A programme whose only person is a man
+     * of RIGA in FORMER_PRISONER, PROBATION_CLIENT and a code of the organisation's own lists, stage by stage and
+     * dimension by dimension, exactly the groups the hand-built programme of 62 women and men of ZEMGALE lists: the
+     * fixed lists in their order. The own code is nowhere, and the man's cells show nothing; the same in CSV.
+     */
+    @Test
+    void aOnePersonProgrammeListsTheSameGroupsAsAProgrammeOfOtherPersons() throws Exception {
+        FairnessReport many = report(month, month);
+        Map<String, Object> p = Api.programme(Api.unique("FAIRONE"), operator);
+        p.put("regions", List.of("KURZEME"));
+        String lone = Api.json().body(p).post("/api/v1/programmes").then().statusCode(201).extract().path("id");
+        Map<String, Object> m = Api.measure(Api.unique("FAIRONE"), operator);
+        m.put("programmeId", lone);
+        String measure = Api.json().body(m).post("/api/v1/measures").then().statusCode(201).extract().path("id");
+        String own = "OWN_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        Map<String, Object> body = Api.person(operator);
+        body.put("region", "RIGA");
+        body.put("gender", "MALE");
+        body.put("targetGroups", List.of("FORMER_PRISONER", "PROBATION_CLIENT", own));
+        String man = Api.caseworker(operator).body(body).post("/api/v1/persons").then().statusCode(201).extract().path("id");
+        recommend(man, measure, month.atDay(1).atStartOfDay(ZoneOffset.UTC).plusHours(1).toInstant().toString());
+
+        String json = auditor().queryParam("programmeId", lone).queryParam("from", month.atDay(1).toString())
+                .queryParam("to", month.atEndOfMonth().toString()).get("/api/v1/reports/fairness").then().statusCode(200)
+                .extract().asString();
+        FairnessReport one = JSON.readValue(json, FairnessReport.class);
+        assertThat(groupsListed(one)).isEqualTo(groupsListed(many)).hasSize(5 * (21 + 4 + 4 + 6));
+        for (FairnessReport.StageRates stage : one.stages()) {
+            for (Fairness.DimensionRates d : stage.rates().dimensions()) {
+                assertThat(d.groups()).extracting(Fairness.Group::group).isEqualTo(Fairness.groupsOf(d.dimension()));
+            }
+            for (String[] cell : new String[][] {{"TARGET_GROUP", "FORMER_PRISONER"}, {"TARGET_GROUP", "PROBATION_CLIENT"},
+                    {"TARGET_GROUP", "OTHER"}, {"REGION", "RIGA"}}) {
+                Fairness.Group g = group(stage.rates(), Fairness.Dimension.valueOf(cell[0]), cell[1]);
+                assertThat(g).as("%s %s", stage.stage(), cell[1]).isEqualTo(new Fairness.Group(cell[1], null, null, null, null, null, true));
+            }
+        }
+        assertThat(json).doesNotContain(own);
+
+        String csvOne = csv(lone);
+        String csvMany = csv(programme);
+        assertThat(csvOne).doesNotContain(own);
+        assertThat(groupColumns(csvOne)).isEqualTo(groupColumns(csvMany)).hasSize(5 * (1 + 21 + 4 + 4 + 6));
+    }
+
+    private String csv(String programmeId) {
+        return auditor().queryParam("format", "csv").queryParam("programmeId", programmeId)
+                .queryParam("from", month.atDay(1).toString()).queryParam("to", month.atEndOfMonth().toString())
+                .get("/api/v1/reports/fairness").then().statusCode(200).contentType(startsWith("text/csv")).extract().asString();
+    }
+
+    /** Stage, dimension and group of every CSV row. */
+    private static List<String> groupColumns(String csv) {
+        return csv.lines().skip(1).map(l -> String.join(",", List.of(l.split(",", -1)).subList(3, 6))).toList();
     }
 
     /**

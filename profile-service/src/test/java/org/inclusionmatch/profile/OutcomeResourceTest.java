@@ -8,6 +8,8 @@ import org.inclusionmatch.servers.testing.KafkaTestResource;
 import org.inclusionmatch.servers.testing.PostgresTestResource;
 import org.junit.jupiter.api.Test;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,10 +20,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 /** Outcomes' own endpoints: record, read, list, correct with If-Match, and who may do which. */
 @QuarkusTest
@@ -116,9 +120,9 @@ class OutcomeResourceTest {
         // the 6-month follow-up, written against the version read
         Map<String, Object> followUp = new HashMap<>(s.outcome());
         followUp.put("followUpStatus", "EMPLOYED");
-        followUp.put("followUpDate", "2026-12-31");
+        followUp.put("followUpDate", "2026-11-30");
         put(s.org(), id, "\"0\"", followUp).then().statusCode(200).header("ETag", "\"1\"")
-                .body("version", equalTo(1), "followUpStatus", equalTo("EMPLOYED"), "followUpDate", equalTo("2026-12-31"));
+                .body("version", equalTo(1), "followUpStatus", equalTo("EMPLOYED"), "followUpDate", equalTo("2026-11-30"));
         Api.caseworker(s.org()).get("/api/v1/outcomes/" + id).then().statusCode(200)
                 .body("version", equalTo(1), "followUpStatus", equalTo("EMPLOYED"));
     }
@@ -146,6 +150,56 @@ class OutcomeResourceTest {
                 .body("type", equalTo("https://inclusion-match.org/problems/precondition-required"));
         Api.caseworker(s.org()).get("/api/v1/outcomes/" + id).then().statusCode(200)
                 .body("status", equalTo("EMPLOYED"), "version", equalTo(3));
+    }
+
+    /**
+     * Issue 21: an outcome records what has happened. A period that has not ended, an outcome dated ahead or a follow-up
+     * dated months ahead is a 422 date-in-future naming each such field, on a create and on a correction; today itself
+     * is fine (the service's calendar, Europe/Riga). A follow-up before the outcome is a 400 on followUpDate.
+     */
+    @Test
+    void datesAfterTodayAreRefusedNamingTheField() {
+        Setup s = setup();
+        String id = Api.caseworker(s.org()).body(s.outcome()).post("/api/v1/outcomes").then().statusCode(201).extract().path("id");
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Riga"));
+        String tomorrow = today.plusDays(1).toString();
+        String dateInFuture = "https://inclusion-match.org/problems/date-in-future";
+
+        for (String field : List.of("periodEnd", "outcomeDate", "followUpDate")) {
+            Map<String, Object> ahead = new HashMap<>(s.outcome());
+            ahead.put("periodStart", today.minusMonths(6).toString());
+            ahead.put("periodEnd", today.toString());
+            ahead.put("outcomeDate", today.toString());
+            ahead.put("followUpStatus", "EMPLOYED");
+            ahead.put("followUpDate", today.toString());
+            ahead.put(field, field.equals("followUpDate") ? today.plusMonths(6).toString() : tomorrow);
+            if (field.equals("outcomeDate")) {
+                ahead.remove("followUpStatus");
+                ahead.remove("followUpDate");
+            }
+            Api.caseworker(s.org()).body(ahead).post("/api/v1/outcomes").then().statusCode(422).contentType(PROBLEM)
+                    .body("type", equalTo(dateInFuture), "status", equalTo(422), "detail", startsWith(field + ": must not be after today"),
+                            "violations.field", contains(field));
+            put(s.org(), id, "\"0\"", ahead).then().statusCode(422).contentType(PROBLEM)
+                    .body("type", equalTo(dateInFuture), "violations.field", contains(field));
+        }
+        // all three at once: one violation each
+        Map<String, Object> allAhead = new HashMap<>(s.outcome());
+        allAhead.putAll(Map.of("periodEnd", tomorrow, "outcomeDate", tomorrow, "followUpStatus", "EMPLOYED", "followUpDate", tomorrow));
+        Api.caseworker(s.org()).body(allAhead).post("/api/v1/outcomes").then().statusCode(422)
+                .body("violations.field", contains("periodEnd", "outcomeDate", "followUpDate"));
+        // a follow-up before the outcome
+        Map<String, Object> before = new HashMap<>(s.outcome());
+        before.putAll(Map.of("followUpStatus", "EMPLOYED", "followUpDate", "2026-06-29"));
+        put(s.org(), id, "\"0\"", before).then().statusCode(400).contentType(PROBLEM)
+                .body("type", equalTo("https://inclusion-match.org/problems/validation"), "violations.field", contains("followUpDate"),
+                        "detail", containsString("outcomeDate"));
+        // nothing above was stored; today itself is fine
+        Api.caseworker(s.org()).get("/api/v1/outcomes/" + id).then().statusCode(200).body("version", equalTo(0));
+        Map<String, Object> endsToday = new HashMap<>(s.outcome());
+        endsToday.putAll(Map.of("periodStart", today.minusMonths(6).toString(), "periodEnd", today.toString(),
+                "outcomeDate", today.toString(), "followUpStatus", "EMPLOYED", "followUpDate", today.toString()));
+        Api.caseworker(s.org()).body(endsToday).post("/api/v1/outcomes").then().statusCode(201);
     }
 
     @Test

@@ -133,6 +133,9 @@ class ProblemTypesTest {
         Map<String, Object> notParticipant = new HashMap<>(outcome);
         notParticipant.put("personId", stranger);
         expect("not-a-participant", 422, Api.caseworker(other).body(notParticipant).post("/api/v1/outcomes"));
+        Map<String, Object> ahead = new HashMap<>(outcome);
+        ahead.put("periodEnd", java.time.LocalDate.now().plusMonths(2).toString());
+        expect("date-in-future", 422, Api.caseworker(org).body(ahead).post("/api/v1/outcomes"));
         expect("import-rejected", 422, Api.caseworker(org).contentType("application/x-ndjson")
                 .body("{\"externalRef\":\"PT-BAD\"}\n".getBytes(StandardCharsets.UTF_8)).post("/api/v1/persons/import?atomic=true"));
 

@@ -122,4 +122,65 @@ class RoundFairnessTest {
         Api.caseworker(Api.createOrganisation()).get("/api/v1/allocation-rounds/" + roundId + "/fairness").then().statusCode(404);
         Api.as(List.of("MATCHER"), null).get("/api/v1/allocation-rounds/" + roundId + "/fairness").then().statusCode(403);
     }
+
+    /** A round of one measure over these persons (each recommended it), and its fairness as the operator reads it. */
+    private static String roundOf(String operator, List<Map<String, Object>> persons) {
+        Map<String, Object> programme = Api.programme(Api.unique("FAIRONE"), operator);
+        programme.put("regions", List.of("RIGA", "PIERIGA", "VIDZEME", "KURZEME", "ZEMGALE", "LATGALE"));
+        String programmeId = Api.json().body(programme).post("/api/v1/programmes").then().statusCode(201).extract().path("id");
+        String measure = AllocationRoundTest.measure(operator, programmeId, "TRAINING", 1);
+        for (Map<String, Object> body : persons) {
+            String id = Api.caseworker(operator).body(body).post("/api/v1/persons").then().statusCode(201).extract().path("id");
+            AllocationRoundTest.recommend(id, Map.of(measure, 0.9));
+        }
+        String roundId = Api.caseworker(operator).body(Map.of("measureId", measure)).post("/api/v1/allocation-rounds")
+                .then().statusCode(201).extract().path("id");
+        return Api.caseworker(operator).get("/api/v1/allocation-rounds/" + roundId + "/fairness").then().statusCode(200)
+                .extract().asString();
+    }
+
+    private static Map<String, Object> person(String org, String gender, String region, int birthYear, List<String> targetGroups) {
+        Map<String, Object> body = Api.person(org);
+        body.put("gender", gender);
+        body.put("region", region);
+        body.put("birthYear", birthYear);
+        body.put("targetGroups", targetGroups);
+        return body;
+    }
+
+    private static Map<Fairness.Dimension, List<String>> groupLists(Fairness.Rates rates) {
+        Map<Fairness.Dimension, List<String>> lists = new java.util.EnumMap<>(Fairness.Dimension.class);
+        rates.dimensions().forEach(d -> lists.put(d.dimension(), d.groups().stream().map(Fairness.Group::group).toList()));
+        return lists;
+    }
+
+    /**
+     * Issue 21: the fairness of a round names no group because someone of it is among the candidates. A round of one
+     * man of RIGA, FORMER_PRISONER and PROBATION_CLIENT (and a code of the organisation's own) and a round of two other
+     * persons (women of LATGALE, ROMA and no target group, born decades apart) list exactly the same groups per
+     * dimension, the fixed lists in their order; every cell is under 5, so the two answers are the same but for the ids.
+     */
+    @Test
+    void aOnePersonRoundListsTheSameGroupsAsARoundOfOtherPersons() throws Exception {
+        String operator = Api.createOrganisation();
+        String own = "OWN_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        String lone = roundOf(operator, List.of(person(operator, "MALE", "RIGA", 1980, List.of("FORMER_PRISONER", "PROBATION_CLIENT", own))));
+        String others = roundOf(operator, List.of(person(operator, "FEMALE", "LATGALE", 2003, List.of("ROMA")),
+                person(operator, "FEMALE", "LATGALE", 1961, List.of())));
+        Rates one = JSON.readValue(lone, Rates.class);
+        Rates two = JSON.readValue(others, Rates.class);
+        for (Rates rates : List.of(one, two)) {
+            for (Fairness.Rates side : List.of(rates.proposal(), rates.firstComeFirstServed())) {
+                Map<Fairness.Dimension, List<String>> lists = groupLists(side);
+                assertThat(lists.keySet()).containsExactly(Fairness.Dimension.values());
+                lists.forEach((d, groups) -> assertThat(groups).as("%s", d).isEqualTo(Fairness.groupsOf(d)));
+                assertThat(side.dimensions()).flatExtracting(Fairness.DimensionRates::groups)
+                        .allMatch(g -> g.suppressed() && g.base() == null && g.count() == null && g.rate() == null
+                                && g.ratioToBest() == null && g.belowFourFifths() == null);
+            }
+        }
+        assertThat(one.proposal()).isEqualTo(two.proposal());
+        assertThat(one.firstComeFirstServed()).isEqualTo(two.firstComeFirstServed());
+        assertThat(lone).doesNotContain(own);
+    }
 }

@@ -163,6 +163,12 @@ class WhatIfTest {
         }
 
         JsonPath own = Api.caseworker(org).body(draft()).post(WHAT_IF).then().statusCode(200).extract().jsonPath();
+        // every region and target group is listed all the same, in the fixed order (issue 21), each withheld
+        assertThat(stranger.getList("byRegion.region")).isEqualTo(own.getList("byRegion.region"))
+                .containsExactly("RIGA", "PIERIGA", "VIDZEME", "KURZEME", "ZEMGALE", "LATGALE");
+        assertThat(stranger.getList("byTargetGroup.targetGroup")).isEqualTo(own.getList("byTargetGroup.targetGroup"))
+                .hasSize(19 + 1).startsWith("AFTER_CHILDCARE_LEAVE").endsWith("OTHER");
+        assertThat(stranger.getList("byTargetGroup.suppressed", Boolean.class)).containsOnly(true);
         JsonPath admin = Api.json().body(draft()).post(WHAT_IF).then().statusCode(200).extract().jsonPath();
         assertThat(admin.getString("organisationId")).isNull();
         assertThat(admin.getInt("total.persons")).isGreaterThan(own.getInt("total.persons"));

@@ -98,7 +98,11 @@ public class AuditFilter {
         return method == null ? null : method.getAnnotation(AuditedPersonAccess.class);
     }
 
-    /** The path's person, a personId the caller asked for, and every person whose data is in the body. */
+    /**
+     * The path's person, a personId the caller asked for, the persons the request body names (kept by
+     * {@link AuditedRequestBodies}; so a refused write is recorded with its person too) and every person whose data is
+     * in the response body.
+     */
     private static List<UUID> personsConcerned(AuditedPersonAccess access, UUID pathId, ContainerRequestContext request,
                                                Object body) {
         Set<UUID> persons = new LinkedHashSet<>();
@@ -108,6 +112,13 @@ public class AuditFilter {
         UUID asked = uuid(request.getUriInfo().getQueryParameters().getFirst("personId"));
         if (asked != null) {
             persons.add(asked);
+        }
+        if (request.getProperty(AuditedRequestBodies.PERSONS_NAMED) instanceof Collection<?> named) {
+            named.forEach(id -> {
+                if (id instanceof UUID person) {
+                    persons.add(person);
+                }
+            });
         }
         collect(body, persons);
         return List.copyOf(persons);

@@ -35,7 +35,8 @@ public class AuditResource {
     @RolesAllowed(Roles.AUDITOR)
     @Operation(operationId = "listAuditEntries", summary = "Who accessed person data, newest first",
             description = "personId finds every access to that person's data: reads and writes of the person, and every "
-                    + "list, matching view, enrolment, outcome, decision or export that returned their data.")
+                    + "list, matching view, enrolment, outcome, decision or export that returned their data, and every write whose "
+                    + "body named them, allowed or refused.")
     public PageResult<AuditView> list(@QueryParam("personId") UUID personId,
                                       @QueryParam("subject") String subject,
                                       @QueryParam("from") @Parameter(description = "ISO instant, inclusive") Instant from,

@@ -17,6 +17,9 @@ public @interface AuditedPersonAccess {
     /** What kind of person data: PERSON, RECOMMENDATIONS, MATCHING_VIEW, ... */
     String resource() default "PERSON";
 
-    /** Whether the path's {@code id} is a person's (false for enrolments and outcomes, whose person is in the body). */
+    /**
+     * Whether the path's {@code id} is a person's (false for enrolments and outcomes, whose person is in the response
+     * body, and in the request body of a write: see {@link NamesPersons}).
+     */
     boolean pathIdIsPerson() default true;
 }

@@ -82,6 +82,7 @@ public class ProblemMappers {
                     case FIELDS -> ProblemType.VALIDATION;
                     case RULE_DOES_NOT_COMPILE -> ProblemType.INVALID_RULE;
                     case RULE_TOO_COSTLY -> ProblemType.RULE_TOO_COSTLY;
+                    case DATE_IN_FUTURE -> ProblemType.DATE_IN_FUTURE;
                 }, detail, violations);
                 yield invalid.title().map(title -> new Problem(base.type(), title, 400, detail, violations)).orElse(base);
             }

@@ -43,6 +43,7 @@ public enum ProblemType {
     NOT_A_PARTICIPANT("not-a-participant", 422, "Not a participant", "An outcome for a person who holds no place in the programme, by an organisation that does not operate it"),
     IMPORT_REJECTED("import-rejected", 422, "Import rejected", "An atomic import with refused lines: nothing was stored"),
     PLACEMENT_RESTRICTED("placement-restricted", 422, "Placement restricted", "This measure cannot take this person at present; choose another (a neutral reason: it names no other person and no cause)"),
+    DATE_IN_FUTURE("date-in-future", 422, "Date in the future", "A date that records what has happened (an outcome's periodEnd, outcomeDate or followUpDate) is after today; see violations"),
     PRECONDITION_REQUIRED("precondition-required", 428, "Precondition required", "An update or delete without If-Match: send the ETag of the version you read"),
     RATE_LIMITED("rate-limited", 429, "Too many requests", "The client sent more requests than its limit; send again after Retry-After seconds (the RateLimit header fields say how much is left)"),
     HTTP_ERROR("http-error", 0, "HTTP error", "Any other refusal at the HTTP level; status is the response's"),

@@ -12,7 +12,9 @@ public final class InvalidInput extends DomainException {
 
     /** What is wrong: fields in general, or an eligibility rule, which has causes of its own (common.ProblemType). */
     public enum Cause {
-        FIELDS, RULE_DOES_NOT_COMPILE, RULE_TOO_COSTLY
+        FIELDS, RULE_DOES_NOT_COMPILE, RULE_TOO_COSTLY,
+        /** A date of something that has happened (an outcome's) is after today. */
+        DATE_IN_FUTURE
     }
 
     private final Cause cause;
@@ -28,6 +30,15 @@ public final class InvalidInput extends DomainException {
 
     public static InvalidInput field(String field, String message) {
         return new InvalidInput(Cause.FIELDS, null, field + ": " + message, List.of(new FieldError(field, message)));
+    }
+
+    /** Dates of things that have happened, each after today: one violation per field, the detail naming them all. */
+    public static InvalidInput datesInFuture(List<FieldError> errors) {
+        if (errors.isEmpty()) {
+            throw new IllegalArgumentException("an invalid input names at least one field");
+        }
+        String detail = String.join("; ", errors.stream().map(e -> e.field() + ": " + e.message()).toList());
+        return new InvalidInput(Cause.DATE_IN_FUTURE, null, detail, errors);
     }
 
     /** An eligibility rule in {@code field} that cannot be used, for {@code cause}. */

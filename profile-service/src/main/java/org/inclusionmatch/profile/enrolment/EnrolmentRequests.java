@@ -4,9 +4,11 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.inclusionmatch.profile.audit.NamesPersons;
 import org.inclusionmatch.profile.vocabulary.Codes;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 public final class EnrolmentRequests {
@@ -22,7 +24,12 @@ public final class EnrolmentRequests {
                                 + "place at once; a referral that goes to the waitlist gets the measure's answer time from "
                                 + "the moment a place is offered to it. Unanswered by then, the referral becomes EXPIRED and "
                                 + "its place goes to the waitlist", example = "2026-12-04T16:00:00Z", nullable = true)
-                        Instant answerBy) {
+                        Instant answerBy) implements NamesPersons {
+
+        @Override
+        public List<UUID> personsNamed() {
+            return NamesPersons.persons(personId);
+        }
     }
 
     @Schema(name = "EnrolmentTransition")

@@ -117,14 +117,20 @@ final class HttpSemanticsFilter {
         sorted.forEach(responses::addAPIResponse);
     }
 
-    /** An example problem body on every problem response, of the type the status most often has. */
+    /**
+     * An example problem body on every problem response: of the type its description starts with ("date-in-future: ..."),
+     * else of the type the status most often has.
+     */
     private static void example(String status, APIResponse response) {
         MediaType problem = response.getContent() == null ? null : response.getContent().getMediaType(PROBLEM);
         if (problem == null || problem.getExample() != null || !status.matches("\\d{3}")) {
             return;
         }
         int code = Integer.parseInt(status);
-        ProblemType type = switch (code) {
+        String description = response.getDescription() == null ? "" : response.getDescription();
+        ProblemType type = java.util.Arrays.stream(ProblemType.values())
+                .filter(t -> t.status() == code && description.startsWith(t.slug() + ":")).findFirst().orElse(null);
+        type = type != null ? type : switch (code) {
             case 400 -> ProblemType.VALIDATION;
             case 409 -> ProblemType.DUPLICATE_CODE;
             case 422 -> ProblemType.IDEMPOTENCY_KEY_REUSED;

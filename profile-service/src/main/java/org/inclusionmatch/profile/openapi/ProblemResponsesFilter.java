@@ -40,6 +40,14 @@ public class ProblemResponsesFilter implements OASFilter {
                     add(responses, "413", "The body is larger than the server accepts");
                     add(responses, "415", "The body is not application/json");
                 }
+                // an error response a resource declares with a description only (a 422 of its own, say) is a problem too
+                for (String status : responses.getAPIResponses() == null ? List.<String>of()
+                        : List.copyOf(responses.getAPIResponses().keySet())) {
+                    APIResponse declared = responses.getAPIResponse(status);
+                    if (status.startsWith("4") && declared.getRef() == null && declared.getContent() == null) {
+                        add(responses, status, declared.getDescription());
+                    }
+                }
                 add(responses, "500", "Unexpected error, with a reference to quote");
                 add(responses, "503", "The database is unavailable for now: retry after the Retry-After seconds");
                 if (byId) {

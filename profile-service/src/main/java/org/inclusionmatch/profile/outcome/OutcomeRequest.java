@@ -3,8 +3,10 @@ package org.inclusionmatch.profile.outcome;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import jakarta.validation.constraints.NotNull;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.inclusionmatch.profile.audit.NamesPersons;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 @JsonIgnoreProperties(value = {"id", "organisationId", "region", "targetGroups", "version", "createdAt", "updatedAt"}, allowGetters = false)
@@ -17,5 +19,10 @@ public record OutcomeRequest(
         @NotNull @Schema(example = "EMPLOYED") OutcomeStatus status,
         @NotNull @Schema(example = "2022-08-31") LocalDate outcomeDate,
         @Schema(description = "Status at the 6-month follow-up, if known") OutcomeStatus followUpStatus,
-        LocalDate followUpDate) {
+        LocalDate followUpDate) implements NamesPersons {
+
+    @Override
+    public List<UUID> personsNamed() {
+        return NamesPersons.persons(personId);
+    }
 }

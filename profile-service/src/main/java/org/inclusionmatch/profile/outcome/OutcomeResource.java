@@ -39,6 +39,10 @@ import java.util.UUID;
 @Tag(name = "Outcomes")
 public class OutcomeResource {
 
+    private static final String OUTCOME_422 = "date-in-future: periodEnd, outcomeDate or followUpDate is after today (each "
+            + "such field in violations); not-a-participant: the person holds no place in the programme and your organisation "
+            + "does not operate it";
+
     private final OutcomeService service;
     private final Caller caller;
 
@@ -50,10 +54,12 @@ public class OutcomeResource {
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.CASEWORKER})
     @AuditedPersonAccess(operation = AuditedPersonAccess.Operation.CREATE, resource = "OUTCOME", pathIdIsPerson = false)
-    @Operation(operationId = "recordOutcome", summary = "Record where a participant stood at the end of a programme period")
+    @Operation(operationId = "recordOutcome", summary = "Record where a participant stood at the end of a programme period",
+            description = "Once it has happened: a periodEnd, outcomeDate or followUpDate after today is refused (422 date-in-future).")
     @APIResponse(responseCode = "201", description = ApiResponsesDoc.CREATED,
             headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OutcomeView.class)))
+    @APIResponse(responseCode = "422", description = OUTCOME_422)
     public RestResponse<OutcomeView> create(@NotNull @Valid OutcomeRequest request, UriInfo uri) {
         OutcomeView view = service.create(caller.requireOrganisation(), request);
         return Versions.created(uri.getAbsolutePathBuilder().path(view.id().toString()).build(), view, view.version());
@@ -85,10 +91,13 @@ public class OutcomeResource {
     @Path("{id}")
     @RolesAllowed({Roles.ADMIN, Roles.CASEWORKER})
     @AuditedPersonAccess(operation = AuditedPersonAccess.Operation.UPDATE, resource = "OUTCOME", pathIdIsPerson = false)
-    @Operation(operationId = "updateOutcome", summary = "Correct an outcome or add its 6-month follow-up")
+    @Operation(operationId = "updateOutcome", summary = "Correct an outcome or add its 6-month follow-up",
+            description = "Add the follow-up once it has taken place: a periodEnd, outcomeDate or followUpDate after today is "
+                    + "refused (422 date-in-future).")
     @APIResponse(responseCode = "200", description = ApiResponsesDoc.UPDATED,
             headers = {@Header(name = "ETag", ref = "ETag")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OutcomeView.class)))
+    @APIResponse(responseCode = "422", description = OUTCOME_422)
     public RestResponse<OutcomeView> update(@PathParam("id") UUID id, @NotNull @Valid OutcomeRequest request,
                            @Parameter(description = ApiResponsesDoc.IF_MATCH, required = true) @HeaderParam("If-Match") String ifMatch) {
         OutcomeView view = service.update(caller.requireOrganisation(), id, request, Versions.requireIfMatch(ifMatch));

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.inclusionmatch.profile.common.Checks;
+import org.inclusionmatch.profile.common.MatchingCalendar;
 import org.inclusionmatch.profile.common.PageParams;
 import org.inclusionmatch.profile.common.PageResult;
 import org.inclusionmatch.profile.common.QueryFilter;
@@ -20,6 +21,8 @@ import org.inclusionmatch.profile.enrolment.EnrolmentStatus;
 import org.inclusionmatch.profile.person.Person;
 import org.inclusionmatch.profile.programme.Programme;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -31,6 +34,12 @@ import java.util.UUID;
 @ApplicationScoped
 @Transactional
 public class OutcomeService {
+
+    private final MatchingCalendar calendar;
+
+    public OutcomeService(MatchingCalendar calendar) {
+        this.calendar = calendar;
+    }
 
     public OutcomeView create(UUID organisationId, OutcomeRequest request) {
         Person person = Person.requireIn(organisationId, request.personId(), LockModeType.PESSIMISTIC_READ);
@@ -81,11 +90,16 @@ public class OutcomeService {
                 .orElseThrow(() -> new NotFound("Outcome", id));
     }
 
-    private static void apply(UUID organisationId, OutcomeRequest request, Outcome outcome) {
+    private void apply(UUID organisationId, OutcomeRequest request, Outcome outcome) {
         Checks.period(request.periodStart(), request.periodEnd());
         if ((request.followUpStatus() == null) != (request.followUpDate() == null)) {
             throw InvalidInput.field("followUpDate", "give both followUpStatus and followUpDate, or neither");
         }
+        if (request.followUpDate() != null && request.outcomeDate() != null
+                && request.followUpDate().isBefore(request.outcomeDate())) {
+            throw InvalidInput.field("followUpDate", "must not be before outcomeDate");
+        }
+        notInTheFuture(request);
         Programme programme = Records.reference(Programme.class, request.programmeId(), "programmeId");
         if (!organisationId.equals(programme.operator.id) && !tookPartIn(outcome.personId, programme.id)) {
             throw new RuleViolation(RuleViolation.Rule.NOT_A_PARTICIPANT,
@@ -105,6 +119,29 @@ public class OutcomeService {
         outcome.outcomeDate = request.outcomeDate();
         outcome.followUpStatus = request.followUpStatus();
         outcome.followUpDate = request.followUpDate();
+    }
+
+    /**
+     * An outcome records what has happened: a period that has not ended, or an outcome or follow-up dated after today
+     * (the matching calendar's, Europe/Riga), is a 422 naming each such field.
+     */
+    private void notInTheFuture(OutcomeRequest request) {
+        LocalDate today = calendar.today();
+        List<InvalidInput.FieldError> errors = new ArrayList<>();
+        if (request.periodEnd() != null && request.periodEnd().isAfter(today)) {
+            errors.add(new InvalidInput.FieldError("periodEnd", "must not be after today (" + today
+                    + "): record the outcome once the period has ended"));
+        }
+        if (request.outcomeDate() != null && request.outcomeDate().isAfter(today)) {
+            errors.add(new InvalidInput.FieldError("outcomeDate", "must not be after today (" + today + ")"));
+        }
+        if (request.followUpDate() != null && request.followUpDate().isAfter(today)) {
+            errors.add(new InvalidInput.FieldError("followUpDate", "must not be after today (" + today
+                    + "): add the follow-up once it has taken place"));
+        }
+        if (!errors.isEmpty()) {
+            throw InvalidInput.datesInFuture(errors);
+        }
     }
 
     /** Whether the person was given a place in a measure of the programme (a waitlist, rejection or cancellation is not taking part). */

@@ -4,9 +4,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.inclusionmatch.profile.disclosure.CellKeyMethod;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * Rates of a stage (recommended, referred, ..., or assigned in a round) per group of a protected dimension, against
@@ -15,7 +16,9 @@ import java.util.TreeMap;
  * persons it counts, so the same persons always get the same noise, a difference of cells (total minus groups,
  * neighbouring periods) carries the noise of every cell in it, and a cell under {@link CellKeyMethod#MINIMUM_CELL}
  * shows nothing. Ratios and flags are computed from the published rates only, and a suppressed cell has neither
- * (a flag would say something about the cell it stands for). Plain Java: tested without a database.
+ * (a flag would say something about the cell it stands for). Each dimension lists every group of its fixed code list
+ * ({@link #groupsOf}) in a fixed order, whether anyone is counted in it or not, so which groups appear says nothing
+ * about who is counted. Plain Java: tested without a database.
  */
 public final class Fairness {
 
@@ -27,6 +30,19 @@ public final class Fairness {
 
     @Schema(name = "FairnessDimension")
     public enum Dimension { TARGET_GROUP, GENDER, AGE_BAND, REGION }
+
+    /**
+     * The groups of a dimension, in the order they are listed: the fixed target groups, OTHER (any other code) and
+     * NONE; the genders; the age bands; the regions.
+     */
+    public static List<String> groupsOf(Dimension dimension) {
+        return switch (dimension) {
+            case TARGET_GROUP -> Stream.concat(ProtectedGroups.TARGET_GROUPS.stream(), Stream.of(NO_TARGET_GROUP)).toList();
+            case GENDER -> ProtectedGroups.GENDERS;
+            case AGE_BAND -> Stream.of(AgeBand.values()).map(Enum::name).toList();
+            case REGION -> ProtectedGroups.REGIONS;
+        };
+    }
 
     /**
      * The age a person reaches in the reference year ({@code year - birthYear}, exact from the birth year alone: the
@@ -61,7 +77,7 @@ public final class Fairness {
                 case REGION -> List.of(region);
                 case AGE_BAND -> List.of(AgeBand.of(birthYear, year).name());
                 case TARGET_GROUP -> targetGroups == null || targetGroups.isEmpty() ? List.of(NO_TARGET_GROUP)
-                        : targetGroups.stream().distinct().toList();
+                        : ProtectedGroups.targetGroups(targetGroups);
             };
         }
     }
@@ -75,8 +91,10 @@ public final class Fairness {
      * the numerator, both perturbed; {@code suppressed} when either is withheld, and then rate, ratio and flag are null.
      */
     @Schema(name = "FairnessGroup")
-    public record Group(@Schema(description = "the group's code (a target group, NONE for no target group, a gender, an "
-                                + "age band or a region); null for the overall figures") String group,
+    public record Group(@Schema(description = "the group's code: a target group of the fixed list (OTHER for any other "
+                                + "code, NONE for no target group), a gender, an age band or a region; null for the overall "
+                                + "figures. Every group of the dimension is listed, in the same order, whether anyone is "
+                                + "counted in it or not; an empty group is suppressed like a small one") String group,
                         @Schema(description = "persons in the rate's denominator, perturbed; null when suppressed") Integer base,
                         @Schema(description = "of them, persons who reached the stage, perturbed; null when suppressed") Integer count,
                         @Schema(description = "count / base of the published figures, 3 decimals; null when suppressed") Double rate,
@@ -91,7 +109,8 @@ public final class Fairness {
                                  @Schema(description = "the best published rate among the dimension's groups") Double bestRate,
                                  @Schema(description = "the lowest ratio to the best-served group among the groups shown") Double minimumRatio,
                                  @Schema(description = "groups shown with a ratio under 0.8") int belowFourFifths,
-                                 List<Group> groups) {
+                                 @Schema(description = "every group of the dimension's fixed code list, in a fixed order, "
+                                         + "present or not") List<Group> groups) {
     }
 
     @Schema(name = "FairnessRates")
@@ -107,10 +126,14 @@ public final class Fairness {
         units.forEach(overall::add);
         List<DimensionRates> dimensions = new ArrayList<>();
         for (Dimension dimension : Dimension.values()) {
-            Map<String, Counts> byGroup = new TreeMap<>();
+            Map<String, Counts> byGroup = new LinkedHashMap<>();
+            groupsOf(dimension).forEach(group -> byGroup.put(group, new Counts()));
             for (Unit unit : units) {
                 for (String group : unit.member().groups(dimension, year)) {
-                    byGroup.computeIfAbsent(group, g -> new Counts()).add(unit);
+                    Counts counts = byGroup.get(group);
+                    if (counts != null) { // a stored value outside the fixed list is in the overall figures only
+                        counts.add(unit);
+                    }
                 }
             }
             dimensions.add(compare(dimension, byGroup));

@@ -16,7 +16,9 @@ public record InclusionReport(UUID programmeId, String programmeCode, LocalDate 
                              @Schema(description = "Cells counting fewer people than this are suppressed") int minimumCell,
                              @Schema(description = "How the figures are protected: CELL_KEY_PERTURBATION (counts may differ from the exact count by up to 2)")
                              String disclosureControl,
-                             Cell total, List<Cell> byRegion) {
+                             Cell total,
+                             @Schema(description = "Every region, in a fixed order, whether anyone is counted in it or not "
+                                     + "(an empty region is suppressed like a small one)") List<Cell> byRegion) {
 
     public static final String DISCLOSURE_CONTROL = "CELL_KEY_PERTURBATION";
 

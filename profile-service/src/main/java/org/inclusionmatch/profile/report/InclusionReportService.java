@@ -11,7 +11,9 @@ import org.inclusionmatch.profile.programme.Programme;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.inclusionmatch.profile.disclosure.CellKeyMethod.MINIMUM_CELL;
@@ -45,14 +47,18 @@ public class InclusionReportService {
                 .setParameter(1, programmeId).setParameter(2, from).setParameter(3, to)
                 .setParameter(4, region).setParameter(5, targetGroup).setParameter(6, measureId)
                 .getResultList();
-        List<InclusionReport.Cell> byRegion = new ArrayList<>();
-        Counts total = new Counts(0, 0, 0, 0);
+        // every region, in the fixed order, whether anyone is counted in it or not (an empty one is suppressed)
+        Map<String, Counts> regions = new LinkedHashMap<>();
+        ProtectedGroups.REGIONS.forEach(code -> regions.put(code, Counts.NONE));
+        Counts total = Counts.NONE;
         for (Object[] row : rows) {
             Counts counts = new Counts(((Number) row[1]).intValue(), ((Number) row[2]).intValue(),
                     ((Number) row[3]).longValue(), ((Number) row[4]).longValue());
-            byRegion.add(counts.publish((String) row[0]));
+            regions.computeIfPresent((String) row[0], (r, none) -> counts);
             total = total.plus(counts);
         }
+        List<InclusionReport.Cell> byRegion = new ArrayList<>();
+        regions.forEach((code, counts) -> byRegion.add(counts.publish(code)));
         return new InclusionReport(programme.id, programme.code, from, to,
                 new InclusionReport.Filters(region, targetGroup, measureId), MINIMUM_CELL,
                 InclusionReport.DISCLOSURE_CONTROL, total.publish(null), byRegion);
@@ -76,6 +82,8 @@ public class InclusionReportService {
 
     /** Exact counts of one cell and the sums of their records' keys; never leaves this class. */
     private record Counts(int participants, int included, long participantKeys, long includedKeys) {
+
+        static final Counts NONE = new Counts(0, 0, 0, 0);
 
         Counts plus(Counts other) {
             return new Counts(participants + other.participants, included + other.included,

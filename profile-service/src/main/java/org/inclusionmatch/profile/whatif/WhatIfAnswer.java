@@ -23,8 +23,10 @@ public record WhatIfAnswer(
         @Schema(description = "The draft measures' codes and the ids they were given for this answer only")
         List<DraftMeasure> draftMeasures,
         Cell total,
+        @Schema(description = "One row per region, every region in a fixed order whether anyone is counted in it or not")
         List<Cell> byRegion,
-        @Schema(description = "One row per target group; a person in several groups counts in each") List<Cell> byTargetGroup,
+        @Schema(description = "One row per target group of the fixed list in a fixed order, whether anyone is counted in it or "
+                + "not, and OTHER for every other code; a person in several groups counts in each") List<Cell> byTargetGroup,
         @Schema(description = "Stored measures that would leave persons' top three most, at most 10, most first; "
                 + "measures that fewer than minimumCell persons would lose are left out")
         List<Displaced> displaced) {

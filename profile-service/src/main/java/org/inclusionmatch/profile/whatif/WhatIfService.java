@@ -20,16 +20,17 @@ import org.inclusionmatch.profile.person.Person;
 import org.inclusionmatch.profile.programme.Programme;
 import org.inclusionmatch.profile.programme.ProgrammeService;
 import org.inclusionmatch.profile.report.OutcomeEvidenceService;
+import org.inclusionmatch.profile.report.ProtectedGroups;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -209,19 +210,29 @@ public class WhatIfService {
 
     private static final class Tally {
         final Row total = new Row();
-        final Map<String, Row> byRegion = new TreeMap<>();
-        final Map<String, Row> byTargetGroup = new TreeMap<>();
+        // every region and target group of the fixed lists, in their order, whether anyone is counted in it or not
+        final Map<String, Row> byRegion = rows(ProtectedGroups.REGIONS);
+        final Map<String, Row> byTargetGroup = rows(ProtectedGroups.TARGET_GROUPS);
         final Map<UUID, int[]> lost = new HashMap<>();
         final Map<UUID, long[]> lostKeys = new HashMap<>();
 
         void add(Counted c) {
             total.add(c);
-            byRegion.computeIfAbsent(c.region(), r -> new Row()).add(c);
-            new HashSet<>(c.targetGroups()).forEach(g -> byTargetGroup.computeIfAbsent(g, x -> new Row()).add(c));
+            Row region = byRegion.get(c.region());
+            if (region != null) {
+                region.add(c);
+            }
+            ProtectedGroups.targetGroups(c.targetGroups()).forEach(g -> byTargetGroup.get(g).add(c));
             for (UUID measure : c.lost()) {
                 lost.computeIfAbsent(measure, m -> new int[1])[0]++;
                 lostKeys.computeIfAbsent(measure, m -> new long[1])[0] += c.recordKey();
             }
+        }
+
+        private static Map<String, Row> rows(List<String> groups) {
+            Map<String, Row> rows = new LinkedHashMap<>();
+            groups.forEach(g -> rows.put(g, new Row()));
+            return rows;
         }
 
         List<WhatIfAnswer.Displaced> displaced(Map<UUID, String> codes) {

@@ -19,6 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class FairnessTest {
 
+    /** The fixed target groups (vocabulary.TargetGroup), written out so that a new one is a deliberate change here. */
+    private static final int FIXED_TARGET_GROUPS = 19;
+
     private static Fairness.Unit unit(String gender, List<String> targetGroups, boolean reached) {
         return new Fairness.Unit(new Fairness.Member(0, gender, "RIGA", 1990, targetGroups), reached);
     }
@@ -72,11 +75,13 @@ class FairnessTest {
         assertThat(gender.minimumRatio()).isEqualTo(0.782);
         assertThat(gender.belowFourFifths()).isEqualTo(1);
 
-        // one age band and one region: every person, the overall figures, ratio 1
+        // one age band and one region: every person, the overall figures, ratio 1; the empty ones listed, suppressed
         Fairness.DimensionRates age = dimension(rates, Fairness.Dimension.AGE_BAND);
-        assertThat(age.groups()).containsExactly(new Fairness.Group("FROM_30_TO_49", 99, 72, 0.727, 1.0, false, false));
-        assertThat(dimension(rates, Fairness.Dimension.REGION).groups())
-                .containsExactly(new Fairness.Group("RIGA", 99, 72, 0.727, 1.0, false, false));
+        assertThat(age.groups()).containsExactly(empty("UNDER_25"), empty("FROM_25_TO_29"),
+                new Fairness.Group("FROM_30_TO_49", 99, 72, 0.727, 1.0, false, false), empty("FROM_50"));
+        assertThat(dimension(rates, Fairness.Dimension.REGION).groups()).containsExactly(
+                new Fairness.Group("RIGA", 99, 72, 0.727, 1.0, false, false), empty("PIERIGA"), empty("VIDZEME"),
+                empty("KURZEME"), empty("ZEMGALE"), empty("LATGALE"));
 
         // ROMA (the 3) suppressed; NONE (96, 69 reached) shown with its own noise, the only and so the best group
         Fairness.DimensionRates targetGroups = dimension(rates, Fairness.Dimension.TARGET_GROUP);
@@ -86,6 +91,54 @@ class FairnessTest {
         assertThat(none.base()).isEqualTo(96 + CellKeyMethod.noise(96, 0));
         assertThat(none.count()).isEqualTo(69 + CellKeyMethod.noise(69, 0));
         assertThat(none.ratioToBest()).isEqualTo(1.0);
+    }
+
+    private static Fairness.Group empty(String group) {
+        return new Fairness.Group(group, null, null, null, null, null, true);
+    }
+
+    private static List<String> groupCodes(Fairness.Rates rates, Fairness.Dimension dimension) {
+        return dimension(rates, dimension).groups().stream().map(Fairness.Group::group).toList();
+    }
+
+    /**
+     * Issue 21: which groups are listed never depends on who is counted. One man of RIGA, FORMER_PRISONER and
+     * PROBATION_CLIENT, and 99 persons of other groups get the same lists: every group of the fixed code lists, in
+     * their order. A target-group code outside the fixed list is counted in OTHER, never named; the one man's cells
+     * show nothing, and neither do the cells of nobody.
+     */
+    @Test
+    void everyDimensionListsEveryGroupOfItsFixedListWhoeverIsCounted() {
+        Fairness.Unit one = new Fairness.Unit(new Fairness.Member(12345, "MALE", "RIGA", 1960,
+                List.of("FORMER_PRISONER", "PROBATION_CLIENT", "OWN_CODE_OF_A_PARTNER")), true);
+        Fairness.Rates lone = Fairness.rates(List.of(one), 2026);
+        Fairness.Rates many = Fairness.rates(dataSet(), 2026);
+        Fairness.Rates nobody = Fairness.rates(List.of(), 2026);
+        for (Fairness.Dimension d : Fairness.Dimension.values()) {
+            assertThat(groupCodes(lone, d)).as("%s", d).isEqualTo(Fairness.groupsOf(d))
+                    .isEqualTo(groupCodes(many, d)).isEqualTo(groupCodes(nobody, d)).doesNotHaveDuplicates();
+            assertThat(dimension(lone, d).groups()).allMatch(g -> g.equals(empty(g.group())));
+        }
+        assertThat(lone).isEqualTo(nobody); // the lone man's answer is that of no one at all
+        assertThat(Fairness.groupsOf(Fairness.Dimension.TARGET_GROUP)).startsWith("AFTER_CHILDCARE_LEAVE")
+                .endsWith("LOW_EDUCATION", "OTHER", "NONE").hasSize(FIXED_TARGET_GROUPS + 2)
+                .doesNotContain("OWN_CODE_OF_A_PARTNER");
+        assertThat(Fairness.groupsOf(Fairness.Dimension.GENDER)).containsExactly("FEMALE", "MALE", "OTHER", "UNDISCLOSED");
+        assertThat(Fairness.groupsOf(Fairness.Dimension.AGE_BAND)).containsExactly("UNDER_25", "FROM_25_TO_29", "FROM_30_TO_49", "FROM_50");
+        assertThat(Fairness.groupsOf(Fairness.Dimension.REGION)).containsExactly("RIGA", "PIERIGA", "VIDZEME", "KURZEME", "ZEMGALE", "LATGALE");
+    }
+
+    /** Codes outside the fixed list: one bucket, each person once in it, beside their fixed groups. */
+    @Test
+    void targetGroupCodesOutsideTheFixedListAreCountedInOther() {
+        List<Fairness.Unit> units = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            units.add(unit("FEMALE", List.of("OWN_A", "OWN_B", "ROMA"), true));
+        }
+        Fairness.DimensionRates targetGroups = dimension(Fairness.rates(units, 2026), Fairness.Dimension.TARGET_GROUP);
+        assertThat(group(targetGroups, "OTHER").base()).isEqualTo(9 + CellKeyMethod.noise(9, 0));
+        assertThat(group(targetGroups, "ROMA").base()).isEqualTo(9 + CellKeyMethod.noise(9, 0));
+        assertThat(targetGroups.groups()).extracting(Fairness.Group::group).doesNotContain("OWN_A", "OWN_B");
     }
 
     /** A group everyone (or no one) of which reached the stage gives that away: the rate is withheld, the base shown. */
@@ -122,8 +175,10 @@ class FairnessTest {
                 "MOTIV,2026-01-01,2026-06-30,RECOMMENDED,GENDER,MALE,49,31,0.633,0.782,true,false",
                 "MOTIV,2026-01-01,2026-06-30,RECOMMENDED,GENDER,OTHER,,,,,,true",
                 "MOTIV,2026-01-01,2026-06-30,RECOMMENDED,TARGET_GROUP,ROMA,,,,,,true");
-        // the header, OVERALL, then 2 target groups, 3 genders, 1 age band and 1 region
-        assertThat(lines).hasSize(1 + 1 + 2 + 3 + 1 + 1);
+        // the header, OVERALL, then every group of the fixed lists: 19 target groups, OTHER and NONE, 4 genders,
+        // 4 age bands and 6 regions, whoever is counted
+        assertThat(lines).hasSize(1 + 1 + (FIXED_TARGET_GROUPS + 2) + 4 + 4 + 6);
+        assertThat(lines).contains("MOTIV,2026-01-01,2026-06-30,RECOMMENDED,REGION,LATGALE,,,,,,true");
         assertThat(lines).allMatch(l -> l.split(",", -1).length == 12);
     }
 }

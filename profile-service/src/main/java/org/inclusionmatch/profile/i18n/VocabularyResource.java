@@ -80,7 +80,7 @@ public class VocabularyResource {
                          @Context HttpHeaders headers, @Context Request request) {
         Language language = AcceptLanguage.negotiate(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE), config.defaultLanguage());
         Vocabulary.CodeListView list = vocabulary.list(language, name)
-                .orElseThrow(() -> new NotFound("Code list", name.matches("[A-Za-z]{1,40}") ? name : "?"));
+                .orElseThrow(() -> NotFound.absent("Code list", name.matches("[A-Za-z]{1,40}") ? name : "?"));
         return cacheable(request, language, vocabulary.tag(list), list);
     }
 

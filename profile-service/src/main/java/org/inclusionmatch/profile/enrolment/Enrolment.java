@@ -5,8 +5,11 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import org.inclusionmatch.profile.common.VersionedEntity;
 
+import java.util.List;
 import java.util.UUID;
 
 /** A person's referral to a measure and what became of it. */
@@ -38,4 +41,32 @@ public class Enrolment extends VersionedEntity {
     public Long waitlistSeq;
 
     public String reason;
+
+    // The referral's terms, set by ReferralTerms when it is made: what the provider reads besides the ids.
+
+    @Column(name = "contact_name")
+    public String contactName;
+
+    @Column(name = "contact_email")
+    public String contactEmail;
+
+    @Column(name = "contact_phone")
+    public String contactPhone;
+
+    public String message;
+
+    /** The needs this referral is meant to address, among the person's. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(columnDefinition = "text[]")
+    public List<String> needs;
+
+    /** The goals this referral is meant to serve, among the person's. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(columnDefinition = "text[]")
+    public List<String> goals;
+
+    @Override
+    public String toString() {
+        return "Enrolment[" + id + "]"; // never the contact or the message
+    }
 }

@@ -52,6 +52,11 @@ public class EnrolmentService {
     }
 
     public EnrolmentView refer(UUID organisationId, UUID personId, UUID measureId) {
+        return refer(organisationId, personId, measureId, ReferralTerms.NONE);
+    }
+
+    /** A referral with what the referrer tells the provider (see {@link ReferralTerms}), checked before anything is stored. */
+    public EnrolmentView refer(UUID organisationId, UUID personId, UUID measureId, ReferralTerms terms) {
         Person person = Person.requireIn(organisationId, personId, LockModeType.PESSIMISTIC_READ); // person, then places
         SeatLedger.Locked locked = seats.lock(measureId);
         if (Enrolment.count("personId = ?1 and measureId = ?2 and status in ?3", personId, measureId, openStatuses()) > 0) {
@@ -59,6 +64,7 @@ public class EnrolmentService {
         }
         // A residential or group place beside someone the person is kept apart from: refused, neutrally.
         keepApart.requireAllowed(person.id, locked.measure());
+        ReferralTerms resolved = terms.resolve(person, locked.measure());
         boolean wasFull = locked.measure().isFull();
         // Those waiting go first: a place freed by a raised capacity is theirs, not the newcomer's.
         promoteOnMeasure(locked);
@@ -67,6 +73,7 @@ public class EnrolmentService {
         enrolment.organisationId = organisationId;
         enrolment.measureId = measureId;
         enrolment.programmeId = locked.programme() == null ? null : locked.programme().id;
+        resolved.applyTo(enrolment);
         if (seats.tryTake(locked, enrolment)) {
             enrolment.status = EnrolmentStatus.REFERRED;
         } else {

@@ -76,7 +76,8 @@ public class VocabularyResource {
                                  "needs", "goals", "targetGroups", "regions", "roles", "archetypes", "genders", "legalBases",
                                  "measureKinds", "organisationKinds", "enrolmentStatuses", "enrolmentReasons",
                                  "outcomeStatuses", "decisions", "declineReasons", "reasonCodes", "allocationRoundStatuses",
-                                 "allocationObjectives", "allocationReasons", "fairnessStages", "fairnessDimensions", "ageBands"})) String name,
+                                 "allocationObjectives", "allocationReasons", "fairnessStages", "fairnessDimensions", "ageBands",
+                                 "shareCategories", "consentStatuses"})) String name,
                          @Context HttpHeaders headers, @Context Request request) {
         Language language = AcceptLanguage.negotiate(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE), config.defaultLanguage());
         Vocabulary.CodeListView list = vocabulary.list(language, name)

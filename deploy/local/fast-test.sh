@@ -13,6 +13,8 @@ FAST=(
   # disclosure control and the fairness rates, Accept-Language and a label for every code, the allocation solver
   EveryEndpointHasARuleTest IfMatchPolicyTest ProblemCatalogueTest PackageBoundariesTest CellKeyMethodTest FairnessTest
   AcceptLanguageTest VocabularyLabelsTest AllocationSolverTest RoundPlannerTest
+  # issue 21: what each consent category releases, every target group classified
+  ShareCategoryTest
   # issue 15: query values out of spans, the outbox row's traceparent
   TraceRedactionTest OutboxTraceparentTest
   # matching-engine: engine, vignettes, rule cut-off; matching-worker: envelope reading, day-change re-match, and the

@@ -48,7 +48,8 @@ class I18nTest {
         assertThat(names).containsExactly("needs", "goals", "targetGroups", "regions", "roles", "archetypes", "genders",
                 "legalBases", "measureKinds", "organisationKinds", "enrolmentStatuses", "enrolmentReasons",
                 "outcomeStatuses", "decisions", "declineReasons", "reasonCodes", "allocationRoundStatuses",
-                "allocationObjectives", "allocationReasons", "fairnessStages", "fairnessDimensions", "ageBands");
+                "allocationObjectives", "allocationReasons", "fairnessStages", "fairnessDimensions", "ageBands",
+                "shareCategories", "consentStatuses");
     }
 
     @Test

@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.UUID;
 
 /** A consent as its person's organisation sees it, with its status as of this read. */
-@Schema(name = "Consent", description = "A person's consent to share named categories with one recipient for one referral",
+@Schema(name = "Consent", description = "A person's consent to share named categories with one recipient for one referral. "
+        + "`endedAt`: when it ended (withdrawn, or its referral closed); null while ACTIVE and when it lapsed because the "
+        + "measure moved to another provider.",
         example = ReferralExamples.CONSENT)
 public record ConsentView(
         UUID id,
@@ -21,8 +23,7 @@ public record ConsentView(
         @Schema(description = "The day the person gave it") LocalDate givenOn,
         @Schema(description = "Who recorded it: the subject of the recording token") String recordedBy,
         ConsentStatus status,
-        @Schema(description = "When it ended: withdrawn, or its referral closed; null while ACTIVE (and when it lapsed "
-                + "because the measure moved to another provider)") Instant endedAt,
+        Instant endedAt, // described on the class: a @Schema here would turn the nullable reference into a plain string
         @Schema(description = "Who recorded the withdrawal; null unless WITHDRAWN") String withdrawnBy,
         long version, Instant createdAt, Instant updatedAt) implements ConcernsPerson {
 

@@ -22,7 +22,8 @@ import java.util.UUID;
  */
 @Schema(name = "Referral", description = "A referral as the provider (and the referrer) sees it. Nothing about the "
         + "person beyond these fields: the minimum the referral itself is, and in `shared` only what the person's "
-        + "active consents release to this provider for this referral.", example = ReferralExamples.REFERRAL)
+        + "active consents release to this provider for this referral. `contact` (the referrer's contact for this "
+        + "referral) and `message` are null when none was given.", example = ReferralExamples.REFERRAL)
 public record ReferralView(
         @Schema(description = "The referral's id, the same as the enrolment's") UUID id,
         @Schema(description = "The person's id: a reference, not a profile (GET /persons/{id} stays the referrer's)") UUID personId,
@@ -31,7 +32,7 @@ public record ReferralView(
         @Schema(description = "The referring organisation: the person's") OrganisationRef referrer,
         @Schema(description = "The organisation that provides the measure") OrganisationRef provider,
         MeasureRef measure,
-        @Schema(description = "The referrer's contact for this referral; null when none was given") EnrolmentRequests.Contact contact,
+        EnrolmentRequests.Contact contact, // no @Schema here: it would turn the nullable reference into a plain object
         @Schema(description = "The referrer's message; null when none was given") String message,
         @Schema(description = "The needs this referral is meant to address") List<String> needs,
         @Schema(description = "The goals this referral serves") List<String> goals,

@@ -99,6 +99,7 @@ public class ConsentResource {
 
     @POST
     @Path("{consentId}/withdrawal")
+    @Consumes(MediaType.WILDCARD) // no body: a client need not send a Content-Type
     @RolesAllowed({Roles.ADMIN, Roles.CASEWORKER})
     @AuditedPersonAccess(operation = AuditedPersonAccess.Operation.UPDATE, resource = "CONSENT")
     @Operation(operationId = "withdrawConsent", summary = "Record that the person withdrew a consent: nothing more is shared under it",

@@ -15,6 +15,8 @@ FAST=(
   AcceptLanguageTest VocabularyLabelsTest AllocationSolverTest RoundPlannerTest
   # issue 21: the referral guide shows the rule table of moves as the code has it
   ReferralMovesDocTest
+  # issue 21: what each consent category releases, every target group classified
+  ShareCategoryTest
   # issue 15: query values out of spans, the outbox row's traceparent
   TraceRedactionTest OutboxTraceparentTest
   # matching-engine: engine, vignettes, rule cut-off; matching-worker: envelope reading, day-change re-match, and the

@@ -121,7 +121,7 @@ class BadInputTest {
         Api.json().get("/api/v1/measures/not-a-uuid").then().statusCode(400).contentType(PROBLEM)
                 .body("detail", containsString("UUID"));
         Api.json().get("/api/v1/measures/00000000-0000-0000-0000-000000000000").then().statusCode(404).contentType(PROBLEM)
-                .body("detail", containsString("does not exist"));
+                .body("detail", containsString("is not visible to your organisation"));
         Api.json().get("/api/v1/nothing-here").then().statusCode(404);
     }
 

@@ -40,7 +40,8 @@ class ExportAndAuditTest {
             "enrolment", "enrolments",
             "outcome", "outcomes",
             "audit_entry", "accessLog",
-            "allocation_candidate", "allocations");
+            "allocation_candidate", "allocations",
+            "consent", "consents");
 
     @Inject
     AgroalDataSource dataSource;

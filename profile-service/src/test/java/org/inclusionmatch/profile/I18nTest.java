@@ -48,7 +48,8 @@ class I18nTest {
         assertThat(names).containsExactly("needs", "goals", "targetGroups", "regions", "roles", "archetypes", "genders",
                 "legalBases", "measureKinds", "organisationKinds", "enrolmentStatuses", "enrolmentReasons", "referralDeclineReasons",
                 "outcomeStatuses", "decisions", "declineReasons", "reasonCodes", "allocationRoundStatuses",
-                "allocationObjectives", "allocationReasons", "fairnessStages", "fairnessDimensions", "ageBands");
+                "allocationObjectives", "allocationReasons", "fairnessStages", "fairnessDimensions", "ageBands",
+                "shareCategories", "consentStatuses");
     }
 
     @Test
@@ -96,10 +97,10 @@ class I18nTest {
         String missing = "/api/v1/organisations/" + UUID.randomUUID();
         Api.json().header("Accept-Language", "lv").get(missing).then().statusCode(404)
                 .header("Content-Language", "lv").header("Vary", containsString("Accept-Language"))
-                .body("title", equalTo("Nav atrasts"), "detail", containsString("Organizācija "), "detail", containsString(" nepastāv"),
+                .body("title", equalTo("Nav atrasts"), "detail", containsString("Jūsu organizācija neredz šo ierakstu: Organizācija "),
                         "type", equalTo("https://inclusion-match.org/problems/not-found"));
         Api.json().header("Accept-Language", "en").get(missing).then().statusCode(404)
-                .header("Content-Language", "en").body("title", equalTo("Not found"), "detail", containsString(" does not exist"));
+                .header("Content-Language", "en").body("title", equalTo("Not found"), "detail", containsString(" is not visible to your organisation"));
         Api.json().header("Accept-Language", "lv").body("{\"code\": ").post("/api/v1/organisations").then().statusCode(400)
                 .body("title", equalTo("Bojāts JSON"));
         // a detail without a Latvian template keeps its English words, and the violations their fields

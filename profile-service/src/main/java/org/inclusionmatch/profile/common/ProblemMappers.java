@@ -102,6 +102,7 @@ public class ProblemMappers {
             case MATCHING_WITHDRAWN -> ProblemType.MATCHING_WITHDRAWN;
             case ROUND_NOT_PROPOSED -> ProblemType.ROUND_NOT_PROPOSED;
             case ALREADY_KEPT_APART -> ProblemType.ALREADY_KEPT_APART;
+            case CONSENT_NOT_ACTIVE -> ProblemType.CONSENT_NOT_ACTIVE;
         };
     }
 

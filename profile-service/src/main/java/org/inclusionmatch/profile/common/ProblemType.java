@@ -36,6 +36,7 @@ public enum ProblemType {
     MATCHING_WITHDRAWN("matching-withdrawn", 409, "Withdrawn from matching", "The person has withdrawn from matching; no recommendations are kept"),
     ROUND_NOT_PROPOSED("round-not-proposed", 409, "Round not open", "Only a PROPOSED allocation round can be confirmed; this one is confirmed already"),
     ALREADY_KEPT_APART("already-kept-apart", 409, "Already kept apart", "These two persons are kept apart already"),
+    CONSENT_NOT_ACTIVE("consent-not-active", 409, "Consent not active", "The consent is withdrawn, or its referral is closed so it has lapsed (or would at once); record a new one for an open referral"),
     STALE_VERSION("stale-version", 412, "Precondition failed", "If-Match names another version than the current one, or the record changed at the same time"),
     PAYLOAD_TOO_LARGE("payload-too-large", 413, "Payload too large", "The body, or the number of records in it, is over the limit"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported Media Type", "The body is not in a media type the operation reads"),

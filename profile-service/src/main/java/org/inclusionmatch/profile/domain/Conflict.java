@@ -6,7 +6,8 @@ public final class Conflict extends DomainException {
     /** Which state refuses the change; each cause has its own problem type (common.ProblemType). */
     public enum Cause {
         DUPLICATE_CODE, DUPLICATE_EXTERNAL_REF, ILLEGAL_TRANSITION, ALREADY_ENROLLED, OUTCOME_EXISTS, NOT_RECOMMENDED,
-        ALREADY_RECOMMENDED, STALE_PROFILE_VERSION, MATCHING_WITHDRAWN, ROUND_NOT_PROPOSED, ALREADY_KEPT_APART
+        ALREADY_RECOMMENDED, STALE_PROFILE_VERSION, MATCHING_WITHDRAWN, ROUND_NOT_PROPOSED, ALREADY_KEPT_APART,
+        CONSENT_NOT_ACTIVE
     }
 
     private final Cause cause;

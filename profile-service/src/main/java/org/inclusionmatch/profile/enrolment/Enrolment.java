@@ -5,9 +5,12 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import org.inclusionmatch.profile.common.VersionedEntity;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** A person's referral to a measure and what became of it. */
@@ -57,9 +60,55 @@ public class Enrolment extends VersionedEntity {
     @Column(name = "decline_person_version")
     public Long declinePersonVersion;
 
+    /**
+     * The provider's inbox order, as an HQL clause to append to a query of enrolments: REFERRED ones by answer-by date
+     * (the overdue first, since theirs are the earliest), then every other (waiting, answered, closed: an EXPIRED one
+     * keeps the date that passed, so a plain sort by date would put it first), oldest first.
+     */
+    public static final String INBOX_ORDER = " order by case when status = "
+            + "org.inclusionmatch.profile.enrolment.EnrolmentStatus.REFERRED then answerBy end asc nulls last, createdAt, id";
+
+    /** The answer-by date as both sides see it: while REFERRED, and the one that passed once EXPIRED; null otherwise. */
+    public Instant shownAnswerBy() {
+        return status == EnrolmentStatus.REFERRED || status == EnrolmentStatus.EXPIRED ? answerBy : null;
+    }
+
+    /** While REFERRED, whether its answer-by date has passed; null in every other status. */
+    public Boolean overdue() {
+        return status == EnrolmentStatus.REFERRED && answerBy != null ? answerBy.isBefore(Instant.now()) : null;
+    }
+
     /** The measure's provider, by a plain query, so the measure is not loaded before SeatLedger locks it. */
     static UUID providerOf(UUID measureId) {
         return getEntityManager().createQuery("select m.provider.id from Measure m where m.id = :id", UUID.class)
                 .setParameter("id", measureId).getSingleResult();
+    }
+
+    // The referral's terms, set by ReferralTerms when it is made: what the provider reads besides the ids.
+
+    @Column(name = "contact_name")
+    public String contactName;
+
+    @Column(name = "contact_email")
+    public String contactEmail;
+
+    @Column(name = "contact_phone")
+    public String contactPhone;
+
+    public String message;
+
+    /** The needs this referral is meant to address, among the person's. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(columnDefinition = "text[]")
+    public List<String> needs;
+
+    /** The goals this referral is meant to serve, among the person's. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(columnDefinition = "text[]")
+    public List<String> goals;
+
+    @Override
+    public String toString() {
+        return "Enrolment[" + id + "]"; // never the contact or the message
     }
 }

@@ -1,5 +1,8 @@
 package org.inclusionmatch.profile.enrolment;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -13,23 +16,61 @@ import java.util.UUID;
 
 public final class EnrolmentRequests {
 
+    /** A phone number: digits with an optional leading +, single spaces or hyphens between digits, 6 to 20 digits. */
+    public static final String PHONE = "^\\+?[0-9](?:[ -]?[0-9]){5,19}$";
+
     private EnrolmentRequests() {
     }
 
-    @Schema(name = "EnrolmentRequest", description = "Refer a person of your organisation to a measure")
-    public record Refer(@NotNull UUID personId, @NotNull UUID measureId,
-                        @Schema(description = "When the provider should answer by, if not the measure's answer time "
-                                + "(answerDays) from now: at least inclusion.referrals.min-answer-time (default 24 hours) "
-                                + "and at most 90 days ahead, else a 400 naming answerBy. Applies when the referral takes a "
-                                + "place at once; a referral that goes to the waitlist gets the measure's answer time from "
-                                + "the moment a place is offered to it. Unanswered by then, the referral becomes EXPIRED and "
-                                + "its place goes to the waitlist", example = "2026-12-04T16:00:00Z", nullable = true)
-                        Instant answerBy) implements NamesPersons {
+    /**
+     * A referral. Only {@code personId} and {@code measureId} are required (clients written before the referral's
+     * terms keep working); the rest is what the provider reads about the referral (GET /referrals/{id}).
+     */
+    @Schema(name = "EnrolmentRequest", description = "Refer a person of your organisation to a measure. Besides the ids, "
+            + "all optional: a contact for this referral, a message to the provider, and the needs and goals it is meant "
+            + "to address. The provider reads these, the person's languages and only the profile fields the person "
+            + "agreed to share with it (see the person's consents).")
+    public record Refer(
+            @NotNull UUID personId,
+            @NotNull UUID measureId,
+            @Valid @Schema(description = "Whom the provider contacts about this referral: a work name and a work e-mail or "
+                    + "phone (at least one). Not the person's own contact details.") Contact contact,
+            @Size(max = 2000) @Schema(description = "A message to the provider, up to 2000 characters (line breaks allowed, "
+                    + "no other control characters). Write only what the provider needs to act on the referral.",
+                    example = "Available on weekday mornings; prefers a group in Latvian.") String message,
+            @Size(max = 20) @Schema(description = "The needs this referral is meant to address, each among the person's "
+                    + "needs. Left out: the person's needs that the measure addresses.", example = "[\"DIGITAL_SKILLS\"]")
+            List<@NotNull @Pattern(regexp = Codes.TAG, message = "must be an UPPER_SNAKE_CASE code") String> needs,
+            @Size(max = 20) @Schema(description = "The goals this referral serves, each among the person's goals. Left out: "
+                    + "the person's goals that the measure serves.", example = "[\"OPEN_LABOUR_MARKET\"]")
+            List<@NotNull @Pattern(regexp = Codes.TAG, message = "must be an UPPER_SNAKE_CASE code") String> goals,
+            @Schema(description = "When the provider should answer by, if not the measure's answer time "
+                    + "(answerDays) from now: at least inclusion.referrals.min-answer-time (default 24 hours) "
+                    + "and at most 90 days ahead, else a 400 naming answerBy. Applies when the referral takes a "
+                    + "place at once; a referral that goes to the waitlist gets the measure's answer time from "
+                    + "the moment a place is offered to it. Unanswered by then, the referral becomes EXPIRED and "
+                    + "its place goes to the waitlist", example = "2026-12-04T16:00:00Z")
+            Instant answerBy) implements NamesPersons {
 
         @Override
         public List<UUID> personsNamed() {
             return NamesPersons.persons(personId);
         }
+
+        public ReferralTerms terms() {
+            return new ReferralTerms(contact, message, needs, goals);
+        }
+    }
+
+    /** The referrer's contact for one referral: a case worker's work name and work e-mail or phone. */
+    @Schema(name = "ReferralContact", description = "The referrer's contact for this referral: a work name, and a work "
+            + "e-mail or a work phone (at least one of the two)")
+    public record Contact(
+            @NotBlank @Size(max = 100) @Schema(description = "Printable text, no line breaks", example = "Anna Bērziņa")
+            String name,
+            @Email @Size(max = 254) @Schema(example = "anna.berzina@probacija.example.lv") String email,
+            @Size(max = 32) @Pattern(regexp = PHONE, message = "must be a phone number such as +371 2612 3456")
+            @Schema(example = "+371 2612 3456") String phone) {
     }
 
     @Schema(name = "EnrolmentTransition")

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.inclusionmatch.profile.audit.AuditedPersonAccess;
@@ -50,15 +51,27 @@ public class EnrolmentResource {
     @RolesAllowed({Roles.ADMIN, Roles.CASEWORKER})
     @AuditedPersonAccess(operation = AuditedPersonAccess.Operation.CREATE, resource = "ENROLMENT", pathIdIsPerson = false)
     @Operation(operationId = "referPerson", summary = "Refer a person to a measure: a place if one is free, else the waitlist",
-            description = "A referral given a place is REFERRED with an answer-by date: the measure's answerDays from now, "
+            description = "Only personId and measureId are required. The optional contact, message, needs and goals are what "
+                    + "the provider reads in GET /referrals/{id}, with the person's languages; needs and goals must be among the "
+                    + "person's (400 naming needs[i] or goals[i]) and default to the person's that the measure addresses. A "
+                    + "contact needs a name and an email or a phone (400 naming contact.*); a message is at most 2000 characters. "
+                    + "Nothing is stored when any of it is refused. "
+                    + "A referral given a place is REFERRED with an answer-by date: the measure's answerDays from now, "
                     + "or the answerBy sent. When the provider has not answered by then, the system moves it to EXPIRED, "
                     + "gives the place to the first on the waitlist (who gets an answer-by date of their own from that "
                     + "moment) and publishes ENROLMENT_STATUS_CHANGED to the referrer's organisation.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = EnrolmentRequests.Refer.class),
+            example = "{\"personId\":\"0b5e7c9a-1d2f-4e3a-8b6c-7d8e9f0a1b2c\",\"measureId\":\"4d3c2b1a-0f9e-4d8c-9b7a-6f5e4d3c2b1a\","
+                    + "\"contact\":{\"name\":\"Anna Bērziņa\",\"email\":\"anna.berzina@probacija.example.lv\",\"phone\":\"+371 2612 3456\"},"
+                    + "\"message\":\"Available on weekday mornings; prefers a group in Latvian.\","
+                    + "\"needs\":[\"DIGITAL_SKILLS\"],\"goals\":[\"OPEN_LABOUR_MARKET\"],\"answerBy\":\"2026-12-18T16:00:00Z\"}"))
     @APIResponse(responseCode = "201", description = ApiResponsesDoc.CREATED,
             headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EnrolmentView.class)))
     public RestResponse<EnrolmentView> refer(@NotNull @Valid EnrolmentRequests.Refer request, UriInfo uri) {
-        EnrolmentView view = service.refer(caller.requireOrganisation(), request.personId(), request.measureId(), request.answerBy());
+        EnrolmentView view = service.refer(caller.requireOrganisation(), request.personId(), request.measureId(),
+                request.terms(), request.answerBy());
         return Versions.created(uri.getAbsolutePathBuilder().path(view.id().toString()).build(), view, view.version());
     }
 

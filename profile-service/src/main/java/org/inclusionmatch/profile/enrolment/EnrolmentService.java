@@ -66,14 +66,15 @@ public class EnrolmentService {
 
     /** A referral with the measure's answer time. */
     public EnrolmentView refer(UUID organisationId, UUID personId, UUID measureId) {
-        return refer(organisationId, personId, measureId, null);
+        return refer(organisationId, personId, measureId, ReferralTerms.NONE, null);
     }
 
     /**
-     * {@code answerBy}: the referrer's answer-by date, used when the referral takes a place at once (null: the
-     * measure's answer time); a waitlisted referral gets the measure's answer time when it is promoted.
+     * A referral with what the referrer tells the provider (see {@link ReferralTerms}), checked before anything is
+     * stored. {@code answerBy}: the referrer's answer-by date, used when the referral takes a place at once (null:
+     * the measure's answer time); a waitlisted referral gets the measure's answer time when it is promoted.
      */
-    public EnrolmentView refer(UUID organisationId, UUID personId, UUID measureId, Instant answerBy) {
+    public EnrolmentView refer(UUID organisationId, UUID personId, UUID measureId, ReferralTerms terms, Instant answerBy) {
         checkAnswerBy(answerBy);
         Person person = Person.requireIn(organisationId, personId, LockModeType.PESSIMISTIC_READ); // person, then places
         SeatLedger.Locked locked = seats.lock(measureId);
@@ -82,6 +83,7 @@ public class EnrolmentService {
         }
         // A residential or group place beside someone the person is kept apart from: refused, neutrally.
         keepApart.requireAllowed(person.id, locked.measure());
+        ReferralTerms resolved = terms.resolve(person, locked.measure());
         boolean wasFull = locked.measure().isFull();
         // Those waiting go first: a place freed by a raised capacity is theirs, not the newcomer's.
         promoteOnMeasure(locked);
@@ -90,6 +92,7 @@ public class EnrolmentService {
         enrolment.organisationId = organisationId;
         enrolment.measureId = measureId;
         enrolment.programmeId = locked.programme() == null ? null : locked.programme().id;
+        resolved.applyTo(enrolment);
         if (seats.tryTake(locked, enrolment)) {
             enrolment.status = EnrolmentStatus.REFERRED;
             enrolment.answerBy = answerBy != null ? answerBy : answerByFromNow(locked.measure());
@@ -359,7 +362,7 @@ public class EnrolmentService {
     /**
      * {@code providerId}: only enrolments in measures that organisation provides; {@code overdue}: only REFERRED
      * ones past their answer-by date (true) or every other (false). {@link EnrolmentOrder#ANSWER_BY}: the
-     * provider's inbox, earliest answer-by date first (so the overdue ones lead), those without one last.
+     * provider's inbox ({@link Enrolment#INBOX_ORDER}).
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public PageResult<EnrolmentView> list(UUID callerOrganisation, UUID personId, UUID measureId, EnrolmentStatus status,
@@ -372,10 +375,9 @@ public class EnrolmentService {
                         "(status <> " + REFERRED_LITERAL + " or answerBy is null or answerBy >= :notOverdueAt)", "notOverdueAt")
                 .always("(organisationId = :caller or measureId in (select m.id from Measure m where m.provider.id = :caller))",
                         "caller", callerOrganisation);
-        Sort sort = order == EnrolmentOrder.ANSWER_BY
-                ? Sort.by("answerBy", Sort.Direction.Ascending, Sort.NullPrecedence.NULLS_LAST).and("createdAt").and("id")
-                : Sort.ascending("createdAt", "id");
-        return PageResult.of(Enrolment.find(filter.where(), sort, filter.parameters()), page, EnrolmentView::of);
+        return PageResult.of(order == EnrolmentOrder.ANSWER_BY
+                ? Enrolment.find(filter.where() + Enrolment.INBOX_ORDER, filter.parameters())
+                : Enrolment.find(filter.where(), Sort.ascending("createdAt", "id"), filter.parameters()), page, EnrolmentView::of);
     }
 
     /** Whether the person has an open enrolment (waiting or holding a place) in the measure. */

@@ -51,13 +51,10 @@ public record EnrolmentView(UUID id, UUID personId,
                 ? (int) Enrolment.count("measureId = ?1 and status = ?2 and waitlistSeq < ?3",
                 e.measureId, EnrolmentStatus.WAITLISTED, e.waitlistSeq) + 1
                 : null;
-        boolean referred = e.status == EnrolmentStatus.REFERRED;
-        Instant answerBy = referred || e.status == EnrolmentStatus.EXPIRED ? e.answerBy : null;
-        Boolean overdue = referred && e.answerBy != null ? e.answerBy.isBefore(Instant.now()) : null;
         List<NextMove> moves = EnrolmentMoves.byOrganisations(e.status).stream()
                 .map(move -> new NextMove(move.to(), move.by())).toList();
         return new EnrolmentView(e.id, e.personId, e.organisationId, e.measureId, Enrolment.providerOf(e.measureId),
-                e.programmeId, e.status, position, e.reason, e.note, answerBy, overdue, e.status.next(), moves,
+                e.programmeId, e.status, position, e.reason, e.note, e.shownAnswerBy(), e.overdue(), e.status.next(), moves,
                 e.version, e.createdAt, e.updatedAt);
     }
 }

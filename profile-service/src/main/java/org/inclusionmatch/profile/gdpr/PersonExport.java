@@ -9,6 +9,8 @@ import org.inclusionmatch.profile.enrolment.EnrolmentView;
 import org.inclusionmatch.profile.outcome.RecordedOutcome;
 import org.inclusionmatch.profile.person.PersonView;
 import org.inclusionmatch.profile.recommendation.RecommendationsView;
+import org.inclusionmatch.profile.referral.ConsentView;
+import org.inclusionmatch.profile.referral.ReferralView;
 
 import java.time.Instant;
 import java.util.List;
@@ -24,7 +26,12 @@ public record PersonExport(Instant exportedAt, PersonView profile, Recommendatio
                            List<RecordedOutcome> outcomes,
                            @Schema(description = "Allocation rounds the person was a candidate in: fit, proposal and reason")
                            List<AllocationRoundView.CandidateEntry> allocations,
-                           @Schema(description = "Every access to the person's data") List<AuditResource.AuditView> accessLog)
+                           @Schema(description = "Each referral as its provider sees it: the contact, message, needs and goals it "
+                                   + "told the provider, and what active consents share with it now") List<ReferralView> referrals,
+                           @Schema(description = "Every consent to share with a provider, active, withdrawn or lapsed")
+                           List<ConsentView> consents,
+                           @Schema(description = "Every access to the person's data, the providers' reads of "
+                                   + "their referrals (resourceType REFERRAL) included") List<AuditResource.AuditView> accessLog)
         implements ConcernsPerson {
 
     @Override

@@ -11,14 +11,16 @@ import org.inclusionmatch.profile.outcome.OutcomeService;
 import org.inclusionmatch.profile.person.Person;
 import org.inclusionmatch.profile.person.PersonView;
 import org.inclusionmatch.profile.recommendation.RecommendationService;
+import org.inclusionmatch.profile.referral.ConsentService;
+import org.inclusionmatch.profile.referral.ReferralService;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * Gathers everything stored about a person: profile, recommendations, decisions, enrolments, outcomes and the
- * log of who accessed them. A test compares this with the tables that hold a person id, so a new one cannot
+ * Gathers everything stored about a person: profile, recommendations, decisions, enrolments (and what each referral
+ * told and shares with its provider), outcomes, consents and the log of who accessed them. A test compares this with the tables that hold a person id, so a new one cannot
  * be forgotten here.
  */
 @ApplicationScoped
@@ -31,9 +33,14 @@ public class PersonExports {
     private final OutcomeService outcomes;
     private final AuditTrail auditTrail;
     private final AllocationService allocations;
+    private final ReferralService referrals;
+    private final ConsentService consents;
 
     public PersonExports(RecommendationService recommendations, DecisionService decisions, EnrolmentService enrolments,
-                         OutcomeService outcomes, AuditTrail auditTrail, AllocationService allocations) {
+                         OutcomeService outcomes, AuditTrail auditTrail, AllocationService allocations,
+                         ReferralService referrals, ConsentService consents) {
+        this.referrals = referrals;
+        this.consents = consents;
         this.auditTrail = auditTrail;
         this.allocations = allocations;
         this.recommendations = recommendations;
@@ -46,7 +53,7 @@ public class PersonExports {
         Person person = Person.requireIn(organisationId, personId);
         return new PersonExport(Instant.now(), PersonView.of(person), recommendations.get(organisationId, personId),
                 decisions.list(organisationId, personId), enrolments.ofPerson(personId), outcomes.ofPerson(personId),
-                allocations.ofPerson(personId),
+                allocations.ofPerson(personId), referrals.ofPerson(personId), consents.ofPerson(personId),
                 auditTrail.ofPerson(personId).stream().map(entry -> onlyAbout(entry, personId)).toList());
     }
 

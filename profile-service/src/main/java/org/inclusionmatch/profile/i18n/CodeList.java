@@ -6,6 +6,8 @@ import org.inclusionmatch.profile.allocation.AllocationRound;
 import org.inclusionmatch.profile.decision.Decision;
 import org.inclusionmatch.profile.enrolment.EnrolmentStatus;
 import org.inclusionmatch.profile.outcome.OutcomeStatus;
+import org.inclusionmatch.profile.referral.ConsentStatus;
+import org.inclusionmatch.profile.referral.ShareCategory;
 import org.inclusionmatch.profile.report.Fairness;
 import org.inclusionmatch.profile.report.FairnessReport;
 import org.inclusionmatch.profile.vocabulary.Archetype;
@@ -55,7 +57,9 @@ public enum CodeList {
     ALLOCATION_REASONS("allocationReasons", AllocationReason.class, false),
     FAIRNESS_STAGES("fairnessStages", FairnessReport.Stage.class, false),
     FAIRNESS_DIMENSIONS("fairnessDimensions", Fairness.Dimension.class, false),
-    AGE_BANDS("ageBands", Fairness.AgeBand.class, false);
+    AGE_BANDS("ageBands", Fairness.AgeBand.class, false),
+    SHARE_CATEGORIES("shareCategories", ShareCategory.class, false),
+    CONSENT_STATUSES("consentStatuses", ConsentStatus.class, false);
 
     private final String listName;
     private final Class<? extends Enum<?>> type;

@@ -76,11 +76,12 @@ public class VocabularyResource {
                                  "needs", "goals", "targetGroups", "regions", "roles", "archetypes", "genders", "legalBases",
                                  "measureKinds", "organisationKinds", "enrolmentStatuses", "enrolmentReasons", "referralDeclineReasons",
                                  "outcomeStatuses", "decisions", "declineReasons", "reasonCodes", "allocationRoundStatuses",
-                                 "allocationObjectives", "allocationReasons", "fairnessStages", "fairnessDimensions", "ageBands"})) String name,
+                                 "allocationObjectives", "allocationReasons", "fairnessStages", "fairnessDimensions", "ageBands",
+                                 "shareCategories", "consentStatuses"})) String name,
                          @Context HttpHeaders headers, @Context Request request) {
         Language language = AcceptLanguage.negotiate(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE), config.defaultLanguage());
         Vocabulary.CodeListView list = vocabulary.list(language, name)
-                .orElseThrow(() -> new NotFound("Code list", name.matches("[A-Za-z]{1,40}") ? name : "?"));
+                .orElseThrow(() -> NotFound.absent("Code list", name.matches("[A-Za-z]{1,40}") ? name : "?"));
         return cacheable(request, language, vocabulary.tag(list), list);
     }
 

@@ -20,6 +20,8 @@ import org.inclusionmatch.profile.person.PersonView;
 import org.inclusionmatch.profile.programme.ProgrammeView;
 import org.inclusionmatch.profile.recommendation.RecommendationBatchResult;
 import org.inclusionmatch.profile.recommendation.RecommendationsView;
+import org.inclusionmatch.profile.referral.ConsentView;
+import org.inclusionmatch.profile.referral.ReferralView;
 import org.inclusionmatch.profile.report.FairnessReport;
 import org.inclusionmatch.profile.report.InclusionReport;
 
@@ -46,7 +48,7 @@ final class ResponseRecords {
             PersonView.class, OutcomeView.class, EnrolmentView.class, RecommendationsView.class, DecisionView.class,
             MatchingView.class, MatchingPage.class, PersonExport.class, InclusionReport.class, ImportSummary.class,
             ImportReport.class, RecommendationBatchResult.class, AuditResource.AuditView.class, FairnessReport.class,
-            RoundFairness.class);
+            RoundFairness.class, ReferralView.class, ConsentView.class);
 
     /** Schema name -> properties that can be null. */
     static final Map<String, Set<String>> NULLABLE = Map.ofEntries(
@@ -68,7 +70,10 @@ final class ResponseRecords {
             Map.entry("AuditEntry", Set.of("organisationId", "resourceType", "resourceId", "roles")),
             Map.entry("PersonImportLineError", Set.of("externalRef")),
             Map.entry("RecommendationsBatchOutcome", Set.of("version")),
-            Map.entry("RecordedOutcome", Set.of("regionWhenRecorded")));
+            Map.entry("RecordedOutcome", Set.of("regionWhenRecorded")),
+            Map.entry("Referral", Set.of("reason", "note", "answerBy", "overdue", "contact", "message")),
+            Map.entry("ReferralContact", Set.of("email", "phone")),
+            Map.entry("Consent", Set.of("endedAt", "withdrawnBy")));
 
     private ResponseRecords() {
     }

@@ -196,7 +196,9 @@ class VocabularyLabelsTest {
 
     @Test
     void problemDetailsAreTranslatedByTemplateAndOtherwiseKept() {
-        assertThat(ProblemTexts.detail(Language.LV, "Person 3f1c does not exist")).contains("Persona 3f1c nepastāv");
+        assertThat(ProblemTexts.detail(Language.LV, "Person 3f1c is not visible to your organisation"))
+                .contains("Jūsu organizācija neredz šo ierakstu: Persona 3f1c");
+        assertThat(ProblemTexts.detail(Language.LV, "Code list nope does not exist")).contains("Code list nope nepastāv");
         assertThat(ProblemTexts.detail(Language.LV, "The body is not valid JSON (line 3, column 14)"))
                 .contains("Saturs nav derīgs JSON (3. rinda, 14. kolonna)");
         assertThat(ProblemTexts.detail(Language.LV, "Another measure already uses code X-1"))

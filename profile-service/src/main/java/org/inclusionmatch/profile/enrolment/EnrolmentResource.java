@@ -126,7 +126,7 @@ public class EnrolmentResource {
             headers = {@Header(name = "ETag", ref = "ETag")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EnrolmentView.class)))
     public RestResponse<EnrolmentView> transition(@PathParam("id") UUID id, @NotNull @Valid EnrolmentRequests.Transition request,
-                               @Parameter(description = ApiResponsesDoc.IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
+                               @Parameter(description = ApiResponsesDoc.IF_MATCH_OPTIONAL) @HeaderParam("If-Match") String ifMatch) {
         EnrolmentView view = service.transition(caller.requireOrganisation(), id, request.status(), request.reason(),
                 request.note(), ifMatch);
         return Versions.ok(view, view.version());

@@ -105,6 +105,10 @@ final class HttpSemanticsFilter {
                 }
             }
         }
+        APIResponse conflict = responses.getAPIResponse("409");
+        if (conflict != null && conflict.getRef() == null) {
+            conflicts(operation.getOperationId(), conflict);
+        }
         responses.getAPIResponses().forEach((status, response) -> {
             if (response.getRef() == null) {
                 response.addHeader(RequestIds.HEADER, OASFactory.createHeader().ref(HEADERS + RequestIds.HEADER));
@@ -117,19 +121,42 @@ final class HttpSemanticsFilter {
         sorted.forEach(responses::addAPIResponse);
     }
 
+    /** The operation's 409: the conflicts its use case raises ({@link OperationConflicts}), each with an example. */
+    private static void conflicts(String operationId, APIResponse response) {
+        List<ProblemType> types = OperationConflicts.of(operationId);
+        response.description(String.join("; ", types.stream().map(t -> "`" + t.slug() + "`: " + t.description()).toList()));
+        MediaType problem = OASFactory.createMediaType().schema(OASFactory.createSchema().ref("#/components/schemas/Problem"));
+        for (ProblemType type : types) {
+            problem.addExample(type.slug(), OASFactory.createExample().summary(type.title()).value(exampleBody(type, 409)));
+        }
+        response.content(OASFactory.createContent().addMediaType(PROBLEM, problem));
+    }
+
+    private static Map<String, Object> exampleBody(ProblemType type, int status) {
+        Map<String, Object> example = new java.util.LinkedHashMap<>();
+        example.put("type", type.uri().toString());
+        example.put("title", type.title());
+        example.put("status", status);
+        example.put("detail", type.description());
+        example.put("requestId", "3f2c1e9a-7d0b-4c55-9a43-1f6e2b8d0c7e");
+        return example;
+    }
+
     /**
      * An example problem body on every problem response: of the type its description starts with ("date-in-future: ..."),
      * else of the type the status most often has.
      */
     private static void example(String status, APIResponse response) {
         MediaType problem = response.getContent() == null ? null : response.getContent().getMediaType(PROBLEM);
-        if (problem == null || problem.getExample() != null || !status.matches("\\d{3}")) {
+        if (problem == null || problem.getExample() != null || problem.getExamples() != null && !problem.getExamples().isEmpty()
+                || !status.matches("\\d{3}")) {
             return;
         }
         int code = Integer.parseInt(status);
         String description = response.getDescription() == null ? "" : response.getDescription();
         ProblemType type = java.util.Arrays.stream(ProblemType.values())
-                .filter(t -> t.status() == code && description.startsWith(t.slug() + ":")).findFirst().orElse(null);
+                .filter(t -> t.status() == code && (description.startsWith(t.slug() + ":")
+                        || description.startsWith("`" + t.slug() + "`:"))).findFirst().orElse(null);
         type = type != null ? type : switch (code) {
             case 400 -> ProblemType.VALIDATION;
             case 409 -> ProblemType.DUPLICATE_CODE;
@@ -137,13 +164,7 @@ final class HttpSemanticsFilter {
             case 503 -> ProblemType.DATABASE_UNAVAILABLE;
             default -> ProblemType.ofHttpStatus(code);
         };
-        Map<String, Object> example = new java.util.LinkedHashMap<>();
-        example.put("type", type.uri().toString());
-        example.put("title", type.title());
-        example.put("status", code);
-        example.put("detail", type.description());
-        example.put("requestId", "3f2c1e9a-7d0b-4c55-9a43-1f6e2b8d0c7e");
-        problem.example(example);
+        problem.example(exampleBody(type, code));
     }
 
     private static void problem(APIResponse existing, org.eclipse.microprofile.openapi.models.responses.APIResponses responses,

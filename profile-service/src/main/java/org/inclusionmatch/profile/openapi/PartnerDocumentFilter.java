@@ -27,17 +27,22 @@ import java.util.Map;
 public class PartnerDocumentFilter implements OASFilter {
 
     static final Map<String, String> TAGS = Map.ofEntries(
+            Map.entry("Allocation rounds", "Scarce places assigned exactly, beside first come first served, with fairness"),
             Map.entry("Audit", "Who read or changed person data, when and why (AUDITOR)"),
             Map.entry("Catalogue", "Bulk import of organisations, programmes and measures by code"),
             Map.entry("Enrolments", "Referrals to a measure: a place if one is free, else the waitlist, and their status"),
             Map.entry("Matching", "Matching views and the batch store, for the matching worker"),
             Map.entry("Measures", "Support measures: mentoring, grants, training, placements and more"),
+            Map.entry("Open data", "The public catalogue as Open Referral HSDS 3.1"),
             Map.entry("Organisations", "Social enterprises, NGOs, municipalities, agencies and funders"),
             Map.entry("Outcomes", "Whether a person was included in work or education, with a 6-month follow-up"),
             Map.entry("Persons", "Person profiles of an organisation: needs, goals, target groups, legal basis"),
             Map.entry("Programmes", "Funded programmes: period, capacity, regions and eligibility rule"),
             Map.entry("Recommendations", "Recommended measures with their reasons, and the case worker's decisions"),
-            Map.entry("Reports", "Inclusion rates per programme and region, with disclosure control"));
+            Map.entry("Referrals", "A referral as its provider sees it, and the person's consent to share with the provider"),
+            Map.entry("Reports", "Inclusion rates per programme and region, with disclosure control"),
+            Map.entry("Safety", "Keep-apart constraints between persons, seen only by the organisation that records them"),
+            Map.entry("Vocabulary", "The code lists with Latvian and English labels"));
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {

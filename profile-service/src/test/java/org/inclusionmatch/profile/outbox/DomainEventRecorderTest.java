@@ -48,6 +48,7 @@ class DomainEventRecorderTest {
             Map.entry("enrolment.EnrolmentEvent$Referred", List.of(PERSON_MATCHING_INPUTS_CHANGED, ENROLMENT_CREATED)),
             Map.entry("enrolment.EnrolmentEvent$Moved", List.of(ENROLMENT_STATUS_CHANGED)),
             Map.entry("enrolment.EnrolmentEvent$Cancelled", List.of(PERSON_MATCHING_INPUTS_CHANGED, ENROLMENT_STATUS_CHANGED)),
+            Map.entry("enrolment.EnrolmentEvent$MayBeRecommendedAgain", List.of(PERSON_MATCHING_INPUTS_CHANGED, ENROLMENT_STATUS_CHANGED)),
             Map.entry("decision.RecommendationDeclined", List.of(PERSON_MATCHING_INPUTS_CHANGED)),
             Map.entry("safety.KeepApartEvent", List.of(PERSON_MATCHING_INPUTS_CHANGED)),
             Map.entry("allocation.AllocationRoundEvent$Proposed", List.of(ALLOCATION_ROUND_PROPOSED)),

@@ -44,16 +44,6 @@ class ReferralMovesTest {
             "ACCEPTED", Map.of("ENROLLED", "PROVIDER", "CANCELLED", "REFERRER"),
             "ENROLLED", Map.of("COMPLETED", "PROVIDER", "DROPPED", "PROVIDER", "CANCELLED", "REFERRER"));
 
-    /** From a fresh referral to each status, each step by the side that makes it. */
-    static final Map<String, List<String>> PATH = Map.of(
-            "REFERRED", List.of(),
-            "ACCEPTED", List.of("ACCEPTED"),
-            "REJECTED", List.of("REJECTED"),
-            "ENROLLED", List.of("ACCEPTED", "ENROLLED"),
-            "COMPLETED", List.of("ACCEPTED", "ENROLLED", "COMPLETED"),
-            "DROPPED", List.of("ACCEPTED", "ENROLLED", "DROPPED"),
-            "CANCELLED", List.of("CANCELLED"));
-
     /** Two organisations meeting at a referral, one that refers to its own measure, and a stranger. */
     record Scene(String referrer, String provider, String both, String stranger,
                  String providersMeasure, String providersFullMeasure, String ownMeasure, String ownFullMeasure) {
@@ -121,7 +111,7 @@ class ReferralMovesTest {
         String enrolment = Api.refer(referrer, person, measure).then().statusCode(201).extract().path("id");
         if (!waiting) {
             String at = "REFERRED";
-            for (String step : PATH.get(status)) {
+            for (String step : EnrolmentTest.PATH.get(status)) { // each step by the side that makes it
                 String side = WHO.get(at).get(step);
                 move("CASEWORKER", scene.orgOf(side, own), enrolment, step).then().statusCode(200);
                 at = step;

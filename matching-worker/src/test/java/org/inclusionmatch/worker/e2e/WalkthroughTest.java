@@ -101,7 +101,9 @@ class WalkthroughTest {
         assertThat(house).as("README step 2: the half-way house is explained in whyNot").isNotNull();
         assertThat(house.get("unmet")).extracting(u -> u.get("code").asText()).contains("MEASURE_FULL");
         assertThat(house.get("changes")).extracting(c -> c.get("code").asText()).contains("WAITLIST");
-        assertThat(only("POST /enrolments").json().get("status").asText()).as("README step 3").isEqualTo("REFERRED");
+        JsonNode referral = only("POST /enrolments").json();
+        assertThat(referral.get("status").asText()).as("README step 3: a place is held").isEqualTo("REFERRED");
+        assertThat(referral.get("answerBy").isNull()).as("README step 3: the provider has an answer-by date").isFalse();
         assertThat(only("POST /enrolments/{}/status").json().get("status").asText()).as("README step 4").isEqualTo("ACCEPTED");
         JsonNode export = only("GET /persons/{}/export").json();
         LOG.infof("walkthrough export: %s", export);

@@ -2,7 +2,7 @@
 # Builds the services' base image without Docker or a registry: a root filesystem from Debian 13 (trixie) packages
 # (glibc, libstdc++, zlib, dash for /bin/sh, tzdata, the Mozilla CA list and Debian's OpenJDK 21 headless JRE),
 # user inclusion (uid/gid 185, the manifests' runAsUser), packed as a docker-archive tarball that Jib takes as
-# `tar://` base (profile image-tar in profile-service and matching-worker, README "Operations: images").
+# `tar://` base (profile image-tar in profile-service and matching-worker, docs/operations.md "Images").
 #
 #   deploy/images/base-image.sh            -> deploy/images/target/base-image.tar (+ .digest, packages.txt)
 #

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Checks the image tarballs of Maven profile image-tar (README, Operations: images) without Docker or a registry, and with
+# Checks the image tarballs of Maven profile image-tar (docs/operations.md, Images) without Docker or a registry, and with
 # --run starts them the way a container runtime would, to prove the image's own contents work.
 #
 #   deploy/images/verify.sh [--run] [profile-service] [matching-worker]     (default: both)

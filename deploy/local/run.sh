@@ -41,7 +41,7 @@ start kafka "READY kafka" java -Xmx512m -cp "$SERVERS_CP" org.inclusionmatch.ser
 export INCLUSION_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/inclusion"
 export KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT"
 export INCLUSION_IMPORT_CATALOGUE="$ROOT/deploy/local/demo/catalogue.json"
-# Limits high enough that bench/ measures the service rather than the per-client limit (production: see README).
+# Limits high enough that bench/ measures the service rather than the per-client limit (production: see docs/partners.md, Rate limits).
 export INCLUSION_RATE_LIMIT_DEFAULTS_REQUESTS_PER_SECOND="${INCLUSION_RATE_LIMIT_DEFAULTS_REQUESTS_PER_SECOND:-20000}"
 export INCLUSION_RATE_LIMIT_DEFAULTS_BURST="${INCLUSION_RATE_LIMIT_DEFAULTS_BURST:-40000}"
 start profile-service "Listening on" java -Xmx256m -Dquarkus.http.port="$API_PORT" \

@@ -128,7 +128,7 @@ class EveryEndpointHasARuleTest {
         @GET void inherited() { }
     }
 
-    private static List<Class<?>> resourceClasses() throws IOException, ClassNotFoundException {
+    static List<Class<?>> resourceClasses() throws IOException, ClassNotFoundException {
         java.nio.file.Path classes = java.nio.file.Path.of("target/classes");
         List<Class<?>> resources = new ArrayList<>();
         try (Stream<java.nio.file.Path> files = Files.walk(classes)) {

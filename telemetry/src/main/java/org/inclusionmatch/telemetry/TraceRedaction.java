@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 /**
  * Keeps values of query parameters out of spans: the HTTP instrumentation records the query string (url.query, and
  * url.full on client spans), and a query may one day carry something about a person. Each value is replaced by
- * {@code ?}, the parameter names stay. Paths keep their ids (pseudonymous UUIDs, see README, Observability).
+ * {@code ?}, the parameter names stay. Paths keep their ids (pseudonymous UUIDs, see docs/operations.md, Observability).
  * Quarkus adds every {@link SpanProcessor} bean to the tracer provider.
  */
 @ApplicationScoped

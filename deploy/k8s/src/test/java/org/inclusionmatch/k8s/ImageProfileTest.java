@@ -19,7 +19,7 @@ import java.util.stream.StreamSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The images that profile image-tar builds (the services' poms, README "Operations: images") agree with the manifests
+ * The images that profile image-tar builds (the services' poms, docs/operations.md "Images") agree with the manifests
  * that run them: the image's user is the pods' runAsUser/runAsGroup (runAsNonRoot needs a numeric user), its ports are
  * the containers' ports, its repository is the one the manifests name, and its entrypoint reads JAVA_OPTS_APPEND,
  * where the manifests put their JVM options. The image itself is checked by deploy/images/verify.sh.

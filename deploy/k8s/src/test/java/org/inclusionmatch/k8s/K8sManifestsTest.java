@@ -68,7 +68,7 @@ class K8sManifestsTest {
             "monitoring.coreos.com/v1/ServiceMonitor", "monitoring.coreos.com/v1/PodMonitor",
             "monitoring.coreos.com/v1/PrometheusRule", "postgresql.cnpg.io/v1/Cluster",
             "postgresql.cnpg.io/v1/ScheduledBackup");
-    /** Secrets created outside git (README, Operations), by name: who may use them. */
+    /** Secrets created outside git (docs/operations.md, Install order), by name: who may use them. */
     static final Map<String, String> EXTERNAL_SECRETS = Map.of(
             "matching-worker-oidc", "matching-worker",
             "inclusion-pg-backup", "CloudNativePG backups",
@@ -412,7 +412,7 @@ class K8sManifestsTest {
     @ValueSource(strings = {"dev", "prod"})
     void theHeapIsHalfTheLimitAndRequestsCoverTheMeasuredMemory(String overlay) {
         Rendered r = overlay(overlay);
-        // README, Operations: sizing. RSS measured under load with a 256 MB heap.
+        // docs/performance.md, Sizing. RSS measured under load with a 256 MB heap.
         Map<String, Integer> measuredMiB = Map.of("profile-service", 416, "matching-worker", 339);
         measuredMiB.forEach((d, rss) -> {
             JsonNode c = container(r.get("Deployment", d));

@@ -8,7 +8,7 @@ import java.util.Optional;
  * The error catalogue: every problem {@code type} the API answers with, one per cause, in one place. A type's URI
  * ({@link #BASE} + slug), status and title are part of the contract: clients branch on the type, so a slug is never
  * renamed or reused for another cause; new causes get new slugs. {@code ProblemCatalogueTest} holds the list to the
- * committed one, the OpenAPI document lists them (the {@code type} enum of {@code Problem}), and so does the README.
+ * committed one, the OpenAPI document lists them (the {@code type} enum of {@code Problem}), and so does the table in docs/partners.md.
  */
 public enum ProblemType {
 

@@ -9,7 +9,7 @@ import java.lang.annotation.Target;
  * Marks an operation (a resource method, or every operation of a resource class) as deprecated: each answer gets
  * {@code Deprecation} (RFC 9745, the day it was deprecated), {@code Sunset} (RFC 8594, the day it stops working) and
  * a {@code Link} to the notice. Put {@link Deprecated} beside it too, so the OpenAPI document says
- * {@code deprecated: true}. The policy (README, "API versions and deprecation"): the sunset is at least
+ * {@code deprecated: true}. The policy (docs/partners.md, "API versions and deprecation"): the sunset is at least
  * {@link #MINIMUM_NOTICE_MONTHS} months after the deprecation; {@code DeprecationTest} refuses less.
  */
 @Retention(RetentionPolicy.RUNTIME)

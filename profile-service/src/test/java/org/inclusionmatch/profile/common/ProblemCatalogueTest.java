@@ -13,12 +13,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The error catalogue is part of the contract: clients branch on a problem's type, so the list of types, with their
  * statuses and titles, may only grow. It is held to the committed list in contracts/ (a change to an existing line
- * fails here and needs a deliberate edit of that file, which a review sees) and to the README's table.
+ * fails here and needs a deliberate edit of that file, which a review sees) and to the table of the partners' reference.
  */
 class ProblemCatalogueTest {
 
     private static final Path COMMITTED = Path.of("../contracts/src/main/problems/problem-types.tsv");
-    private static final Path README = Path.of("../README.md");
+    private static final Path DOCS = Path.of("../docs/partners.md");
 
     @Test
     void theCatalogueIsTheCommittedList() throws Exception {
@@ -42,11 +42,11 @@ class ProblemCatalogueTest {
     }
 
     @Test
-    void theReadmeListsEveryType() throws Exception {
-        String readme = Files.readString(README);
-        assertThat(readme).contains("### Problem types");
+    void thePartnersReferenceListsEveryType() throws Exception {
+        String docs = Files.readString(DOCS);
+        assertThat(docs).contains("## Problem types");
         for (ProblemType type : ProblemType.values()) {
-            assertThat(readme).as("README row of %s", type.slug()).contains("| `" + type.slug() + "` |");
+            assertThat(docs).as("%s row of %s", DOCS, type.slug()).contains("| `" + type.slug() + "` |");
         }
     }
 

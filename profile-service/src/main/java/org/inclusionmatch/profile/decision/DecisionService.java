@@ -12,7 +12,6 @@ import org.inclusionmatch.profile.enrolment.EnrolmentView;
 import org.inclusionmatch.profile.measure.Measure;
 import org.inclusionmatch.profile.person.Person;
 import org.inclusionmatch.profile.recommendation.RecommendationService;
-import org.inclusionmatch.profile.recommendation.RecommendationsRequest;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,8 +44,7 @@ public class DecisionService {
     public DecisionView decide(UUID organisationId, UUID personId, DecisionRequest request, String decidedBy) {
         Person person = Person.requireIn(organisationId, personId);
         Measure measure = Records.reference(Measure.class, request.measureId(), "measureId");
-        boolean recommended = recommendations.get(organisationId, personId).recommendations().stream()
-                .map(RecommendationsRequest.Item::measureId).anyMatch(measure.id::equals);
+        boolean recommended = recommendations.recommendedMeasures(organisationId, personId).contains(measure.id);
         switch (request.decision()) {
             case ACCEPT -> {
                 if (!recommended) {

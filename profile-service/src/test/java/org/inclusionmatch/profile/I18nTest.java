@@ -49,7 +49,7 @@ class I18nTest {
                 "legalBases", "measureKinds", "organisationKinds", "enrolmentStatuses", "enrolmentReasons", "referralDeclineReasons",
                 "outcomeStatuses", "decisions", "declineReasons", "reasonCodes", "allocationRoundStatuses",
                 "allocationObjectives", "allocationReasons", "fairnessStages", "fairnessDimensions", "ageBands",
-                "shareCategories", "consentStatuses");
+                "shareCategories", "consentStatuses", "recommendationStatuses");
     }
 
     @Test

@@ -40,8 +40,10 @@ class RecommendationResourceTest {
         Map<String, Object> person = Api.person(org);
         String id = Api.caseworker(org).body(person).post("/api/v1/persons").then().statusCode(201).extract().path("id");
 
+        // not computed yet: said so, with when to look again (not "nothing fits")
         Api.caseworker(org).get("/api/v1/persons/" + id + "/recommendations").then().statusCode(200)
-                .body("recommendations", hasSize(0), "computedAt", nullValue());
+                .header("Retry-After", "5")
+                .body("status", equalTo("PENDING"), "recommendations", hasSize(0), "computedAt", nullValue());
 
         Api.matcher().body(result(0, measure, 0.5)).put("/api/v1/persons/" + id + "/recommendations").then().statusCode(200)
                 .body("version", equalTo(0), "profileVersion", equalTo(0));
@@ -49,8 +51,15 @@ class RecommendationResourceTest {
         Api.matcher().body(result(0, measure, 0.5)).put("/api/v1/persons/" + id + "/recommendations").then().statusCode(200)
                 .body("version", equalTo(0));
 
+        Api.caseworker(org).get("/api/v1/persons/" + id + "/recommendations").then().statusCode(200)
+                .header("Retry-After", nullValue()).body("status", equalTo("COMPUTED"), "recommendations", hasSize(1));
+
         person.put("needs", List.of("HOUSING"));
         Api.caseworker(org).header("If-Match", "\"0\"").body(person).put("/api/v1/persons/" + id).then().statusCode(200);
+        // the last lists, from the earlier profile, until the new result is stored
+        Api.caseworker(org).get("/api/v1/persons/" + id + "/recommendations").then().statusCode(200)
+                .header("Retry-After", "5")
+                .body("status", equalTo("OUTDATED"), "profileVersion", equalTo(0), "recommendations", hasSize(1));
         // computed from version 0, but the profile is at 1 now
         Api.matcher().body(result(0, measure, 0.9)).put("/api/v1/persons/" + id + "/recommendations").then().statusCode(409)
                 .body("detail", containsString("profile is at version 1"));
@@ -59,6 +68,7 @@ class RecommendationResourceTest {
                         "recommendations[0].reasons[0].params.need", equalTo("HOUSING"));
 
         Api.caseworker(org).get("/api/v1/persons/" + id + "/recommendations").then().statusCode(200)
+                .header("Retry-After", nullValue()).body("status", equalTo("COMPUTED"))
                 .body("profileVersion", equalTo(1), "engineVersion", equalTo("engine-test"), "computedAt", equalTo("2026-11-23T10:00:00Z"));
 
         try (TopicReader topic = new TopicReader("inclusion.topics.recommendations")) {
@@ -67,6 +77,13 @@ class RecommendationResourceTest {
             assertThat(events).extracting(e -> e.get("type").asText()).containsOnly("RECOMMENDATIONS_UPDATED");
             assertThat(events).extracting(e -> e.get("aggregateVersion").asLong()).containsExactly(0L, 1L);
         }
+
+        person.put("matchingAllowed", false);
+        Api.caseworker(org).header("If-Match", "*").body(person).put("/api/v1/persons/" + id).then().statusCode(200);
+        Api.caseworker(org).get("/api/v1/persons/" + id + "/recommendations").then().statusCode(200)
+                .header("Retry-After", nullValue())
+                .body("status", equalTo("WITHDRAWN"), "recommendations", hasSize(0), "whyNot", hasSize(0),
+                        "profileVersion", nullValue());
     }
 
     @Test

@@ -35,7 +35,7 @@ public final class ReasonSentences {
         List<RecommendationsView.WhyNot> whyNot = view.whyNot() == null ? null : view.whyNot().stream()
                 .map(left -> new RecommendationsView.WhyNot(left.measureId(), left.measureCode(), in(language, left.unmet()),
                         in(language, left.changes()), left.measure())).toList();
-        return new RecommendationsView(view.personId(), view.profileVersion(), view.engineVersion(), view.evaluationDay(),
+        return new RecommendationsView(view.personId(), view.status(), view.profileVersion(), view.engineVersion(), view.evaluationDay(),
                 view.computedAt(), view.version(), items, whyNot);
     }
 

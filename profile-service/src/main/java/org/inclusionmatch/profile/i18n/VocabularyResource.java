@@ -77,7 +77,7 @@ public class VocabularyResource {
                                  "measureKinds", "organisationKinds", "enrolmentStatuses", "enrolmentReasons", "referralDeclineReasons",
                                  "outcomeStatuses", "decisions", "declineReasons", "reasonCodes", "allocationRoundStatuses",
                                  "allocationObjectives", "allocationReasons", "fairnessStages", "fairnessDimensions", "ageBands",
-                                 "shareCategories", "consentStatuses"})) String name,
+                                 "shareCategories", "consentStatuses", "recommendationStatuses"})) String name,
                          @Context HttpHeaders headers, @Context Request request) {
         Language language = AcceptLanguage.negotiate(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE), config.defaultLanguage());
         Vocabulary.CodeListView list = vocabulary.list(language, name)

@@ -12,6 +12,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -47,9 +48,14 @@ public class RecommendationResource {
     @Operation(operationId = "getRecommendations", summary = "The person's current recommendations, with reasons",
             description = "Each recommendation and each measure left out (whyNot) carries the measure's title, kind, "
                     + "provider, programme and places as they are now, so one call renders the lists. The ETag "
-                    + "changes when anything shown changes, a measure's places included.")
+                    + "changes when anything shown changes, a measure's places included. status tells lists not "
+                    + "computed yet (PENDING) from lists with nothing in them (COMPUTED): while a result is awaited "
+                    + "(PENDING, OUTDATED) the answer carries Retry-After; a consumer of inclusion.recommendations.v1 "
+                    + "can wait for RECOMMENDATIONS_UPDATED with the person's id as subject instead.")
     @APIResponse(responseCode = "200", description = ApiResponsesDoc.READ,
-            headers = {@Header(name = "ETag", ref = "ETag")},
+            headers = {@Header(name = "ETag", ref = "ETag"),
+                    @Header(name = "Retry-After", description = "Only while status is PENDING or OUTDATED: seconds "
+                            + "after which a new result is likely stored", schema = @Schema(type = SchemaType.INTEGER))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RecommendationsView.class)))
     public RestResponse<RecommendationsView> get(@PathParam("id") UUID personId) {
         return RecommendationTags.ok(json, service.get(caller.requireOrganisation(), personId));

@@ -58,10 +58,21 @@ public class RecommendationService {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public RecommendationsView get(UUID organisationId, UUID personId) {
-        Person.requireIn(organisationId, personId);
+        Person person = Person.requireIn(organisationId, personId);
+        if (!person.matchingAllowed) {
+            return empty(personId, RecommendationsView.Status.WITHDRAWN);
+        }
         RecommendationSet set = RecommendationSet.findById(personId);
-        return set == null ? new RecommendationsView(personId, null, null, null, null, 0, List.of(), List.of())
-                : view(set, readItems(set), readWhyNot(set));
+        if (set == null) {
+            return empty(personId, RecommendationsView.Status.PENDING);
+        }
+        return view(set, readItems(set), readWhyNot(set), set.profileVersion == person.version
+                ? RecommendationsView.Status.COMPUTED : RecommendationsView.Status.OUTDATED);
+    }
+
+    /** Nothing stored: not computed yet, or not to be computed. */
+    private static RecommendationsView empty(UUID personId, RecommendationsView.Status status) {
+        return new RecommendationsView(personId, status, null, null, null, null, 0, List.of(), List.of());
     }
 
     /** The measures recommended to the person now, in rank order (no summaries: for the decision rules). */
@@ -207,7 +218,7 @@ public class RecommendationService {
         String items = write(request.recommendations());
         String whyNot = write(request.whyNotOrNone());
         if (unchanged(set, request, items, whyNot)) {
-            return new Stored(view(set, request.recommendations(), request.whyNotOrNone()), false);
+            return new Stored(view(set, request.recommendations(), request.whyNotOrNone(), RecommendationsView.Status.COMPUTED), false);
         }
         if (set == null) {
             set = new RecommendationSet();
@@ -226,7 +237,7 @@ public class RecommendationService {
         set.persist();
         events.fire(new RecommendationEvent.Updated(set, organisationId));
         changed.put(personId, request.recommendations());
-        return new Stored(view(set, request.recommendations(), request.whyNotOrNone()), true);
+        return new Stored(view(set, request.recommendations(), request.whyNotOrNone(), RecommendationsView.Status.COMPUTED), true);
     }
 
     /**
@@ -279,12 +290,12 @@ public class RecommendationService {
 
     /** The stored lists as they are read: each item with its measure's summary, all summaries in one query. */
     private RecommendationsView view(RecommendationSet set, List<RecommendationsRequest.Item> items,
-                                     List<RecommendationsRequest.WhyNot> whyNot) {
+                                     List<RecommendationsRequest.WhyNot> whyNot, RecommendationsView.Status status) {
         List<UUID> named = new ArrayList<>();
         items.forEach(item -> named.add(item.measureId()));
         whyNot.forEach(left -> named.add(left.measureId()));
         Map<UUID, MeasureSummary> summaries = measures.summaries(named);
-        return new RecommendationsView(set.personId, set.profileVersion, set.engineVersion, set.evaluationDay,
+        return new RecommendationsView(set.personId, status, set.profileVersion, set.engineVersion, set.evaluationDay,
                 set.computedAt, set.version,
                 items.stream().map(item -> new RecommendationsView.Recommendation(item.rank(), item.measureId(),
                         item.measureCode(), item.score(), item.reasons(), summaries.get(item.measureId()))).toList(),

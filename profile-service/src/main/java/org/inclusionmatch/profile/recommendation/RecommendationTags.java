@@ -20,8 +20,19 @@ final class RecommendationTags {
     private RecommendationTags() {
     }
 
+    /**
+     * Seconds to wait before reading again while a result is awaited (PENDING, OUTDATED): the worker usually stores
+     * one within a second or two of the change; a client that can listen for RECOMMENDATIONS_UPDATED need not poll.
+     */
+    static final int RETRY_AFTER_SECONDS = 5;
+
+    /** The answer with its tag, and {@code Retry-After} while a result is awaited. */
     static RestResponse<RecommendationsView> ok(ObjectMapper json, RecommendationsView view) {
-        return RestResponse.ResponseBuilder.ok(view).tag(tag(json, view)).build();
+        RestResponse.ResponseBuilder<RecommendationsView> answer = RestResponse.ResponseBuilder.ok(view).tag(tag(json, view));
+        if (view.status().awaited()) {
+            answer.header("Retry-After", RETRY_AFTER_SECONDS);
+        }
+        return answer.build();
     }
 
     static EntityTag tag(ObjectMapper json, RecommendationsView view) {

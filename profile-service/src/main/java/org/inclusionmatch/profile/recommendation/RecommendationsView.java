@@ -10,9 +10,23 @@ import java.util.List;
 import java.util.UUID;
 
 @Schema(name = "Recommendations", description = "A person's current recommendations, each with the measure as a list "
-        + "shows it, and the relevant measures left out and why; computedAt is null until the worker has run")
+        + "shows it, and the relevant measures left out and why. status says whether they are computed: PENDING (not "
+        + "yet: empty lists, and profileVersion, engineVersion, evaluationDay and computedAt null), COMPUTED, OUTDATED "
+        + "(the last lists, computed from an earlier profile version; a new result is on its way) or WITHDRAWN (the "
+        + "person withdrew from matching: empty lists, nothing computed or kept)")
 public record RecommendationsView(UUID personId,
-                                  @Schema(description = "The person's version the lists were computed from") Long profileVersion,
+                                  @Schema(description = "PENDING: the person's first matching has not been stored yet (just "
+                                          + "created, or matching allowed again); the empty lists do not mean that nothing "
+                                          + "fits. Read again after Retry-After seconds, or wait for RECOMMENDATIONS_UPDATED "
+                                          + "about the person (subject: the person's id) on inclusion.recommendations.v1. "
+                                          + "COMPUTED: computed from the person's current profile version. OUTDATED: "
+                                          + "computed from an earlier profile version (profileVersion); the lists are the "
+                                          + "last ones and a new result is on its way (Retry-After, RECOMMENDATIONS_UPDATED). "
+                                          + "WITHDRAWN: the person withdrew from matching; nothing is computed or kept.",
+                                          example = "COMPUTED")
+                                  Status status,
+                                  @Schema(description = "The person's version the lists were computed from; null when "
+                                          + "PENDING or WITHDRAWN") Long profileVersion,
                                   String engineVersion, LocalDate evaluationDay, Instant computedAt,
                                   @Schema(description = "Counts the changes of the stored lists (0 before the first)") long version,
                                   List<Recommendation> recommendations,
@@ -22,6 +36,17 @@ public record RecommendationsView(UUID personId,
     @Override
     public UUID concernedPerson() {
         return personId;
+    }
+
+    /** Whether a person's recommendations are computed, and from what. */
+    @Schema(name = "RecommendationsStatus")
+    public enum Status {
+        PENDING, COMPUTED, OUTDATED, WITHDRAWN;
+
+        /** Whether a new result is expected, so that a client should read again (Retry-After). */
+        public boolean awaited() {
+            return this == PENDING || this == OUTDATED;
+        }
     }
 
     @Schema(name = "Recommendation", description = "A recommended measure: rank, score and reasons as the matcher gave "

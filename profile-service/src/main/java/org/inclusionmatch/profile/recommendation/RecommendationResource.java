@@ -55,7 +55,7 @@ public class RecommendationResource {
     @APIResponse(responseCode = "200", description = ApiResponsesDoc.READ,
             headers = {@Header(name = "ETag", ref = "ETag"),
                     @Header(name = "Retry-After", description = "Only while status is PENDING or OUTDATED: seconds "
-                            + "after which a new result is likely stored", schema = @Schema(type = SchemaType.INTEGER))},
+                            + "after which a new result is likely stored", schema = @Schema(type = SchemaType.INTEGER, format = "int32"))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RecommendationsView.class)))
     public RestResponse<RecommendationsView> get(@PathParam("id") UUID personId) {
         return RecommendationTags.ok(json, service.get(caller.requireOrganisation(), personId));

@@ -49,7 +49,32 @@ class I18nTest {
                 "legalBases", "measureKinds", "organisationKinds", "enrolmentStatuses", "enrolmentReasons", "referralDeclineReasons",
                 "outcomeStatuses", "decisions", "declineReasons", "reasonCodes", "allocationRoundStatuses",
                 "allocationObjectives", "allocationReasons", "fairnessStages", "fairnessDimensions", "ageBands",
-                "shareCategories", "consentStatuses");
+                "shareCategories", "consentStatuses", "recommendationStatuses");
+    }
+
+    /** A form offers only the archetypes of the chosen role: the list says which role each belongs to. */
+    @Test
+    void eachArchetypeSaysItsRoleAndAPersonMustMatchIt() {
+        Response archetypes = Api.json().header("Accept-Language", "en").get("/api/v1/vocabulary/archetypes");
+        archetypes.then().statusCode(200)
+                .body("codes.find { it.code == 'FOUNDER' }.role", equalTo("FACILITATOR"))
+                .body("codes.find { it.code == 'SAFE_HAVEN' }.role", equalTo("PARTICIPANT"))
+                .body("codes.find { it.code == 'FUTURE_FACILITATOR' }.role", equalTo("SUPPORT_PERSON"));
+        List<String> roles = archetypes.path("codes.role");
+        assertThat(roles).hasSize(12).allMatch(role -> List.of("PARTICIPANT", "SUPPORT_PERSON", "FACILITATOR").contains(role));
+        // other lists have no role at all (not a null one)
+        assertThat(Api.json().get("/api/v1/vocabulary/needs").asString()).doesNotContain("\"role\"");
+        Api.json().get("/api/v1/vocabulary").then().statusCode(200)
+                .body("codeLists.find { it.name == 'archetypes' }.codes.find { it.code == 'BEGINNER' }.role", equalTo("FACILITATOR"));
+
+        String org = Api.createOrganisation();
+        Map<String, Object> person = Api.person(org);
+        person.put("archetype", "FOUNDER");
+        Api.caseworker(org).body(person).post("/api/v1/persons").then().statusCode(400)
+                .body("violations[0].field", equalTo("archetype"),
+                        "violations[0].message", containsString("FOUNDER belongs to role FACILITATOR, not PARTICIPANT"));
+        person.put("role", "FACILITATOR");
+        Api.caseworker(org).body(person).post("/api/v1/persons").then().statusCode(201);
     }
 
     @Test

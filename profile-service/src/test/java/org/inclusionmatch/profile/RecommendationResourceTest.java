@@ -40,8 +40,10 @@ class RecommendationResourceTest {
         Map<String, Object> person = Api.person(org);
         String id = Api.caseworker(org).body(person).post("/api/v1/persons").then().statusCode(201).extract().path("id");
 
+        // not computed yet: said so, with when to look again (not "nothing fits")
         Api.caseworker(org).get("/api/v1/persons/" + id + "/recommendations").then().statusCode(200)
-                .body("recommendations", hasSize(0), "computedAt", nullValue());
+                .header("Retry-After", "5")
+                .body("status", equalTo("PENDING"), "recommendations", hasSize(0), "computedAt", nullValue());
 
         Api.matcher().body(result(0, measure, 0.5)).put("/api/v1/persons/" + id + "/recommendations").then().statusCode(200)
                 .body("version", equalTo(0), "profileVersion", equalTo(0));
@@ -49,8 +51,15 @@ class RecommendationResourceTest {
         Api.matcher().body(result(0, measure, 0.5)).put("/api/v1/persons/" + id + "/recommendations").then().statusCode(200)
                 .body("version", equalTo(0));
 
+        Api.caseworker(org).get("/api/v1/persons/" + id + "/recommendations").then().statusCode(200)
+                .header("Retry-After", nullValue()).body("status", equalTo("COMPUTED"), "recommendations", hasSize(1));
+
         person.put("needs", List.of("HOUSING"));
         Api.caseworker(org).header("If-Match", "\"0\"").body(person).put("/api/v1/persons/" + id).then().statusCode(200);
+        // the last lists, from the earlier profile, until the new result is stored
+        Api.caseworker(org).get("/api/v1/persons/" + id + "/recommendations").then().statusCode(200)
+                .header("Retry-After", "5")
+                .body("status", equalTo("OUTDATED"), "profileVersion", equalTo(0), "recommendations", hasSize(1));
         // computed from version 0, but the profile is at 1 now
         Api.matcher().body(result(0, measure, 0.9)).put("/api/v1/persons/" + id + "/recommendations").then().statusCode(409)
                 .body("detail", containsString("profile is at version 1"));
@@ -59,6 +68,7 @@ class RecommendationResourceTest {
                         "recommendations[0].reasons[0].params.need", equalTo("HOUSING"));
 
         Api.caseworker(org).get("/api/v1/persons/" + id + "/recommendations").then().statusCode(200)
+                .header("Retry-After", nullValue()).body("status", equalTo("COMPUTED"))
                 .body("profileVersion", equalTo(1), "engineVersion", equalTo("engine-test"), "computedAt", equalTo("2026-11-23T10:00:00Z"));
 
         try (TopicReader topic = new TopicReader("inclusion.topics.recommendations")) {
@@ -67,6 +77,13 @@ class RecommendationResourceTest {
             assertThat(events).extracting(e -> e.get("type").asText()).containsOnly("RECOMMENDATIONS_UPDATED");
             assertThat(events).extracting(e -> e.get("aggregateVersion").asLong()).containsExactly(0L, 1L);
         }
+
+        person.put("matchingAllowed", false);
+        Api.caseworker(org).header("If-Match", "*").body(person).put("/api/v1/persons/" + id).then().statusCode(200);
+        Api.caseworker(org).get("/api/v1/persons/" + id + "/recommendations").then().statusCode(200)
+                .header("Retry-After", nullValue())
+                .body("status", equalTo("WITHDRAWN"), "recommendations", hasSize(0), "whyNot", hasSize(0),
+                        "profileVersion", nullValue());
     }
 
     @Test
@@ -96,6 +113,67 @@ class RecommendationResourceTest {
         bad.put("whyNot", List.of(Map.of("measureId", measure, "measureCode", "M-2", "unmet", List.of(), "changes", List.of())));
         Api.matcher().body(bad).put("/api/v1/persons/" + id + "/recommendations").then().statusCode(400)
                 .body("violations[0].field", equalTo("whyNot[0].unmet"));
+    }
+
+    /** One GET renders both lists: every item names its measure's title, kind, provider, programme and places. */
+    @Test
+    void oneReadRendersTheListsWithTheirMeasures() {
+        String org = Api.createOrganisation();
+        String orgName = Api.json().get("/api/v1/organisations/" + org).then().extract().path("name");
+        String programmeCode = Api.unique("RPRG");
+        String programme = Api.json().body(Api.programme(programmeCode, org)).post("/api/v1/programmes").then().statusCode(201)
+                .extract().path("id");
+        Map<String, Object> inProgramme = Api.measure(Api.unique("RIN"), org);
+        inProgramme.put("programmeId", programme);
+        inProgramme.put("kind", "MENTORING");
+        String recommended = Api.json().body(inProgramme).post("/api/v1/measures").then().statusCode(201).extract().path("id");
+        Map<String, Object> full = Api.measure(Api.unique("RFULL"), org);
+        full.put("capacity", 1);
+        full.put("seatsTaken", 1);
+        String leftOut = Api.json().body(full).post("/api/v1/measures").then().statusCode(201).extract().path("id");
+        String waiting = Api.caseworker(org).body(Api.person(org)).post("/api/v1/persons").then().statusCode(201).extract().path("id");
+        Api.refer(org, waiting, leftOut).then().statusCode(201).body("status", equalTo("WAITLISTED"));
+        String id = Api.caseworker(org).body(Api.person(org)).post("/api/v1/persons").then().statusCode(201).extract().path("id");
+
+        String gone = java.util.UUID.randomUUID().toString(); // a measure deleted since the lists were computed
+        Map<String, Object> result = new java.util.HashMap<>(result(0, recommended, 0.7));
+        result.put("recommendations", List.of(((List<?>) result.get("recommendations")).get(0),
+                Map.of("rank", 2, "measureId", gone, "measureCode", "GONE-1", "score", 0.4, "reasons", List.of())));
+        result.put("whyNot", List.of(Map.of("measureId", leftOut, "measureCode", full.get("code"),
+                "unmet", List.of(Map.of("code", "MEASURE_FULL", "params", Map.of("capacity", "1"), "text", "Full.")),
+                "changes", List.of())));
+        Api.matcher().body(result).put("/api/v1/persons/" + id + "/recommendations").then().statusCode(200)
+                .body("recommendations[0].measure.title", equalTo(inProgramme.get("title")));
+
+        var read = Api.caseworker(org).get("/api/v1/persons/" + id + "/recommendations");
+        read.then().statusCode(200)
+                .body("recommendations[0].measure.title", equalTo(inProgramme.get("title")),
+                        "recommendations[0].measure.kind", equalTo("MENTORING"),
+                        "recommendations[0].measure.provider.id", equalTo(org),
+                        "recommendations[0].measure.provider.name", equalTo(orgName),
+                        "recommendations[0].measure.programme.id", equalTo(programme),
+                        "recommendations[0].measure.programme.name", equalTo("Programme " + programmeCode),
+                        "recommendations[0].measure.places.capacity", equalTo(10),
+                        "recommendations[0].measure.places.seatsLeft", equalTo(8),
+                        "recommendations[0].measure.places.waitlist", equalTo(0))
+                .body("recommendations[1].measureId", equalTo(gone), "recommendations[1].measure", nullValue())
+                .body("whyNot[0].measure.title", equalTo(full.get("title")), "whyNot[0].measure.kind", equalTo("TRAINING"),
+                        "whyNot[0].measure.provider.name", equalTo(orgName), "whyNot[0].measure.programme", nullValue(),
+                        "whyNot[0].measure.places.seatsLeft", equalTo(0), "whyNot[0].measure.places.waitlist", equalTo(1));
+
+        // the same answer keeps its tag; a change of what it shows (a measure's title, its places) changes it
+        String tag = read.header("ETag");
+        Api.caseworker(org).header("If-None-Match", tag).get("/api/v1/persons/" + id + "/recommendations").then().statusCode(304);
+        inProgramme.put("title", "Renamed " + inProgramme.get("code"));
+        Api.json().header("If-Match", "*").body(inProgramme).put("/api/v1/measures/" + recommended).then().statusCode(200);
+        String renamed = Api.caseworker(org).header("If-None-Match", tag).get("/api/v1/persons/" + id + "/recommendations")
+                .then().statusCode(200).body("recommendations[0].measure.title", equalTo(inProgramme.get("title")))
+                .extract().header("ETag");
+        assertThat(renamed).isNotEqualTo(tag);
+        Api.refer(org, Api.caseworker(org).body(Api.person(org)).post("/api/v1/persons").then().statusCode(201)
+                .extract().path("id"), recommended).then().statusCode(201);
+        Api.caseworker(org).header("If-None-Match", renamed).get("/api/v1/persons/" + id + "/recommendations").then()
+                .statusCode(200).body("recommendations[0].measure.places.seatsLeft", equalTo(7));
     }
 
     @Test

@@ -4,15 +4,17 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
+import org.inclusionmatch.profile.common.PageParams;
+import org.inclusionmatch.profile.common.PageResult;
 import org.inclusionmatch.profile.common.Records;
 import org.inclusionmatch.profile.domain.Conflict;
 import org.inclusionmatch.profile.domain.InvalidInput;
+import org.inclusionmatch.profile.domain.NotFound;
 import org.inclusionmatch.profile.enrolment.EnrolmentService;
 import org.inclusionmatch.profile.enrolment.EnrolmentView;
 import org.inclusionmatch.profile.measure.Measure;
 import org.inclusionmatch.profile.person.Person;
 import org.inclusionmatch.profile.recommendation.RecommendationService;
-import org.inclusionmatch.profile.recommendation.RecommendationsRequest;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,6 +33,8 @@ import java.util.UUID;
 @Transactional
 public class DecisionService {
 
+    private static final Sort ORDER = Sort.ascending("decidedAt").and("id");
+
     private final RecommendationService recommendations;
     private final EnrolmentService enrolments;
     private final Event<RecommendationDeclined> declined;
@@ -45,8 +49,7 @@ public class DecisionService {
     public DecisionView decide(UUID organisationId, UUID personId, DecisionRequest request, String decidedBy) {
         Person person = Person.requireIn(organisationId, personId);
         Measure measure = Records.reference(Measure.class, request.measureId(), "measureId");
-        boolean recommended = recommendations.get(organisationId, personId).recommendations().stream()
-                .map(RecommendationsRequest.Item::measureId).anyMatch(measure.id::equals);
+        boolean recommended = recommendations.recommendedMeasures(organisationId, personId).contains(measure.id);
         switch (request.decision()) {
             case ACCEPT -> {
                 if (!recommended) {
@@ -90,11 +93,31 @@ public class DecisionService {
         return DecisionView.of(decision, enrolment);
     }
 
+    /** Every decision on the person's recommendations, oldest first (for the person's export). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<DecisionView> list(UUID organisationId, UUID personId) {
         Person.requireIn(organisationId, personId);
-        return RecommendationDecision.<RecommendationDecision>list("personId", Sort.ascending("decidedAt"), personId)
+        return RecommendationDecision.<RecommendationDecision>list("personId", ORDER, personId)
                 .stream().map(d -> DecisionView.of(d, null)).toList();
+    }
+
+    /** One page of the decisions on the person's recommendations, oldest first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PageResult<DecisionView> page(UUID organisationId, UUID personId, PageParams page) {
+        Person.requireIn(organisationId, personId);
+        return PageResult.of(RecommendationDecision.find("personId", ORDER, personId), page,
+                (RecommendationDecision d) -> DecisionView.of(d, null));
+    }
+
+    /** One decision on the person's recommendations; another person's (or none) is a 404. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public DecisionView get(UUID organisationId, UUID personId, UUID decisionId) {
+        Person.requireIn(organisationId, personId);
+        RecommendationDecision decision = RecommendationDecision.findById(decisionId);
+        if (decision == null || !decision.personId.equals(personId)) {
+            throw new NotFound("Decision", decisionId);
+        }
+        return DecisionView.of(decision, null);
     }
 
     /**

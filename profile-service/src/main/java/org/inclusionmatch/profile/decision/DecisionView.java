@@ -12,6 +12,9 @@ public record DecisionView(UUID id, UUID personId, UUID measureId, Decision deci
                            long personVersion, long measureVersion, UUID enrolmentId, String decidedBy, Instant decidedAt,
                            @Schema(description = "The enrolment an ACCEPT or OVERRIDE created") EnrolmentView enrolment) implements ConcernsPerson {
 
+    /** A decision is recorded once and never changed: its version, and so its ETag, is always 0. */
+    public static final long VERSION = 0;
+
     @Override
     public UUID concernedPerson() {
         return personId;

@@ -6,6 +6,7 @@ import org.inclusionmatch.profile.allocation.AllocationRound;
 import org.inclusionmatch.profile.decision.Decision;
 import org.inclusionmatch.profile.enrolment.EnrolmentStatus;
 import org.inclusionmatch.profile.outcome.OutcomeStatus;
+import org.inclusionmatch.profile.recommendation.RecommendationsView;
 import org.inclusionmatch.profile.referral.ConsentStatus;
 import org.inclusionmatch.profile.referral.ShareCategory;
 import org.inclusionmatch.profile.report.Fairness;
@@ -59,7 +60,8 @@ public enum CodeList {
     FAIRNESS_DIMENSIONS("fairnessDimensions", Fairness.Dimension.class, false),
     AGE_BANDS("ageBands", Fairness.AgeBand.class, false),
     SHARE_CATEGORIES("shareCategories", ShareCategory.class, false),
-    CONSENT_STATUSES("consentStatuses", ConsentStatus.class, false);
+    CONSENT_STATUSES("consentStatuses", ConsentStatus.class, false),
+    RECOMMENDATION_STATUSES("recommendationStatuses", RecommendationsView.Status.class, false);
 
     private final String listName;
     private final Class<? extends Enum<?>> type;

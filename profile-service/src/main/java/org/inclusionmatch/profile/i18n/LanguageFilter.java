@@ -47,9 +47,11 @@ public class LanguageFilter {
         } else if (entity instanceof RecommendationsView view) {
             response.setEntity(ReasonSentences.in(language, view));
             response.getHeaders().putSingle(HttpHeaders.CONTENT_LANGUAGE, language.tag());
-            if (response.getHeaders().containsKey(HttpHeaders.ETAG)) {
+            Object tag = response.getHeaders().getFirst(HttpHeaders.ETAG);
+            if (tag != null) {
                 // one tag per language: an If-None-Match from a copy in the other language must not get a 304
-                response.getHeaders().putSingle(HttpHeaders.ETAG, new EntityTag(view.version() + "-" + language.tag()));
+                String value = tag instanceof EntityTag entityTag ? entityTag.getValue() : tag.toString().replace("\"", "");
+                response.getHeaders().putSingle(HttpHeaders.ETAG, new EntityTag(value + "-" + language.tag()));
             }
         }
     }

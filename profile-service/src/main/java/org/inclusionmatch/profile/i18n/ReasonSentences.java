@@ -29,12 +29,13 @@ public final class ReasonSentences {
         if (language == Language.EN || view.recommendations() == null) {
             return view;
         }
-        List<RecommendationsRequest.Item> items = view.recommendations().stream().map(item -> new RecommendationsRequest.Item(
-                item.rank(), item.measureId(), item.measureCode(), item.score(), in(language, item.reasons()))).toList();
-        List<RecommendationsRequest.WhyNot> whyNot = view.whyNot() == null ? null : view.whyNot().stream()
-                .map(left -> new RecommendationsRequest.WhyNot(left.measureId(), left.measureCode(), in(language, left.unmet()),
-                        in(language, left.changes()))).toList();
-        return new RecommendationsView(view.personId(), view.profileVersion(), view.engineVersion(), view.evaluationDay(),
+        List<RecommendationsView.Recommendation> items = view.recommendations().stream().map(item ->
+                new RecommendationsView.Recommendation(item.rank(), item.measureId(), item.measureCode(), item.score(),
+                        in(language, item.reasons()), item.measure())).toList();
+        List<RecommendationsView.WhyNot> whyNot = view.whyNot() == null ? null : view.whyNot().stream()
+                .map(left -> new RecommendationsView.WhyNot(left.measureId(), left.measureCode(), in(language, left.unmet()),
+                        in(language, left.changes()), left.measure())).toList();
+        return new RecommendationsView(view.personId(), view.status(), view.profileVersion(), view.engineVersion(), view.evaluationDay(),
                 view.computedAt(), view.version(), items, whyNot);
     }
 

@@ -1,9 +1,12 @@
 package org.inclusionmatch.profile.i18n;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.inclusionmatch.profile.vocabulary.Archetype;
+import org.inclusionmatch.profile.vocabulary.Role;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -59,7 +62,8 @@ public class Vocabulary {
             for (Language each : Language.values()) {
                 labels.put(each.tag(), Messages.label(each, list, code));
             }
-            return new CodeView(code, Messages.label(language, list, code), labels);
+            return new CodeView(code, Messages.label(language, list, code), labels,
+                    list == CodeList.ARCHETYPES ? Archetype.valueOf(code).role() : null);
         }).toList());
     }
 
@@ -84,6 +88,9 @@ public class Vocabulary {
     public record CodeView(@Schema(example = "HOUSING") String code,
                            @Schema(description = "The label in the answer's language", example = "Mājoklis") String label,
                            @Schema(description = "The label in every language, by language tag",
-                                   example = "{\"lv\": \"Mājoklis\", \"en\": \"Housing\"}") Map<String, String> labels) {
+                                   example = "{\"lv\": \"Mājoklis\", \"en\": \"Housing\"}") Map<String, String> labels,
+                           @JsonInclude(JsonInclude.Include.NON_NULL)
+                           @Schema(description = "Archetypes only (left out elsewhere): the role the archetype belongs to; "
+                                   + "a person's archetype must belong to their role", example = "FACILITATOR") Role role) {
     }
 }

@@ -63,7 +63,9 @@ public class VocabularyResource {
     @GET
     @Path("/{codeList}")
     @Authenticated
-    @Operation(operationId = "getCodeList", summary = "One code list (needs, goals, targetGroups, regions, archetypes, ...)")
+    @Operation(operationId = "getCodeList", summary = "One code list (needs, goals, targetGroups, regions, archetypes, ...)",
+            description = "Each archetype says the role it belongs to (role): a person's archetype must belong to their "
+                    + "role, so a form can offer only the archetypes of the chosen role.")
     @Parameter(name = "Accept-Language", in = ParameterIn.HEADER, example = "lv",
             description = "lv or en, with q-values; Latvian when absent or when it names neither",
             schema = @Schema(type = SchemaType.STRING))
@@ -77,7 +79,7 @@ public class VocabularyResource {
                                  "measureKinds", "organisationKinds", "enrolmentStatuses", "enrolmentReasons", "referralDeclineReasons",
                                  "outcomeStatuses", "decisions", "declineReasons", "reasonCodes", "allocationRoundStatuses",
                                  "allocationObjectives", "allocationReasons", "fairnessStages", "fairnessDimensions", "ageBands",
-                                 "shareCategories", "consentStatuses"})) String name,
+                                 "shareCategories", "consentStatuses", "recommendationStatuses"})) String name,
                          @Context HttpHeaders headers, @Context Request request) {
         Language language = AcceptLanguage.negotiate(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE), config.defaultLanguage());
         Vocabulary.CodeListView list = vocabulary.list(language, name)

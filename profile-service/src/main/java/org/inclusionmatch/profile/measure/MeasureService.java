@@ -20,6 +20,7 @@ import org.inclusionmatch.profile.programme.Programme;
 import org.inclusionmatch.profile.vocabulary.MeasureKind;
 import org.inclusionmatch.profile.vocabulary.Region;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -66,6 +67,15 @@ public class MeasureService {
     public MeasureView get(UUID id) {
         Measure measure = Records.require(Measure.class, id, WHAT);
         return MeasureView.of(measure, WaitlistFigures.of(List.of(id)).getOrDefault(id, WaitlistFigures.NONE), defaultAnswerDays);
+    }
+
+    /**
+     * What lists of measures show of each (title, kind, provider, programme, places), for these measures in one
+     * query; a measure that no longer exists is absent.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<UUID, MeasureSummary> summaries(Collection<UUID> ids) {
+        return MeasureSummary.of(ids);
     }
 
     /** Filters combine with AND; {@code region} also matches remote measures, since those are open everywhere. */

@@ -33,7 +33,7 @@ public class ProblemResponsesFilter implements OASFilter {
                 if (responses == null) {
                     continue;
                 }
-                add(responses, "400", "Invalid input: see detail and violations");
+                add(responses, "400", "Invalid input, or a query parameter the operation does not take: see detail and violations");
                 add(responses, "401", "No valid bearer token (with a WWW-Authenticate challenge)");
                 add(responses, "403", "The caller's role may not do this");
                 if (entry.getValue().getRequestBody() != null) {

@@ -128,7 +128,8 @@ public class PersonService {
      */
     static void apply(PersonRequest request, Person person) {
         if (request.archetype().role() != request.role()) {
-            throw InvalidInput.field("archetype", "belongs to role " + request.archetype().role() + ", not " + request.role());
+            throw InvalidInput.field("archetype", request.archetype() + " belongs to role " + request.archetype().role()
+                    + ", not " + request.role() + " (GET /vocabulary/archetypes gives each archetype's role)");
         }
         if (request.birthYear() > Year.now().getValue()) {
             throw InvalidInput.field("birthYear", "must not be in the future");

@@ -11,6 +11,8 @@ import jakarta.transaction.Transactional;
 import org.hibernate.Session;
 import org.inclusionmatch.profile.common.Records;
 import org.inclusionmatch.profile.domain.Conflict;
+import org.inclusionmatch.profile.measure.MeasureService;
+import org.inclusionmatch.profile.measure.MeasureSummary;
 import org.inclusionmatch.profile.person.Person;
 import org.inclusionmatch.profile.person.PersonChanges;
 
@@ -42,17 +44,43 @@ public class RecommendationService {
 
     private final ObjectMapper json;
     private final Event<RecommendationEvent> events;
+    private final MeasureService measures;
 
-    public RecommendationService(ObjectMapper json, Event<RecommendationEvent> events) {
+    public RecommendationService(ObjectMapper json, Event<RecommendationEvent> events, MeasureService measures) {
         this.json = json;
         this.events = events;
+        this.measures = measures;
     }
 
+    /**
+     * The person's current lists, each item with its measure's summary: two reads whatever the lists' length (the
+     * set, then the summaries of every measure either list names, in one query).
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public RecommendationsView get(UUID organisationId, UUID personId) {
+        Person person = Person.requireIn(organisationId, personId);
+        if (!person.matchingAllowed) {
+            return empty(personId, RecommendationsView.Status.WITHDRAWN);
+        }
+        RecommendationSet set = RecommendationSet.findById(personId);
+        if (set == null) {
+            return empty(personId, RecommendationsView.Status.PENDING);
+        }
+        return view(set, readItems(set), readWhyNot(set), set.profileVersion == person.version
+                ? RecommendationsView.Status.COMPUTED : RecommendationsView.Status.OUTDATED);
+    }
+
+    /** Nothing stored: not computed yet, or not to be computed. */
+    private static RecommendationsView empty(UUID personId, RecommendationsView.Status status) {
+        return new RecommendationsView(personId, status, null, null, null, null, 0, List.of(), List.of());
+    }
+
+    /** The measures recommended to the person now, in rank order (no summaries: for the decision rules). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<UUID> recommendedMeasures(UUID organisationId, UUID personId) {
         Person.requireIn(organisationId, personId);
         RecommendationSet set = RecommendationSet.findById(personId);
-        return set == null ? new RecommendationsView(personId, null, null, null, null, 0, List.of(), List.of()) : view(set);
+        return set == null ? List.of() : readItems(set).stream().map(RecommendationsRequest.Item::measureId).toList();
     }
 
     /** Stores the list; returns whether anything changed. */
@@ -190,7 +218,7 @@ public class RecommendationService {
         String items = write(request.recommendations());
         String whyNot = write(request.whyNotOrNone());
         if (unchanged(set, request, items, whyNot)) {
-            return new Stored(view(set, request.recommendations(), request.whyNotOrNone()), false);
+            return new Stored(view(set, request.recommendations(), request.whyNotOrNone(), RecommendationsView.Status.COMPUTED), false);
         }
         if (set == null) {
             set = new RecommendationSet();
@@ -209,7 +237,7 @@ public class RecommendationService {
         set.persist();
         events.fire(new RecommendationEvent.Updated(set, organisationId));
         changed.put(personId, request.recommendations());
-        return new Stored(view(set, request.recommendations(), request.whyNotOrNone()), true);
+        return new Stored(view(set, request.recommendations(), request.whyNotOrNone(), RecommendationsView.Status.COMPUTED), true);
     }
 
     /**
@@ -260,17 +288,32 @@ public class RecommendationService {
     public record Stored(RecommendationsView view, boolean changed) {
     }
 
-    private static RecommendationsView view(RecommendationSet set, List<RecommendationsRequest.Item> items,
-                                            List<RecommendationsRequest.WhyNot> whyNot) {
-        return new RecommendationsView(set.personId, set.profileVersion, set.engineVersion, set.evaluationDay,
-                set.computedAt, set.version, items, whyNot);
+    /** The stored lists as they are read: each item with its measure's summary, all summaries in one query. */
+    private RecommendationsView view(RecommendationSet set, List<RecommendationsRequest.Item> items,
+                                     List<RecommendationsRequest.WhyNot> whyNot, RecommendationsView.Status status) {
+        List<UUID> named = new ArrayList<>();
+        items.forEach(item -> named.add(item.measureId()));
+        whyNot.forEach(left -> named.add(left.measureId()));
+        Map<UUID, MeasureSummary> summaries = measures.summaries(named);
+        return new RecommendationsView(set.personId, status, set.profileVersion, set.engineVersion, set.evaluationDay,
+                set.computedAt, set.version,
+                items.stream().map(item -> new RecommendationsView.Recommendation(item.rank(), item.measureId(),
+                        item.measureCode(), item.score(), item.reasons(), summaries.get(item.measureId()))).toList(),
+                whyNot.stream().map(left -> new RecommendationsView.WhyNot(left.measureId(), left.measureCode(),
+                        left.unmet(), left.changes(), summaries.get(left.measureId()))).toList());
     }
 
-    private RecommendationsView view(RecommendationSet set) {
+    private List<RecommendationsRequest.Item> readItems(RecommendationSet set) {
         try {
-            return new RecommendationsView(set.personId, set.profileVersion, set.engineVersion, set.evaluationDay,
-                    set.computedAt, set.version, json.readValue(set.items, ITEMS),
-                    set.whyNot == null ? List.of() : json.readValue(set.whyNot, WHY_NOT));
+            return json.readValue(set.items, ITEMS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored recommendations cannot be read", e);
+        }
+    }
+
+    private List<RecommendationsRequest.WhyNot> readWhyNot(RecommendationSet set) {
+        try {
+            return set.whyNot == null ? List.of() : json.readValue(set.whyNot, WHY_NOT);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored recommendations cannot be read", e);
         }

@@ -39,10 +39,10 @@ public record RecommendationsRequest(
         return whyNot == null ? List.of() : whyNot;
     }
 
-    @Schema(name = "WhyNot", description = "A measure that meets one of the person's needs or goals but is not "
-            + "recommended: the hard constraints it fails (unmet) and what would change that (changes): the date it "
-            + "opens, the waitlist and expected wait, an alternative, the rule's condition and the value that passes "
-            + "it, or whom the rule is for. Codes and parameters are machine-readable; never another person's data.")
+    @Schema(name = "ComputedWhyNot", description = "A measure that meets one of the person's needs or goals but is not "
+            + "recommended, as the matcher computed it: the hard constraints it fails (unmet) and what would change that "
+            + "(changes). Codes and parameters are machine-readable; never another person's data. Read back as WhyNot, "
+            + "with the measure's summary.")
     public record WhyNot(
             @NotNull UUID measureId,
             @NotBlank @Pattern(regexp = Codes.RECORD_CODE) @Schema(example = "HWH-RIGA-BEDS") String measureCode,
@@ -50,7 +50,8 @@ public record RecommendationsRequest(
             @NotNull @Size(max = 15) List<@NotNull @Valid Reason> changes) {
     }
 
-    @Schema(name = "Recommendation")
+    @Schema(name = "ComputedRecommendation", description = "A recommendation as the matcher computed it; read back as "
+            + "Recommendation, with the measure's summary")
     public record Item(
             @NotNull @Min(1) @Schema(example = "1") Integer rank,
             @NotNull UUID measureId,

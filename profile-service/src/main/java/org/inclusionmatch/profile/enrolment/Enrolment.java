@@ -10,7 +10,9 @@ import org.hibernate.type.SqlTypes;
 import org.inclusionmatch.profile.common.VersionedEntity;
 
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /** A person's referral to a measure and what became of it. */
@@ -76,6 +78,21 @@ public class Enrolment extends VersionedEntity {
     /** While REFERRED, whether its answer-by date has passed; null in every other status. */
     public Boolean overdue() {
         return status == EnrolmentStatus.REFERRED && answerBy != null ? answerBy.isBefore(Instant.now()) : null;
+    }
+
+    /**
+     * The sides of this referral an organisation is on, given the measure's provider: the referrer (the person's
+     * organisation), the provider, both (a referral to its own measure), or none (it may not see the referral).
+     */
+    public Set<ReferralSide> sidesOf(UUID organisation, UUID providerId) {
+        Set<ReferralSide> sides = EnumSet.noneOf(ReferralSide.class);
+        if (organisationId.equals(organisation)) {
+            sides.add(ReferralSide.REFERRER);
+        }
+        if (organisation.equals(providerId)) {
+            sides.add(ReferralSide.PROVIDER);
+        }
+        return sides;
     }
 
     /** The measure's provider, by a plain query, so the measure is not loaded before SeatLedger locks it. */

@@ -31,7 +31,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -133,7 +132,7 @@ public class EnrolmentService {
                 .orElseThrow(() -> new Conflict(Conflict.Cause.ILLEGAL_TRANSITION, "An enrolment cannot go from "
                         + enrolment.status + " to " + target + "; allowed: "
                         + (enrolment.status.next().isEmpty() ? "none (final)" : enrolment.status.next())));
-        Set<ReferralSide> sides = sidesOf(callerOrganisation, enrolment, locked.measure());
+        Set<ReferralSide> sides = enrolment.sidesOf(callerOrganisation, locked.measure().provider.id);
         if (sides.isEmpty()) { // the measure moved to another provider meanwhile
             throw new NotFound("Enrolment", id);
         }
@@ -435,23 +434,10 @@ public class EnrolmentService {
         return programmes;
     }
 
-    /** The sides of the referral the caller's organisation is on: one, or both for a referral to its own measure. */
-    private static Set<ReferralSide> sidesOf(UUID callerOrganisation, Enrolment enrolment, Measure measure) {
-        Set<ReferralSide> sides = EnumSet.noneOf(ReferralSide.class);
-        if (enrolment.organisationId.equals(callerOrganisation)) {
-            sides.add(ReferralSide.REFERRER);
-        }
-        if (measure.provider != null && callerOrganisation.equals(measure.provider.id)) {
-            sides.add(ReferralSide.PROVIDER);
-        }
-        return sides;
-    }
-
     /** The person's organisation or the measure's provider may see and move an enrolment; others get 404. */
     private static Enrolment require(UUID callerOrganisation, UUID id) {
         return Records.find(Enrolment.class, id)
-                .filter(enrolment -> enrolment.organisationId.equals(callerOrganisation)
-                        || callerOrganisation.equals(Enrolment.providerOf(enrolment.measureId)))
+                .filter(enrolment -> !enrolment.sidesOf(callerOrganisation, Enrolment.providerOf(enrolment.measureId)).isEmpty())
                 .orElseThrow(() -> new NotFound("Enrolment", id));
     }
 

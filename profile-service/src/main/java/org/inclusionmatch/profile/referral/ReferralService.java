@@ -29,7 +29,7 @@ public class ReferralService {
     public ReferralView get(UUID callerOrganisation, UUID id) {
         Enrolment referral = Records.find(Enrolment.class, id).orElseThrow(() -> notVisible(id));
         Measure measure = Measure.findById(referral.measureId);
-        if (measure == null || !callerOrganisation.equals(referral.organisationId) && !callerOrganisation.equals(measure.provider.id)) {
+        if (measure == null || referral.sidesOf(callerOrganisation, measure.provider.id).isEmpty()) {
             throw notVisible(id);
         }
         Person person = Person.findById(referral.personId);

@@ -121,7 +121,6 @@ public class EnrolmentResource {
                     + "same moment is a 409.")
     @APIResponse(responseCode = "403", description = "`other-sides-move`: the other organisation of the referral makes this move; "
             + "`forbidden`: the caller's role makes no moves")
-    @APIResponse(responseCode = "409", description = "`illegal-transition`: the enrolment cannot go to this status from its current one")
     @APIResponse(responseCode = "200", description = ApiResponsesDoc.UPDATED,
             headers = {@Header(name = "ETag", ref = "ETag")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EnrolmentView.class)))

@@ -127,7 +127,7 @@ class OpenApiContractTest {
         List<String> types = new ArrayList<>();
         doc.at("/components/schemas/Problem/properties/type/enum").forEach(t -> types.add(t.asText()));
         assertThat(types).containsExactlyElementsOf(java.util.Arrays.stream(
-                org.inclusionmatch.profile.common.ProblemType.values()).map(t -> t.uri().toString()).toList());
+                org.inclusionmatch.profile.common.problem.ProblemType.values()).map(t -> t.uri().toString()).toList());
         assertThat(doc.at("/components/schemas/Organisation/required").size()).isEqualTo(8);
         assertThat(wrong).isEmpty();
     }

@@ -1,15 +1,14 @@
 package org.inclusionmatch.profile.allocation;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.inclusionmatch.profile.common.VersionedEntity;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.inclusionmatch.profile.common.persistence.VersionedEntity;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -3,7 +3,7 @@ package org.inclusionmatch.profile.allocation;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.inclusionmatch.profile.common.Records;
+import org.inclusionmatch.profile.common.persistence.Records;
 import org.inclusionmatch.profile.disclosure.CellKeyMethod;
 import org.inclusionmatch.profile.domain.NotFound;
 import org.inclusionmatch.profile.report.Fairness;

@@ -8,9 +8,9 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.MediaType;
-import org.inclusionmatch.profile.common.PageResult;
-import org.inclusionmatch.profile.common.Problem;
-import org.inclusionmatch.profile.common.ProblemType;
+import org.inclusionmatch.profile.common.paging.PageResult;
+import org.inclusionmatch.profile.common.problem.Problem;
+import org.inclusionmatch.profile.common.problem.ProblemType;
 import org.inclusionmatch.profile.security.Caller;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 

@@ -12,8 +12,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.inclusionmatch.profile.common.PageParams;
-import org.inclusionmatch.profile.common.PageResult;
+import org.inclusionmatch.profile.common.paging.PageParams;
+import org.inclusionmatch.profile.common.paging.PageResult;
 import org.inclusionmatch.profile.security.Roles;
 
 import java.time.Instant;

@@ -4,9 +4,9 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.inclusionmatch.profile.common.PageParams;
-import org.inclusionmatch.profile.common.PageResult;
-import org.inclusionmatch.profile.common.QueryFilter;
+import org.inclusionmatch.profile.common.paging.PageParams;
+import org.inclusionmatch.profile.common.paging.PageResult;
+import org.inclusionmatch.profile.common.paging.QueryFilter;
 
 import java.time.Instant;
 import java.util.List;

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import org.inclusionmatch.profile.common.Lists;
+import org.inclusionmatch.profile.common.paging.Lists;
 import org.inclusionmatch.profile.domain.InvalidInput;
 import org.inclusionmatch.profile.measure.Measure;
 import org.inclusionmatch.profile.measure.MeasureRequest;

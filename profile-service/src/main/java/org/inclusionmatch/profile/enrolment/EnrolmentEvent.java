@@ -1,6 +1,6 @@
 package org.inclusionmatch.profile.enrolment;
 
-import org.inclusionmatch.profile.common.DomainEvent;
+import org.inclusionmatch.profile.common.events.DomainEvent;
 import org.inclusionmatch.profile.person.AffectsMatching;
 import org.inclusionmatch.profile.person.Person;
 

@@ -8,11 +8,11 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import org.inclusionmatch.profile.common.PageParams;
-import org.inclusionmatch.profile.common.PageResult;
-import org.inclusionmatch.profile.common.QueryFilter;
-import org.inclusionmatch.profile.common.Records;
-import org.inclusionmatch.profile.common.ExpectedVersion;
+import org.inclusionmatch.profile.common.http.ExpectedVersion;
+import org.inclusionmatch.profile.common.paging.PageParams;
+import org.inclusionmatch.profile.common.paging.PageResult;
+import org.inclusionmatch.profile.common.paging.QueryFilter;
+import org.inclusionmatch.profile.common.persistence.Records;
 import org.inclusionmatch.profile.domain.Conflict;
 import org.inclusionmatch.profile.domain.InvalidInput;
 import org.inclusionmatch.profile.domain.NotFound;
@@ -23,7 +23,6 @@ import org.inclusionmatch.profile.person.Person;
 import org.inclusionmatch.profile.person.PersonChanges;
 import org.inclusionmatch.profile.programme.Programme;
 import org.inclusionmatch.profile.safety.KeepApartService;
-
 import org.inclusionmatch.profile.vocabulary.ReferralDeclineReason;
 
 import java.time.Duration;

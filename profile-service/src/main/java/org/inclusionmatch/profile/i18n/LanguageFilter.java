@@ -1,11 +1,11 @@
 package org.inclusionmatch.profile.i18n;
 
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
-import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
-import org.inclusionmatch.profile.common.Problem;
+import org.inclusionmatch.profile.common.problem.Problem;
 import org.inclusionmatch.profile.recommendation.RecommendationsView;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;

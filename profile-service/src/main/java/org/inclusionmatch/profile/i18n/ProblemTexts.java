@@ -1,6 +1,6 @@
 package org.inclusionmatch.profile.i18n;
 
-import org.inclusionmatch.profile.common.Problem;
+import org.inclusionmatch.profile.common.problem.Problem;
 
 import java.util.ArrayList;
 import java.util.HashMap;

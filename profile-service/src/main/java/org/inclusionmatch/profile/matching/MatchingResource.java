@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.inclusionmatch.profile.audit.AuditedPersonAccess;
-import org.inclusionmatch.profile.common.PageLinks;
+import org.inclusionmatch.profile.common.paging.PageLinks;
 import org.inclusionmatch.profile.domain.InvalidRequest;
 import org.inclusionmatch.profile.security.Roles;
 import org.jboss.resteasy.reactive.RestResponse;

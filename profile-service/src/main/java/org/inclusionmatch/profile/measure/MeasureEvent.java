@@ -1,6 +1,6 @@
 package org.inclusionmatch.profile.measure;
 
-import org.inclusionmatch.profile.common.DomainEvent;
+import org.inclusionmatch.profile.common.events.DomainEvent;
 
 /** What happens to a measure; each is published on the catalogue topic. */
 public sealed interface MeasureEvent extends DomainEvent {

@@ -10,9 +10,9 @@ import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
-import org.inclusionmatch.profile.common.PageLinks;
-import org.inclusionmatch.profile.common.ProblemType;
-import org.inclusionmatch.profile.common.RequestIds;
+import org.inclusionmatch.profile.common.http.RequestIds;
+import org.inclusionmatch.profile.common.paging.PageLinks;
+import org.inclusionmatch.profile.common.problem.ProblemType;
 
 import java.util.ArrayList;
 import java.util.List;

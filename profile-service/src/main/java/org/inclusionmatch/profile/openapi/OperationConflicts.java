@@ -1,23 +1,23 @@
 package org.inclusionmatch.profile.openapi;
 
-import org.inclusionmatch.profile.common.ProblemType;
+import org.inclusionmatch.profile.common.problem.ProblemType;
 
 import java.util.List;
 import java.util.Map;
 
-import static org.inclusionmatch.profile.common.ProblemType.ALREADY_ENROLLED;
-import static org.inclusionmatch.profile.common.ProblemType.ALREADY_KEPT_APART;
-import static org.inclusionmatch.profile.common.ProblemType.ALREADY_RECOMMENDED;
-import static org.inclusionmatch.profile.common.ProblemType.CONSENT_NOT_ACTIVE;
-import static org.inclusionmatch.profile.common.ProblemType.DUPLICATE_CODE;
-import static org.inclusionmatch.profile.common.ProblemType.DUPLICATE_EXTERNAL_REF;
-import static org.inclusionmatch.profile.common.ProblemType.ILLEGAL_TRANSITION;
-import static org.inclusionmatch.profile.common.ProblemType.MATCHING_WITHDRAWN;
-import static org.inclusionmatch.profile.common.ProblemType.NOT_RECOMMENDED;
-import static org.inclusionmatch.profile.common.ProblemType.OUTCOME_EXISTS;
-import static org.inclusionmatch.profile.common.ProblemType.ROUND_NOT_PROPOSED;
-import static org.inclusionmatch.profile.common.ProblemType.STALE_PROFILE_VERSION;
-import static org.inclusionmatch.profile.common.ProblemType.STILL_REFERENCED;
+import static org.inclusionmatch.profile.common.problem.ProblemType.ALREADY_ENROLLED;
+import static org.inclusionmatch.profile.common.problem.ProblemType.ALREADY_KEPT_APART;
+import static org.inclusionmatch.profile.common.problem.ProblemType.ALREADY_RECOMMENDED;
+import static org.inclusionmatch.profile.common.problem.ProblemType.CONSENT_NOT_ACTIVE;
+import static org.inclusionmatch.profile.common.problem.ProblemType.DUPLICATE_CODE;
+import static org.inclusionmatch.profile.common.problem.ProblemType.DUPLICATE_EXTERNAL_REF;
+import static org.inclusionmatch.profile.common.problem.ProblemType.ILLEGAL_TRANSITION;
+import static org.inclusionmatch.profile.common.problem.ProblemType.MATCHING_WITHDRAWN;
+import static org.inclusionmatch.profile.common.problem.ProblemType.NOT_RECOMMENDED;
+import static org.inclusionmatch.profile.common.problem.ProblemType.OUTCOME_EXISTS;
+import static org.inclusionmatch.profile.common.problem.ProblemType.ROUND_NOT_PROPOSED;
+import static org.inclusionmatch.profile.common.problem.ProblemType.STALE_PROFILE_VERSION;
+import static org.inclusionmatch.profile.common.problem.ProblemType.STILL_REFERENCED;
 
 /**
  * The 409 problem types each operation answers with, from the conflicts its use case raises (domain.Conflict causes

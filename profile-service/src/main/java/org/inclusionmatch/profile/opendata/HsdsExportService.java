@@ -2,7 +2,7 @@ package org.inclusionmatch.profile.opendata;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.inclusionmatch.profile.common.MatchingCalendar;
+import org.inclusionmatch.profile.common.calendar.MatchingCalendar;
 import org.inclusionmatch.profile.i18n.CodeList;
 import org.inclusionmatch.profile.i18n.Language;
 import org.inclusionmatch.profile.i18n.Messages;

@@ -3,12 +3,12 @@ package org.inclusionmatch.profile.organisation;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.inclusionmatch.profile.common.IdempotencyKeys;
-import org.inclusionmatch.profile.common.PageParams;
-import org.inclusionmatch.profile.common.PageResult;
-import org.inclusionmatch.profile.common.QueryFilter;
-import org.inclusionmatch.profile.common.Records;
-import org.inclusionmatch.profile.common.ExpectedVersion;
+import org.inclusionmatch.profile.common.http.ExpectedVersion;
+import org.inclusionmatch.profile.common.idempotency.IdempotencyKeys;
+import org.inclusionmatch.profile.common.paging.PageParams;
+import org.inclusionmatch.profile.common.paging.PageResult;
+import org.inclusionmatch.profile.common.paging.QueryFilter;
+import org.inclusionmatch.profile.common.persistence.Records;
 import org.inclusionmatch.profile.vocabulary.OrganisationKind;
 import org.inclusionmatch.profile.vocabulary.Region;
 

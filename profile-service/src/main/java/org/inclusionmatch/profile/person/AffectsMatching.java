@@ -1,6 +1,6 @@
 package org.inclusionmatch.profile.person;
 
-import org.inclusionmatch.profile.common.DomainEvent;
+import org.inclusionmatch.profile.common.events.DomainEvent;
 
 /**
  * A change outside the profile that alters what may be recommended to the person (a referral takes a measure off

@@ -1,8 +1,8 @@
 package org.inclusionmatch.profile.person;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.inclusionmatch.profile.common.ProblemBody;
-import org.inclusionmatch.profile.common.ProblemType;
+import org.inclusionmatch.profile.common.problem.ProblemBody;
+import org.inclusionmatch.profile.common.problem.ProblemType;
 
 import java.net.URI;
 import java.util.List;

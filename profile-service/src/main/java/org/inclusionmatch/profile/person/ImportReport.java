@@ -1,7 +1,7 @@
 package org.inclusionmatch.profile.person;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.inclusionmatch.profile.common.Problem;
+import org.inclusionmatch.profile.common.problem.Problem;
 
 import java.util.List;
 

@@ -10,7 +10,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
-import org.inclusionmatch.profile.common.VersionedEntity;
+import org.inclusionmatch.profile.common.persistence.VersionedEntity;
 import org.inclusionmatch.profile.domain.NotFound;
 import org.inclusionmatch.profile.organisation.Organisation;
 import org.inclusionmatch.profile.vocabulary.Archetype;

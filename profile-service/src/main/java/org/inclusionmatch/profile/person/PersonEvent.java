@@ -1,6 +1,6 @@
 package org.inclusionmatch.profile.person;
 
-import org.inclusionmatch.profile.common.DomainEvent;
+import org.inclusionmatch.profile.common.events.DomainEvent;
 
 /** What happens to a person's profile; each is published on the persons topic. */
 public sealed interface PersonEvent extends DomainEvent {

@@ -1,8 +1,5 @@
 package org.inclusionmatch.profile.person;
 
-import org.inclusionmatch.profile.domain.DomainException;
-import org.inclusionmatch.profile.domain.InvalidRequest;
-import org.inclusionmatch.profile.domain.OverLimit;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -23,12 +20,15 @@ import jakarta.validation.Validator;
 import org.hibernate.StaleStateException;
 import org.inclusionmatch.profile.audit.AuditedPersonAccess;
 import org.inclusionmatch.profile.audit.PersonWritesLog;
-import org.inclusionmatch.profile.common.FlushedEvents;
-import org.inclusionmatch.profile.common.Problem;
-import org.inclusionmatch.profile.common.ProblemMappers;
-import org.inclusionmatch.profile.common.Records;
-import org.inclusionmatch.profile.person.ImportReport.LineError;
+import org.inclusionmatch.profile.common.events.FlushedEvents;
+import org.inclusionmatch.profile.common.persistence.Records;
+import org.inclusionmatch.profile.common.problem.Problem;
+import org.inclusionmatch.profile.common.problem.ProblemMappers;
+import org.inclusionmatch.profile.domain.DomainException;
+import org.inclusionmatch.profile.domain.InvalidRequest;
+import org.inclusionmatch.profile.domain.OverLimit;
 import org.inclusionmatch.profile.organisation.Organisation;
+import org.inclusionmatch.profile.person.ImportReport.LineError;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;

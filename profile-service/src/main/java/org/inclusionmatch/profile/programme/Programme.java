@@ -9,7 +9,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
-import org.inclusionmatch.profile.common.VersionedEntity;
+import org.inclusionmatch.profile.common.persistence.VersionedEntity;
 import org.inclusionmatch.profile.organisation.Organisation;
 
 import java.time.LocalDate;

@@ -1,6 +1,6 @@
 package org.inclusionmatch.profile.programme;
 
-import org.inclusionmatch.profile.common.DomainEvent;
+import org.inclusionmatch.profile.common.events.DomainEvent;
 
 /** What happens to a programme; each is published on the catalogue topic. */
 public sealed interface ProgrammeEvent extends DomainEvent {

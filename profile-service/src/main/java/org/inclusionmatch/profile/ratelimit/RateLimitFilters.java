@@ -7,8 +7,8 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import org.inclusionmatch.profile.common.Problem;
-import org.inclusionmatch.profile.common.ProblemType;
+import org.inclusionmatch.profile.common.problem.Problem;
+import org.inclusionmatch.profile.common.problem.ProblemType;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 

@@ -1,6 +1,6 @@
 package org.inclusionmatch.profile.recommendation;
 
-import org.inclusionmatch.profile.common.DomainEvent;
+import org.inclusionmatch.profile.common.events.DomainEvent;
 
 import java.util.UUID;
 

@@ -9,7 +9,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.hibernate.Session;
-import org.inclusionmatch.profile.common.Records;
+import org.inclusionmatch.profile.common.persistence.Records;
 import org.inclusionmatch.profile.domain.Conflict;
 import org.inclusionmatch.profile.measure.MeasureService;
 import org.inclusionmatch.profile.measure.MeasureSummary;

@@ -5,7 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
-import org.inclusionmatch.profile.common.VersionedEntity;
+import org.inclusionmatch.profile.common.persistence.VersionedEntity;
 import org.inclusionmatch.profile.enrolment.EnrolmentStatus;
 
 import java.time.Instant;

@@ -3,7 +3,7 @@ package org.inclusionmatch.profile.safety;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
-import org.inclusionmatch.profile.common.VersionedEntity;
+import org.inclusionmatch.profile.common.persistence.VersionedEntity;
 
 import java.util.UUID;
 

@@ -8,7 +8,7 @@ import org.inclusionmatch.engine.Evidence;
 import org.inclusionmatch.engine.MatchingEngine;
 import org.inclusionmatch.engine.PersonProfile;
 import org.inclusionmatch.engine.Recommendation;
-import org.inclusionmatch.profile.common.MatchingCalendar;
+import org.inclusionmatch.profile.common.calendar.MatchingCalendar;
 import org.inclusionmatch.profile.disclosure.CellKeyMethod;
 import org.inclusionmatch.profile.domain.InvalidInput;
 import org.inclusionmatch.profile.matching.MatchingService;

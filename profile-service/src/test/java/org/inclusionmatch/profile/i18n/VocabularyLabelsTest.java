@@ -6,8 +6,8 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import org.inclusionmatch.profile.common.problem.ProblemType;
 import org.inclusionmatch.profile.vocabulary.ReasonCode;
-import org.inclusionmatch.profile.common.ProblemType;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

@@ -5,10 +5,10 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import org.inclusionmatch.contracts.events.EventType;
-import org.inclusionmatch.profile.common.DomainEvent;
-import org.inclusionmatch.profile.person.AffectsMatching;
 import jakarta.enterprise.event.Observes;
+import org.inclusionmatch.contracts.events.EventType;
+import org.inclusionmatch.profile.common.events.DomainEvent;
+import org.inclusionmatch.profile.person.AffectsMatching;
 import org.junit.jupiter.api.Test;
 
 import java.util.EnumSet;

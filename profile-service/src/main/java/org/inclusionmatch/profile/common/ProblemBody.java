@@ -1,9 +1,0 @@
-package org.inclusionmatch.profile.common;
-
-/** A problem document ({@link Problem}, or one with members of its own), which names the request's id. */
-public interface ProblemBody {
-
-    String requestId();
-
-    ProblemBody withRequestId(String requestId);
-}

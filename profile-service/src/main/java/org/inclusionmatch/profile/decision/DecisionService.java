@@ -121,17 +121,10 @@ public class DecisionService {
     }
 
     /**
-     * Declines that still hold: the person has not changed, nor has what matching reads of the measure (its seat
-     * counters may move: someone else's referral does not lift this person's decline).
-     */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<UUID> declinedMeasures(Person person) {
-        return declinedMeasures(List.of(person)).getOrDefault(person.id, List.of());
-    }
-
-    /**
-     * {@link #declinedMeasures(Person)} of several persons with two queries, whatever their number: the declines,
-     * then the measures they name. A person without a decline that holds is absent.
+     * Declines that still hold, of each person: the person has not changed, nor has what matching reads of the
+     * measure (its seat counters may move: someone else's referral does not lift this person's decline). Two
+     * queries whatever the number of persons: the declines, then the measures they name. A person without a decline
+     * that holds is absent.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Map<UUID, List<UUID>> declinedMeasures(Collection<Person> persons) {

@@ -393,13 +393,10 @@ public class EnrolmentService {
 
     private static final String REFERRED_LITERAL = EnrolmentStatus.class.getName() + "." + EnrolmentStatus.REFERRED.name();
 
-    /** Measures not to recommend to the person (now): by the rule of {@link MatchingExclusion}. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<UUID> enrolledMeasures(UUID personId) {
-        return enrolledMeasures(List.of(personId)).getOrDefault(personId, List.of());
-    }
-
-    /** {@link #enrolledMeasures(UUID)} of several persons in one query; a person without any is absent. */
+    /**
+     * Measures not to recommend to each person (now), by the rule of {@link MatchingExclusion}, in one query; a
+     * person without any is absent.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Map<UUID, List<UUID>> enrolledMeasures(Collection<UUID> personIds) {
         if (personIds.isEmpty()) {

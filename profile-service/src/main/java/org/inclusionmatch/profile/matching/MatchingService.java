@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /** Reads for the matching worker: one person's matching view, and the persons a catalogue change can affect. */
@@ -40,7 +41,7 @@ public class MatchingService {
         if (!person.matchingAllowed) {
             throw new NotFound("Matching view of person", personId);
         }
-        return view(person);
+        return viewsOf(List.of(person)).get(0);
     }
 
     /**
@@ -96,7 +97,8 @@ public class MatchingService {
 
     /**
      * The matching views of these persons, in their order, exactly as the worker reads them; those withdrawn from
-     * matching are left out. Built with a fixed number of queries, whatever the number of persons.
+     * matching are left out. Built with a fixed number of queries, whatever the number of persons: the one place
+     * that gathers a view's exclusions, for one person as for a page.
      */
     public List<MatchingView> viewsOf(List<Person> persons) {
         if (persons.isEmpty()) {
@@ -117,15 +119,9 @@ public class MatchingService {
         return Measure.<Measure>list("programme.id", programmeId).stream().map(m -> m.id).toList();
     }
 
-    /** Never offered again: measures the person is or was enrolled in, and declines that still hold. */
-    private MatchingView view(Person person) {
-        return view(person, enrolments.enrolledMeasures(person.id), decisions.declinedMeasures(person),
-                keepApart.blockedMeasures(List.of(person.id)).getOrDefault(person.id, Set.of()),
-                enrolments.heldProgrammes(List.of(person.id)).getOrDefault(person.id, List.of()));
-    }
-
     /**
-     * {@code blocked}: residential and group measures where someone the person is kept apart from holds a place,
+     * Never offered again ({@code excludedMeasureIds}): measures the person is or was enrolled in, declines that still
+     * hold, and {@code blocked}: residential and group measures where someone the person is kept apart from holds a place,
      * computed here so the worker never learns of the other person; listed among the exclusions, indistinguishable.
      * {@code held}: programmes the person holds a place in.
      */
@@ -133,7 +129,7 @@ public class MatchingService {
                                      List<UUID> held) {
         Set<UUID> excluded = new LinkedHashSet<>(enrolled);
         excluded.addAll(declined);
-        excluded.addAll(new java.util.TreeSet<>(blocked));
+        excluded.addAll(new TreeSet<>(blocked));
         return new MatchingView(MatchingPerson.of(person), List.copyOf(excluded), List.copyOf(held));
     }
 

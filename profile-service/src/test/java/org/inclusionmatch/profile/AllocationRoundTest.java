@@ -106,7 +106,11 @@ class AllocationRoundTest {
         // Only the operator opens rounds of its programme.
         Api.caseworker(orgA).body(Map.of("programmeId", programmeId)).post("/api/v1/allocation-rounds").then().statusCode(403);
         JsonPath round = Api.caseworker(operator).body(Map.of("programmeId", programmeId)).post("/api/v1/allocation-rounds")
-                .then().statusCode(201).body("status", equalTo("PROPOSED"), "optimal", equalTo(true)).extract().jsonPath();
+                .then().statusCode(201).body("status", equalTo("PROPOSED"), "optimal", equalTo(true),
+                        // 7 candidates for 4 places: not all fit, so the solver searched, and proved the optimum
+                        "solve.method", equalTo("SEARCH_OPTIMAL"), "solve.searched", equalTo(true),
+                        "solve.timeLimitReached", equalTo(false), "solve.timeLimitSeconds", equalTo(20.0f),
+                        "solve.relativeGap", equalTo(0.0f)).extract().jsonPath();
         String roundId = round.getString("id");
         Api.caseworker(orgA).get("/api/v1/allocation-rounds/" + roundId).then().statusCode(404);
 

@@ -106,6 +106,22 @@ public class AllocationRound extends VersionedEntity {
     @Column(name = "held_places")
     public int heldPlaces;
 
+    /** How the proposal was reached; null for rounds opened before issue 23. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "solve_method")
+    public AllocationSolver.Method solveMethod;
+
+    /** The search's time limit when the round was opened. */
+    @Column(name = "time_limit_seconds")
+    public Double timeLimitSeconds;
+
+    /** The model's objective (weights minus shortfall penalties) the proposal reached, and the best bound proven on it. */
+    @Column(name = "objective_value")
+    public Double objectiveValue;
+
+    @Column(name = "best_bound")
+    public Double bestBound;
+
     @Column(name = "opened_by")
     public String openedBy;
 

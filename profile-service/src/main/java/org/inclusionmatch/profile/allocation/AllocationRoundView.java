@@ -24,10 +24,32 @@ public record AllocationRoundView(UUID id, UUID operatorId, UUID measureId, UUID
                                   @Schema(description = "First come first served on the same candidates and places") Comparison firstComeFirstServed,
                                   Planning planning,
                                   long solveMillis, boolean optimal,
+                                  @Schema(description = "How the proposal was reached and how close it is proven to the optimum; null "
+                                          + "for rounds opened before it was recorded") Solve solve,
                                   @Schema(description = "Places by which quota minima fell short (candidates did not allow more)") int quotaShortfall,
                                   List<QuotaView> quotas, List<CandidateView> items,
                                   String openedBy, String confirmedBy, Instant confirmedAt, long version, Instant createdAt)
         implements ConcernsPersons {
+
+    @Schema(name = "AllocationSolve", description = "How the proposal was reached. ALL_FIT: every candidate who may take a place "
+            + "got one that is best for them under the objective, within every constraint, so it is the optimum and no search ran. "
+            + "SEARCH_OPTIMAL: the solver searched and proved the optimum. SEARCH_TIME_LIMIT: the search reached the time limit "
+            + "first; the proposal is the best found, at most relativeGap below the optimum")
+    public record Solve(@Schema(enumeration = {"ALL_FIT", "SEARCH_OPTIMAL", "SEARCH_TIME_LIMIT"}) String method,
+                        @Schema(description = "Whether the solver searched (false: ALL_FIT)") boolean searched,
+                        @Schema(description = "The search's time limit in seconds (inclusion.allocation.time-limit)") double timeLimitSeconds,
+                        @Schema(description = "Whether the search stopped at the time limit before proving the optimum") boolean timeLimitReached,
+                        @Schema(description = "The model's objective the proposal reaches: the total weight (fit, or expected "
+                                + "inclusion) minus the penalty of any quota or selection-rate shortfall") double objective,
+                        @Schema(description = "The best upper bound proven on the objective (equal to it when optimal)") double bestBound,
+                        @Schema(description = "(bestBound - objective) / max(|bestBound|, |objective|): 0 when optimal") double relativeGap) {
+
+        static Solve of(AllocationSolver.Method method, double timeLimitSeconds, double objective, double bestBound) {
+            AllocationSolver.Proof proof = new AllocationSolver.Proof(method, timeLimitSeconds, objective, bestBound);
+            return new Solve(method.name(), proof.searched(), timeLimitSeconds, method == AllocationSolver.Method.SEARCH_TIME_LIMIT,
+                    objective, bestBound, Math.round(proof.relativeGap() * 1_000_000) / 1_000_000.0);
+        }
+    }
 
     @Schema(name = "AllocationComparison")
     public record Comparison(int assigned, double totalFit,

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.inclusionmatch.engine.Evidence;
 import org.inclusionmatch.profile.allocation.AllocationSolver.Candidate;
 import org.inclusionmatch.profile.allocation.AllocationSolver.Pair;
@@ -58,8 +59,6 @@ import java.util.stream.IntStream;
 @Transactional
 public class AllocationService {
 
-    /** Bound on one solve; the answer says whether optimality was proven within it. */
-    static final double SOLVE_SECONDS = 20;
 
     /** The weeks of earlier rounds the rate of new candidates is estimated over. */
     static final int HISTORY_WEEKS = 8;
@@ -70,9 +69,19 @@ public class AllocationService {
     private final EntityManager em;
     private final OutcomeEvidenceService outcomeEvidence;
     private final MatchingCalendar calendar;
+    private final double timeLimitSeconds;
 
+    /**
+     * @param timeLimit bound on one solve's search ({@code inclusion.allocation.time-limit}); the answer says whether
+     *                  optimality was proven within it, and the gap when it was not
+     */
     public AllocationService(EnrolmentService enrolments, KeepApartService keepApart, Event<AllocationRoundEvent> events,
-                             EntityManager em, OutcomeEvidenceService outcomeEvidence, MatchingCalendar calendar) {
+                             EntityManager em, OutcomeEvidenceService outcomeEvidence, MatchingCalendar calendar,
+                             @ConfigProperty(name = "inclusion.allocation.time-limit", defaultValue = "20s") Duration timeLimit) {
+        if (timeLimit.isNegative() || timeLimit.isZero()) {
+            throw new IllegalArgumentException("inclusion.allocation.time-limit must be positive: " + timeLimit);
+        }
+        this.timeLimitSeconds = timeLimit.toMillis() / 1000.0;
         this.enrolments = enrolments;
         this.keepApart = keepApart;
         this.events = events;
@@ -173,7 +182,7 @@ public class AllocationService {
         int expectedLater = weeklyArrivals == null ? 0 : (int) Math.min(RoundPlanner.MAX_DRAWS, Math.round(weeklyArrivals * weeksLeft));
         UUID scope = request.measureId() != null ? request.measureId() : request.programmeId();
         RoundPlanner.Plan plan = RoundPlanner.plan(weighted, expectedLater,
-                scope.getMostSignificantBits() ^ scope.getLeastSignificantBits(), SOLVE_SECONDS);
+                scope.getMostSignificantBits() ^ scope.getLeastSignificantBits(), timeLimitSeconds);
         Solution best = plan.present();
         int[] arrival = IntStream.range(0, gathered.size()).toArray(); // gathered is in arrival order
         Solution fcfs = AllocationSolver.firstComeFirstServed(problem, arrival);
@@ -203,6 +212,10 @@ public class AllocationService {
         round.solveMillis = best.solveMillis();
         round.optimal = best.optimal();
         round.quotaShortfall = best.quotaShortfall();
+        round.solveMethod = best.proof().method();
+        round.timeLimitSeconds = best.proof().timeLimitSeconds();
+        round.objectiveValue = best.proof().objective();
+        round.bestBound = best.proof().bestBound();
         round.openedBy = subject;
         round.quotaSummary(quotaSummary(problem, best, fcfs));
         round.persist();
@@ -586,7 +599,9 @@ public class AllocationService {
                 r.assigned, r.totalFit, r.objective, r.expectedInclusion,
                 new AllocationRoundView.Comparison(r.fcfsAssigned, r.fcfsTotalFit, r.fcfsExpectedInclusion),
                 new AllocationRoundView.Planning(r.planAhead, r.periodEnd, r.weeklyArrivals, r.laterCandidates, r.heldPlaces), r.solveMillis,
-                r.optimal, r.quotaShortfall, r.quotaSummary(), items,
+                r.optimal, r.solveMethod == null ? null
+                        : AllocationRoundView.Solve.of(r.solveMethod, r.timeLimitSeconds, r.objectiveValue, r.bestBound),
+                r.quotaShortfall, r.quotaSummary(), items,
                 r.openedBy, r.confirmedBy, r.confirmedAt, r.version, r.createdAt);
     }
 

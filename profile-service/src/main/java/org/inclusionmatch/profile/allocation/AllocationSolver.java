@@ -13,9 +13,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * The exact assignment of one allocation round: candidates to places of one or more measures, maximising the total
@@ -115,10 +118,15 @@ public final class AllocationSolver {
 
     /**
      * Per candidate the slot index or -1; the total fit; how long the solve took; whether it is proven optimal;
-     * places by which quota minima fell short; whole places by which groups fell short of the selection-rate rule.
+     * places by which quota minima fell short; whole places by which groups fell short of the selection-rate rule;
+     * and how the answer was reached ({@link Proof}).
      */
     public record Solution(int[] slotOf, double totalFit, long solveMillis, boolean optimal, int quotaShortfall,
-                           int rateShortfall) {
+                           int rateShortfall, Proof proof) {
+
+        public Solution(int[] slotOf, double totalFit, long solveMillis, boolean optimal, int quotaShortfall, int rateShortfall) {
+            this(slotOf, totalFit, solveMillis, optimal, quotaShortfall, rateShortfall, null);
+        }
 
         public Solution(int[] slotOf, double totalFit, long solveMillis, boolean optimal, int quotaShortfall) {
             this(slotOf, totalFit, solveMillis, optimal, quotaShortfall, 0);
@@ -126,6 +134,33 @@ public final class AllocationSolver {
 
         public int assigned() {
             return (int) Arrays.stream(slotOf).filter(s -> s >= 0).count();
+        }
+    }
+
+    /** How a solve ended: every candidate's best place at once, no search; or CP-SAT's search, optimal or stopped. */
+    public enum Method {
+        /** Every candidate got a place that is best for them under the objective, together: optimal without search. */
+        ALL_FIT,
+        /** CP-SAT searched and proved the optimum. */
+        SEARCH_OPTIMAL,
+        /** CP-SAT's search reached the time limit before proving the optimum: the answer is its best solution. */
+        SEARCH_TIME_LIMIT
+    }
+
+    /**
+     * What the model's objective (the weights in 1/{@value #SCALE}, minus the penalty of every shortfall) reached and
+     * the best bound proven on it, in the weights' units; the relative gap is {@code (bound - objective) / max(|bound|,
+     * |objective|)}, 0 when they meet.
+     */
+    public record Proof(Method method, double timeLimitSeconds, double objective, double bestBound) {
+
+        public boolean searched() {
+            return method != Method.ALL_FIT;
+        }
+
+        public double relativeGap() {
+            double scale = Math.max(Math.abs(bestBound), Math.abs(objective));
+            return scale == 0 ? 0 : Math.max(0, bestBound - objective) / scale;
         }
     }
 
@@ -159,64 +194,276 @@ public final class AllocationSolver {
         return !Double.isNaN(f) && f >= 0;
     }
 
-    /** Solves exactly; {@code timeLimitSeconds} bounds the search (the result then says whether optimality was proven). */
+    /** Whether the model has a place for the candidate in the slot: allowed, and the slot has a free place. */
+    static boolean placeable(Problem problem, Candidate candidate, int slot) {
+        return allowed(candidate, slot) && problem.slots().get(slot).freePlaces() > 0;
+    }
+
+    /** A weight as the objective counts it: in 1/{@value #SCALE}. */
+    static long scaled(double weight) {
+        return Math.round(weight * SCALE);
+    }
+
+    /**
+     * Solves exactly. When every candidate can have a place that is best for them under the objective, all at once
+     * within every constraint ({@link #allFit}), that is the optimum and no search runs; otherwise CP-SAT searches
+     * for at most {@code timeLimitSeconds}, and the result says whether optimality was proven ({@link Proof}).
+     */
     public static Solution solve(Problem problem, double timeLimitSeconds) {
-        loadNative();
         long started = System.nanoTime();
+        Solution allFit = allFit(problem, timeLimitSeconds, started);
+        return allFit != null ? allFit : search(problem, timeLimitSeconds, started);
+    }
+
+    /**
+     * The optimum without search, where a simple argument proves it: the objective is the sum of the weights of the
+     * places given (each candidate at most one, so at most the sum of each candidate's best weight) minus a penalty
+     * for each quota minimum's and each selection-rate group's shortfall. If every candidate who may take a place gets
+     * one of their best (ties chosen by a matching within the free places), within the programme's places, the quota
+     * maxima and the keep-apart pairs, then the weights reach their bound; every quota group then has all its
+     * placeable members placed, so each minimum's shortfall is the least possible; and if no selection-rate group
+     * falls short, every term of the objective is at its own bound: optimal. Null when any step fails (the search
+     * then decides): a sufficient condition, never a guess.
+     */
+    static Solution allFit(Problem problem, double timeLimitSeconds, long started) {
         List<Candidate> candidates = problem.candidates();
+        int n = candidates.size();
         int slots = problem.slots().size();
-        CpModel model = new CpModel();
-        Literal[][] x = new Literal[candidates.size()][slots];
-        LinearExprBuilder objective = LinearExpr.newBuilder();
-        List<List<Literal>> bySlot = new ArrayList<>();
-        for (int s = 0; s < slots; s++) {
-            bySlot.add(new ArrayList<>());
-        }
-        List<Literal> all = new ArrayList<>();
-        Map<String, List<Literal>> byGroup = new HashMap<>();
-        long totalScaled = 0;
-        for (int i = 0; i < candidates.size(); i++) {
+        int[][] best = new int[n][];
+        long weights = 0;
+        long totalScaled = 0; // as the model counts it, for the shortfall penalty
+        int placeable = 0;
+        Map<String, Integer> members = new HashMap<>(); // placeable candidates per group: all of them are placed
+        for (int i = 0; i < n; i++) {
             Candidate candidate = candidates.get(i);
-            List<Literal> mine = new ArrayList<>();
+            long top = Long.MIN_VALUE;
             for (int s = 0; s < slots; s++) {
-                if (!allowed(candidate, s) || problem.slots().get(s).freePlaces() <= 0) {
+                if (placeable(problem, candidate, s)) {
+                    long w = scaled(candidate.fit()[s]);
+                    totalScaled += w;
+                    top = Math.max(top, w);
+                }
+            }
+            if (top == Long.MIN_VALUE) {
+                best[i] = new int[0];
+                continue;
+            }
+            long bestWeight = top;
+            best[i] = IntStream.range(0, slots)
+                    .filter(s -> placeable(problem, candidate, s) && scaled(candidate.fit()[s]) == bestWeight).toArray();
+            weights += top;
+            placeable++;
+            for (String group : candidate.groups()) {
+                members.merge(group, 1, Integer::sum);
+            }
+        }
+        if (problem.programmePlaces() >= 0 && placeable > problem.programmePlaces()) {
+            return null;
+        }
+        int quotaShortfall = 0;
+        for (Quota quota : problem.quotas()) {
+            int placed = members.getOrDefault(quota.group(), 0);
+            if (quota.max() != null && placed > quota.max()) {
+                return null;
+            }
+            if (quota.min() != null && quota.min() > 0) {
+                quotaShortfall += Math.max(0, quota.min() - placed);
+            }
+        }
+        for (SelectionRate rate : problem.selectionRates()) {
+            if (rateShortfall(rate, members) > 0) {
+                return null;
+            }
+        }
+        int[] slotOf = new int[n];
+        Arrays.fill(slotOf, -1);
+        List<List<Integer>> in = new ArrayList<>();
+        for (int s = 0; s < slots; s++) {
+            in.add(new ArrayList<>());
+        }
+        for (int i = 0; i < n; i++) {
+            if (best[i].length > 0 && !augment(i, best, slotOf, in, problem, new boolean[slots])) {
+                return null; // the best places do not go round
+            }
+        }
+        for (Pair pair : problem.pairs()) {
+            int s = slotOf[pair.a()];
+            if (s >= 0 && s == slotOf[pair.b()] && problem.slots().get(s).keepApart()) {
+                return null;
+            }
+        }
+        double objective = (weights - (totalScaled + 1) * quotaShortfall) / (double) SCALE;
+        return new Solution(slotOf, problem.total(slotOf), (System.nanoTime() - started) / 1_000_000, true, quotaShortfall, 0,
+                new Proof(Method.ALL_FIT, timeLimitSeconds, objective, objective));
+    }
+
+    /**
+     * Places candidate {@code i} in one of its best slots, moving candidates already placed to another of their best
+     * slots where that frees one (an augmenting path of bipartite matching with capacities; each slot visited once).
+     */
+    private static boolean augment(int i, int[][] best, int[] slotOf, List<List<Integer>> in, Problem problem, boolean[] seen) {
+        for (int s : best[i]) {
+            if (seen[s]) {
+                continue;
+            }
+            seen[s] = true;
+            List<Integer> here = in.get(s);
+            if (here.size() < problem.slots().get(s).freePlaces()) {
+                here.add(i);
+                slotOf[i] = s;
+                return true;
+            }
+            for (int k = 0; k < here.size(); k++) {
+                if (augment(here.get(k), best, slotOf, in, problem, seen)) {
+                    here.set(k, i);
+                    slotOf[i] = s;
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The least whole places the groups of a selection-rate rule fall short by, when each group has {@code placed}
+     * of its candidates placed (the model's constraints, {@link #addSelectionRate}, evaluated at those counts).
+     */
+    static long rateShortfall(SelectionRate rate, Map<String, Integer> placed) {
+        long ratio = Math.round(rate.ratio() * RATIO_SCALE);
+        List<String> groups = rate.base().entrySet().stream()
+                .filter(e -> Math.round(e.getValue() * BASE_SCALE) > 0).map(Map.Entry::getKey).sorted().toList();
+        if (groups.size() < 2) {
+            return 0;
+        }
+        long shortfall = 0;
+        for (String g : groups) {
+            long mine = 0;
+            for (String h : groups) {
+                if (h.equals(g)) {
                     continue;
                 }
-                Literal v = model.newBoolVar("x" + i + "_" + s);
-                x[i][s] = v;
-                long scaled = Math.round(candidate.fit()[s] * SCALE);
-                totalScaled += scaled;
+                long left = RATIO_SCALE * Math.round(rate.base().get(h) * BASE_SCALE);
+                long right = ratio * Math.round(rate.base().get(g) * BASE_SCALE);
+                long gcd = gcd(left, right);
+                left /= gcd;
+                right /= gcd;
+                long have = rate.held().getOrDefault(g, 0) + placed.getOrDefault(g, 0);
+                long other = rate.held().getOrDefault(h, 0) + placed.getOrDefault(h, 0);
+                mine = Math.max(mine, ceilDiv(right * other - left * have, left));
+            }
+            shortfall += mine;
+        }
+        return shortfall;
+    }
+
+    /** A sum of unit terms (places, or counts of interchangeable candidates' places) and the most it can reach. */
+    private static final class Units {
+        final List<IntVar> vars = new ArrayList<>();
+        long most;
+
+        void add(IntVar v, long upTo) {
+            vars.add(v);
+            most += upTo;
+        }
+
+        LinearExpr sum() {
+            return LinearExpr.sum(vars.toArray(IntVar[]::new));
+        }
+    }
+
+    /**
+     * CP-SAT on the model. Candidates the model cannot tell apart (the same weights where they may take a place, the
+     * same quota groups, in no keep-apart pair: a planned round's bootstrapped later candidates, or the same person
+     * type arriving twice) are one class with one integer variable per slot (how many of them take it) instead of one
+     * Boolean each: the same optimum without the symmetry that otherwise hides the per-candidate at-most-one from the
+     * LP relaxation (see {@code docs/matching-and-allocation.md}).
+     */
+    private static Solution search(Problem problem, double timeLimitSeconds, long started) {
+        loadNative();
+        List<Candidate> candidates = problem.candidates();
+        int n = candidates.size();
+        int slots = problem.slots().size();
+        Set<Integer> paired = new HashSet<>();
+        for (Pair pair : problem.pairs()) {
+            paired.add(pair.a());
+            paired.add(pair.b());
+        }
+        Map<List<Object>, List<Integer>> byKey = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            Candidate candidate = candidates.get(i);
+            List<Object> key = new ArrayList<>();
+            key.add(paired.contains(i) ? i : -1); // a candidate of a pair is a class of its own
+            key.add(new java.util.TreeSet<>(candidate.groups()));
+            for (int s = 0; s < slots; s++) {
+                key.add(placeable(problem, candidate, s) ? scaled(candidate.fit()[s]) : null);
+            }
+            byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
+        }
+        List<List<Integer>> classes = new ArrayList<>(byKey.values());
+        int[] classOf = new int[n];
+        for (int c = 0; c < classes.size(); c++) {
+            for (int i : classes.get(c)) {
+                classOf[i] = c;
+            }
+        }
+
+        CpModel model = new CpModel();
+        IntVar[][] x = new IntVar[classes.size()][slots];
+        LinearExprBuilder objective = LinearExpr.newBuilder();
+        List<Units> bySlot = new ArrayList<>();
+        for (int s = 0; s < slots; s++) {
+            bySlot.add(new Units());
+        }
+        Units all = new Units();
+        Map<String, Units> byGroup = new HashMap<>();
+        long totalScaled = 0;
+        for (int c = 0; c < classes.size(); c++) {
+            int size = classes.get(c).size();
+            Candidate candidate = candidates.get(classes.get(c).get(0));
+            Units mine = new Units();
+            for (int s = 0; s < slots; s++) {
+                if (!placeable(problem, candidate, s)) {
+                    continue;
+                }
+                int upTo = Math.min(size, problem.slots().get(s).freePlaces());
+                IntVar v = size == 1 ? model.newBoolVar("x" + c + "_" + s) : model.newIntVar(0, upTo, "n" + c + "_" + s);
+                x[c][s] = v;
+                long scaled = scaled(candidate.fit()[s]);
+                totalScaled += scaled * size;
                 objective.addTerm(v, scaled);
-                mine.add(v);
-                bySlot.get(s).add(v);
-                all.add(v);
+                mine.add(v, upTo);
+                bySlot.get(s).add(v, upTo);
+                all.add(v, upTo);
                 for (String group : candidate.groups()) {
-                    byGroup.computeIfAbsent(group, g -> new ArrayList<>()).add(v);
+                    byGroup.computeIfAbsent(group, g -> new Units()).add(v, upTo);
                 }
             }
-            if (mine.size() > 1) {
-                model.addAtMostOne(mine);
+            if (mine.most > size) {
+                if (size == 1) {
+                    model.addAtMostOne(mine.vars.stream().map(v -> (Literal) v).toArray(Literal[]::new));
+                } else {
+                    model.addLessOrEqual(mine.sum(), size);
+                }
             }
         }
         for (int s = 0; s < slots; s++) {
-            if (bySlot.get(s).size() > problem.slots().get(s).freePlaces()) {
-                model.addLessOrEqual(LinearExpr.sum(bySlot.get(s).toArray(Literal[]::new)), problem.slots().get(s).freePlaces());
+            if (bySlot.get(s).most > problem.slots().get(s).freePlaces()) {
+                model.addLessOrEqual(bySlot.get(s).sum(), problem.slots().get(s).freePlaces());
             }
         }
-        if (problem.programmePlaces() >= 0 && all.size() > problem.programmePlaces()) {
-            model.addLessOrEqual(LinearExpr.sum(all.toArray(Literal[]::new)), problem.programmePlaces());
+        if (problem.programmePlaces() >= 0 && all.most > problem.programmePlaces()) {
+            model.addLessOrEqual(all.sum(), problem.programmePlaces());
         }
         long shortfallCost = totalScaled + 1;
         List<IntVar> shortfalls = new ArrayList<>();
         for (Quota quota : problem.quotas()) {
-            List<Literal> members = byGroup.getOrDefault(quota.group(), List.of());
-            LinearExpr taken = LinearExpr.sum(members.toArray(Literal[]::new));
-            if (quota.max() != null && members.size() > quota.max()) {
-                model.addLessOrEqual(taken, quota.max());
+            Units members = byGroup.getOrDefault(quota.group(), new Units());
+            if (quota.max() != null && members.most > quota.max()) {
+                model.addLessOrEqual(members.sum(), quota.max());
             }
             if (quota.min() != null && quota.min() > 0) {
                 IntVar shortfall = model.newIntVar(0, quota.min(), "short_" + quota.group());
-                model.addGreaterOrEqual(LinearExpr.newBuilder().addSum(members.toArray(Literal[]::new)).add(shortfall).build(), quota.min());
+                model.addGreaterOrEqual(LinearExpr.newBuilder().add(members.sum()).add(shortfall).build(), quota.min());
                 objective.addTerm(shortfall, -shortfallCost);
                 shortfalls.add(shortfall);
             }
@@ -227,8 +474,10 @@ public final class AllocationSolver {
         }
         for (Pair pair : problem.pairs()) {
             for (int s = 0; s < slots; s++) {
-                if (problem.slots().get(s).keepApart() && x[pair.a()][s] != null && x[pair.b()][s] != null) {
-                    model.addAtMostOne(new Literal[]{x[pair.a()][s], x[pair.b()][s]});
+                IntVar a = x[classOf[pair.a()]][s];
+                IntVar b = x[classOf[pair.b()]][s];
+                if (problem.slots().get(s).keepApart() && a != null && b != null) {
+                    model.addAtMostOne(new Literal[]{(Literal) a, (Literal) b});
                 }
             }
         }
@@ -238,17 +487,21 @@ public final class AllocationSolver {
         solver.getParameters().setNumWorkers(WORKERS);
         solver.getParameters().setRandomSeed(1); // the same inputs give the same proposal
         CpSolverStatus status = solver.solve(model);
+        if (status == CpSolverStatus.UNKNOWN) {
+            return stoppedWithoutSolution(problem, timeLimitSeconds, started, totalScaled + 1);
+        }
         if (status != CpSolverStatus.OPTIMAL && status != CpSolverStatus.FEASIBLE) {
             throw new IllegalStateException("The allocation model has no solution: " + status);
         }
-        int[] slotOf = new int[candidates.size()];
-        double total = 0;
-        for (int i = 0; i < candidates.size(); i++) {
-            slotOf[i] = -1;
+        int[] slotOf = new int[n];
+        Arrays.fill(slotOf, -1);
+        for (int c = 0; c < classes.size(); c++) {
+            int next = 0;
             for (int s = 0; s < slots; s++) {
-                if (x[i][s] != null && solver.booleanValue(x[i][s])) {
-                    slotOf[i] = s;
-                    total += candidates.get(i).fit()[s];
+                if (x[c][s] != null) {
+                    for (long k = solver.value(x[c][s]); k > 0; k--) {
+                        slotOf[classes.get(c).get(next++)] = s;
+                    }
                 }
             }
         }
@@ -260,8 +513,57 @@ public final class AllocationSolver {
         for (IntVar v : rateShortfalls) {
             rateShortfall += (int) solver.value(v);
         }
-        return new Solution(slotOf, total, (System.nanoTime() - started) / 1_000_000, status == CpSolverStatus.OPTIMAL, shortfall,
-                rateShortfall);
+        boolean optimal = status == CpSolverStatus.OPTIMAL;
+        Proof proof = new Proof(optimal ? Method.SEARCH_OPTIMAL : Method.SEARCH_TIME_LIMIT, timeLimitSeconds,
+                solver.objectiveValue() / SCALE, Math.min(solver.bestObjectiveBound(), weightBound(problem)) / SCALE);
+        return new Solution(slotOf, problem.total(slotOf), (System.nanoTime() - started) / 1_000_000, optimal, shortfall,
+                rateShortfall, proof);
+    }
+
+    /** The sum of each candidate's best weight where they may take a place: a bound on the objective (penalties are >= 0). */
+    private static long weightBound(Problem problem) {
+        long bound = 0;
+        for (Candidate candidate : problem.candidates()) {
+            long top = 0;
+            for (int s = 0; s < problem.slots().size(); s++) {
+                if (placeable(problem, candidate, s)) {
+                    top = Math.max(top, scaled(candidate.fit()[s]));
+                }
+            }
+            bound += top;
+        }
+        return bound;
+    }
+
+    /**
+     * The time limit came before the search found any solution (a very short limit on a large round): the answer is
+     * first come first served in the order of best weight, which keeps places, maxima and pairs, with its objective
+     * and the sum of every candidate's best weight as the bound (the search's own is not reported without a solution).
+     */
+    private static Solution stoppedWithoutSolution(Problem problem, double timeLimitSeconds, long started, long shortfallCost) {
+        int[] slotOf = firstComeFirstServed(problem, Arrays.stream(byBestFit(problem)).mapToInt(Integer::intValue).toArray()).slotOf();
+        Map<String, Integer> placed = new HashMap<>();
+        long weights = 0;
+        for (int i = 0; i < slotOf.length; i++) {
+            if (slotOf[i] >= 0) {
+                weights += scaled(problem.candidates().get(i).fit()[slotOf[i]]);
+                problem.candidates().get(i).groups().forEach(g -> placed.merge(g, 1, Integer::sum));
+            }
+        }
+        int quotaShortfall = 0;
+        for (Quota quota : problem.quotas()) {
+            if (quota.min() != null && quota.min() > 0) {
+                quotaShortfall += Math.max(0, quota.min() - placed.getOrDefault(quota.group(), 0));
+            }
+        }
+        long rateShortfall = 0;
+        for (SelectionRate rate : problem.selectionRates()) {
+            rateShortfall += rateShortfall(rate, placed);
+        }
+        double objective = (weights - shortfallCost * (quotaShortfall + rateShortfall)) / (double) SCALE;
+        Proof proof = new Proof(Method.SEARCH_TIME_LIMIT, timeLimitSeconds, objective, weightBound(problem) / (double) SCALE);
+        return new Solution(slotOf, problem.total(slotOf), (System.nanoTime() - started) / 1_000_000, false, quotaShortfall,
+                (int) rateShortfall, proof);
     }
 
     /**
@@ -269,7 +571,7 @@ public final class AllocationSolver {
      * B the bases in hundredths, R the ratio in thousandths, {@code short_g} the group's shortfall in whole places
      * (one per group: what it lacks against the best-served group), each costing {@code shortfallCost}.
      */
-    private static void addSelectionRate(CpModel model, SelectionRate rate, Map<String, List<Literal>> byGroup,
+    private static void addSelectionRate(CpModel model, SelectionRate rate, Map<String, Units> byGroup,
                                          LinearExprBuilder objective, long shortfallCost, List<IntVar> shortfalls) {
         long ratio = Math.round(rate.ratio() * RATIO_SCALE);
         List<String> groups = rate.base().entrySet().stream()
@@ -281,7 +583,7 @@ public final class AllocationSolver {
         Map<String, Long> most = new HashMap<>(); // the most places a group can end up with
         for (String g : groups) {
             base.put(g, Math.round(rate.base().get(g) * BASE_SCALE));
-            most.put(g, (long) rate.held().getOrDefault(g, 0) + byGroup.getOrDefault(g, List.of()).size());
+            most.put(g, (long) rate.held().getOrDefault(g, 0) + byGroup.getOrDefault(g, new Units()).most);
         }
         // Each group's places as one integer variable, so every pair's constraint has three terms, not one per
         // candidate. Proving optimality is still hard for CP-SAT with few workers: a round of 260 candidates for 60
@@ -289,9 +591,9 @@ public final class AllocationSolver {
         // portfolio) on 2 loaded cores; the best solution found was within 0.01% after 5 s.
         Map<String, IntVar> places = new HashMap<>();
         for (String g : groups) {
-            List<Literal> members = byGroup.getOrDefault(g, List.of());
-            IntVar y = model.newIntVar(0, members.size(), "rate_places_" + g);
-            model.addEquality(LinearExpr.sum(members.toArray(Literal[]::new)), y);
+            Units members = byGroup.getOrDefault(g, new Units());
+            IntVar y = model.newIntVar(0, members.most, "rate_places_" + g);
+            model.addEquality(members.sum(), y);
             places.put(g, y);
         }
         for (String g : groups) {

@@ -118,6 +118,7 @@ public final class RoundPlanner {
         for (int j = n; j < joint.size(); j++) {
             held += solved.slotOf()[j] >= 0 ? 1 : 0;
         }
-        return new Plan(new Solution(slotOf, problem.total(slotOf), solved.solveMillis(), solved.optimal(), solved.quotaShortfall()), draws, held);
+        return new Plan(new Solution(slotOf, problem.total(slotOf), solved.solveMillis(), solved.optimal(), solved.quotaShortfall(),
+                solved.rateShortfall(), solved.proof()), draws, held);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.inclusionmatch.profile.allocation.AllocationRoundView;
 import org.inclusionmatch.profile.allocation.RoundFairness;
 import org.inclusionmatch.profile.audit.AuditResource;
 import org.inclusionmatch.profile.catalogue.ImportSummary;
@@ -48,7 +49,7 @@ final class ResponseRecords {
             PersonView.class, OutcomeView.class, EnrolmentView.class, RecommendationsView.class, DecisionView.class,
             MatchingView.class, MatchingPage.class, PersonExport.class, InclusionReport.class, ImportSummary.class,
             ImportReport.class, RecommendationBatchResult.class, AuditResource.AuditView.class, FairnessReport.class,
-            RoundFairness.class, ReferralView.class, ConsentView.class);
+            RoundFairness.class, ReferralView.class, ConsentView.class, AllocationRoundView.class);
 
     /** Schema name -> properties that can be null. */
     static final Map<String, Set<String>> NULLABLE = Map.ofEntries(
@@ -70,6 +71,13 @@ final class ResponseRecords {
             Map.entry("FairnessGroup", Set.of("group", "base", "count", "rate", "ratioToBest", "belowFourFifths")),
             Map.entry("FairnessDimensionRates", Set.of("bestRate", "minimumRatio")),
             Map.entry("AllocationRoundFairness", Set.of("programmeId", "measureId")),
+            Map.entry("AllocationRound", Set.of("measureId", "programmeId", "expectedInclusion", "solve", "confirmedBy", "confirmedAt")),
+            Map.entry("AllocationComparison", Set.of("expectedInclusion")),
+            Map.entry("AllocationPlanning", Set.of("periodEnd", "weeklyArrivals")),
+            Map.entry("AllocationQuota", Set.of("minPlaces", "maxPlaces", "assigned", "firstComeFirstServed")),
+            Map.entry("AllocationCandidate", Set.of("bestMeasureId", "measureId", "firstComeFirstServedMeasureId", "enrolmentId",
+                    "waitlistPosition", "expectedWaitWeeks")),
+            Map.entry("AllocationEntry", Set.of("measureId", "enrolmentId", "waitlistPosition", "expectedWaitWeeks")),
             Map.entry("AuditEntry", Set.of("organisationId", "resourceType", "resourceId", "roles")),
             Map.entry("PersonImportLineError", Set.of("externalRef")),
             Map.entry("RecommendationsBatchOutcome", Set.of("version")),

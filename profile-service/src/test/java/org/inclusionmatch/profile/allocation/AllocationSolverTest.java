@@ -163,6 +163,140 @@ class AllocationSolverTest {
         }
     }
 
+    /**
+     * Issue 23: every candidate can have their best place at once (candidate 0 only by moving to the other of its two
+     * best measures, a tie, so that candidate 1 gets the one place it may take), within a region maximum and with a
+     * keep-apart pair not sharing a measure: optimal without search, and brute force agrees. A quota minimum the
+     * candidates cannot reach changes nothing: everyone of the group is placed, so its shortfall is the least possible.
+     */
+    @Test
+    void roundWhereAllFitIsOptimalWithoutSearch() {
+        double n = Double.NaN;
+        List<Candidate> candidates = List.of(
+                new Candidate(Set.of("REGION:VIDZEME", "TARGET_GROUP:OVER_50"), new double[]{0.7, 0.7, 0.3}),
+                new Candidate(Set.of("REGION:RIGA"), new double[]{0.9, n, 0.1}),
+                new Candidate(Set.of("REGION:RIGA"), new double[]{n, 0.8, 0.2}),
+                new Candidate(Set.of("REGION:VIDZEME"), new double[]{0.2, n, 0.6}),
+                new Candidate(Set.of("REGION:LATGALE"), new double[]{n, n, 0.6}));
+        Problem problem = new Problem(List.of(new Slot(1, false), new Slot(2, false), new Slot(2, true)), candidates,
+                List.of(new Quota("REGION:RIGA", null, 2), new Quota("TARGET_GROUP:OVER_50", 3, null)), List.of(new Pair(1, 3)), 5);
+
+        Solution best = AllocationSolver.solve(problem, 10);
+
+        assertThat(best.proof().method()).isEqualTo(AllocationSolver.Method.ALL_FIT);
+        assertThat(best.proof().searched()).isFalse();
+        assertThat(best.optimal()).isTrue();
+        assertThat(best.slotOf()).containsExactly(1, 0, 1, 2, 2);
+        assertThat(best.quotaShortfall()).isEqualTo(2);
+        assertThat(best.proof().relativeGap()).isZero();
+        assertFeasible(problem, best.slotOf());
+        assertThat(best.totalFit()).isCloseTo(bruteForce(problem), org.assertj.core.data.Offset.offset(1e-9));
+
+        // One place fewer in slot 1: the best places no longer go round, so the search decides (and proves it).
+        Problem tighter = new Problem(List.of(new Slot(1, false), new Slot(1, false), new Slot(2, true)), candidates,
+                problem.quotas(), problem.pairs(), 5);
+        Solution searched = AllocationSolver.solve(tighter, 10);
+        assertThat(searched.proof().method()).isEqualTo(AllocationSolver.Method.SEARCH_OPTIMAL);
+        assertThat(searched.proof().searched()).isTrue();
+        assertThat(searched.totalFit()).isCloseTo(bruteForce(tighter), org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    /** What stops the shortcut: the programme's places, a quota maximum, a keep-apart pair, the four-fifths rule. */
+    @Test
+    void allFitNeedsEveryConstraintKeptAtOnce() {
+        List<Candidate> two = List.of(new Candidate(Set.of("TARGET_GROUP:A"), new double[]{0.9}),
+                new Candidate(Set.of("TARGET_GROUP:B"), new double[]{0.5}));
+        Slot house = new Slot(2, true);
+        assertThat(AllocationSolver.solve(new Problem(List.of(house), two, List.of(), List.of(), 2), 10).proof().method())
+                .isEqualTo(AllocationSolver.Method.ALL_FIT);
+        List<Problem> blocked = List.of(
+                new Problem(List.of(house), two, List.of(), List.of(), 1),
+                new Problem(List.of(house), two, List.of(new Quota("TARGET_GROUP:A", null, 0)), List.of(), -1),
+                new Problem(List.of(house), two, List.of(), List.of(new Pair(0, 1)), -1),
+                new Problem(List.of(house), two, List.of(), List.of(), -1).withSelectionRate(
+                        new SelectionRate(0.8, Map.of("TARGET_GROUP:A", 1.0, "TARGET_GROUP:B", 4.0), Map.of())));
+        for (Problem problem : blocked) {
+            Solution best = AllocationSolver.solve(problem, 10);
+            assertThat(best.proof().method()).isEqualTo(AllocationSolver.Method.SEARCH_OPTIMAL);
+            assertThat(best.totalFit()).isCloseTo(bruteForce(problem), org.assertj.core.data.Offset.offset(1e-9));
+        }
+    }
+
+    /**
+     * Many interchangeable candidates (a few types, as a planned round's bootstrapped later candidates are), some of
+     * them in keep-apart pairs, under quotas: the solver's classes of alike candidates give the brute-force optimum.
+     */
+    @Test
+    void interchangeableCandidatesEqualBruteForce() {
+        Random random = new Random(23);
+        for (int trial = 0; trial < 10; trial++) {
+            List<Candidate> types = new ArrayList<>();
+            for (int t = 0; t < 3; t++) {
+                double[] fit = new double[2];
+                for (int s = 0; s < 2; s++) {
+                    fit[s] = random.nextInt(4) == 0 ? Double.NaN : Math.round(random.nextDouble() * 100) / 100.0;
+                }
+                types.add(new Candidate(Set.of(random.nextBoolean() ? "REGION:RIGA" : "REGION:VIDZEME"), fit));
+            }
+            List<Candidate> candidates = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                candidates.add(types.get(random.nextInt(types.size())));
+            }
+            Problem problem = new Problem(List.of(new Slot(1 + random.nextInt(3), true), new Slot(1 + random.nextInt(3), false)),
+                    candidates, List.of(new Quota("REGION:RIGA", random.nextInt(3), 1 + random.nextInt(3))),
+                    random.nextBoolean() ? List.of(new Pair(0, 1)) : List.of(), random.nextBoolean() ? -1 : 3);
+            Solution best = AllocationSolver.solve(problem, 10);
+            assertFeasible(problem, best.slotOf());
+            assertThat(best.optimal()).isTrue();
+            assertThat(best.totalFit()).as("trial %d", trial).isCloseTo(bruteForce(problem), org.assertj.core.data.Offset.offset(1e-9));
+        }
+    }
+
+    /**
+     * A round stopped by its time limit says so: not optimal, SEARCH_TIME_LIMIT, the objective it reached below the
+     * bound proven, and the relative gap between them; the proposal still keeps every hard constraint.
+     */
+    @Test
+    void roundThatHitsItsTimeLimitReportsItsGap() {
+        Random random = new Random(5);
+        List<Slot> slots = new ArrayList<>();
+        for (int m = 0; m < 10; m++) {
+            slots.add(new Slot(30, m < 3));
+        }
+        List<Candidate> candidates = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            double[] fit = new double[10];
+            java.util.Arrays.fill(fit, Double.NaN);
+            for (int k = 0; k < 1 + random.nextInt(5); k++) {
+                fit[random.nextInt(10)] = Math.round((0.2 + 0.8 * random.nextDouble()) * 1000) / 1000.0;
+            }
+            candidates.add(new Candidate(Set.of("REGION:R" + random.nextInt(6), "TARGET_GROUP:G" + random.nextInt(8)), fit));
+        }
+        List<Quota> quotas = new ArrayList<>();
+        for (int g = 0; g < 8; g++) {
+            quotas.add(new Quota("TARGET_GROUP:G" + g, 25, null));
+        }
+        List<Pair> pairs = new ArrayList<>();
+        for (int k = 0; k < 50; k++) {
+            pairs.add(new Pair(2 * k, 2 * k + 1));
+        }
+        Problem problem = new Problem(slots, candidates, quotas, pairs, 250);
+
+        Solution stopped = AllocationSolver.solve(problem, 0.01);
+
+        assertThat(stopped.optimal()).isFalse();
+        assertThat(stopped.proof().method()).isEqualTo(AllocationSolver.Method.SEARCH_TIME_LIMIT);
+        assertThat(stopped.proof().timeLimitSeconds()).isEqualTo(0.01);
+        assertThat(stopped.proof().bestBound()).isGreaterThanOrEqualTo(stopped.proof().objective());
+        assertThat(stopped.proof().relativeGap()).isGreaterThan(0)
+                .isCloseTo((stopped.proof().bestBound() - stopped.proof().objective())
+                        / Math.max(Math.abs(stopped.proof().bestBound()), Math.abs(stopped.proof().objective())),
+                        org.assertj.core.data.Offset.offset(1e-12));
+        assertFeasible(problem, stopped.slotOf());
+        System.out.printf("TIME LIMIT 0.01 s: %d ms, objective %.4f, best bound %.4f, relative gap %.4f%n", stopped.solveMillis(),
+                stopped.proof().objective(), stopped.proof().bestBound(), stopped.proof().relativeGap());
+    }
+
     static int placed(Problem problem, int[] slotOf, String group) {
         return (int) IntStream.range(0, slotOf.length)
                 .filter(i -> slotOf[i] >= 0 && problem.candidates().get(i).groups().contains(group)).count();

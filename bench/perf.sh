@@ -176,6 +176,11 @@ java -Xmx512m -cp "$CP" org.inclusionmatch.bench.LoopLatency "$API" "127.0.0.1:$
   "$LOOP_COUNT" "$LOOP_RATE" > "$OUT/loop.txt" 2>&1 || true
 LOOP_SEEN=$(awk '/results seen/ {print $NF}' "$OUT/loop.txt")
 read -r LOOP_P50 LOOP_P99 LOOP_P999 <<< "$(awk -F'[ ,]+' '/event-to-stored latency/ {for (i=1;i<=NF;i++) {if ($i=="p50") a=$(i+1); if ($i=="p99") b=$(i+1); if ($i=="p99.9") c=$(i+1)}; print a, b, (c == "" ? "-" : c)}' "$OUT/loop.txt")"
+# --- an allocation round of 5,000 candidates for 500 places (bench AllocationSolveTime, one run, not planned ahead) -----
+say "Allocation round: 5,000 candidates, 500 places"
+java -Xmx1g -cp "$CP" org.inclusionmatch.bench.AllocationSolveTime 5000 500 1 0 > "$OUT/allocation.txt" 2>&1 || true
+read -r ALLOC_MS ALLOC_OPTIMAL <<< "$(awk '/^run 1: / {match($0, /solved in [0-9,]+ ms wall/); ms=substr($0, RSTART + 10, RLENGTH - 18); gsub(",", "", ms);
+  match($0, /optimal=[a-z]+/); print ms, substr($0, RSTART + 8, RLENGTH - 8); exit}' "$OUT/allocation.txt")"
 wait
 while read -r s v; do [ "${v:-0}" -gt "${RSS_MAX[$s]:-0}" ] && RSS_MAX[$s]=$v; done < <(cat "$OUT/rss.txt" 2>/dev/null)
 sample_rss
@@ -210,6 +215,8 @@ row "re-match after a change for everyone, persons/s" "$REMATCH_RATE" "100,000 i
 row "  ($REMATCHED of $MATCHABLE re-stored in $REMATCH_S s)" "" "" "" "" "" "" "" ""
 row "event -> stored, $LOOP_COUNT at ${LOOP_RATE}/s, seen" "${LOOP_SEEN:--}" "p99 <= 100 ms at 500/s" \
   "$(met "$LOOP_RATE >= 500 && ${LOOP_SEEN:-0} == $LOOP_COUNT && $(num "$LOOP_P99") <= 100")" - "${LOOP_P50:--}" "${LOOP_P99:--}" "${LOOP_P999:--}" "$((LOOP_COUNT - ${LOOP_SEEN:-0}))"
+row "allocation round 5,000 x 500, s (optimal: ${ALLOC_OPTIMAL:--})" "$(awk -v ms="${ALLOC_MS:-0}" 'BEGIN {printf "%.1f", ms / 1000}')" "optimal, ~3 s (keep)" \
+  "$(met "${ALLOC_MS:-1e99} <= 4000")$([ "${ALLOC_OPTIMAL:-}" = true ] || echo ' (not optimal)')" - - - - -
 echo
 printf '%-18s %14s %10s\n' "service" "max RSS MB" "start s"
 for s in profile-service matching-worker postgres kafka; do

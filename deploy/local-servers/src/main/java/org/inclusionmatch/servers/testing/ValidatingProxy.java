@@ -32,6 +32,7 @@ public final class ValidatingProxy implements AutoCloseable {
     private final Path logFile;
     private final List<String> log = Collections.synchronizedList(new ArrayList<>());
     private final List<Runnable> onClose = new ArrayList<>();
+    private volatile long lastLine = System.nanoTime();
 
     private ValidatingProxy(Process process, String url, Path logFile) {
         this.process = process;
@@ -53,8 +54,12 @@ public final class ValidatingProxy implements AutoCloseable {
         Path run = projectRoot().resolve("tools/node/run.sh");
         int port = FreePort.pick();
         Process process = new ProcessBuilder("bash", run.toString(), "prism", "proxy", document.toAbsolutePath().toString(),
-                serviceUrl, "--host", "127.0.0.1", "--port", String.valueOf(port), "--errors=false")
+                serviceUrl, "--host", "127.0.0.1", "--port", String.valueOf(port), "--errors=false",
+                // -Dinclusion.prism.verbose=debug logs each forwarded response too, when a violation needs its context
+                "--verboseLevel", System.getProperty("inclusion.prism.verbose", "info"))
                 .redirectErrorStream(true).start();
+        // a test JVM that is killed or ends without close() takes Prism with it
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "stop-prism"));
         ValidatingProxy proxy = new ValidatingProxy(process, "http://127.0.0.1:" + port, logFile);
         CountDownLatch listening = new CountDownLatch(1);
         Thread.ofPlatform().daemon().name("prism-log").start(() -> {
@@ -62,6 +67,7 @@ public final class ValidatingProxy implements AutoCloseable {
                 for (String line; (line = lines.readLine()) != null; ) {
                     String plain = ANSI.matcher(line).replaceAll("");
                     proxy.log.add(plain);
+                    proxy.lastLine = System.nanoTime();
                     if (plain.contains("Prism is listening")) {
                         listening.countDown();
                     }
@@ -102,17 +108,17 @@ public final class ValidatingProxy implements AutoCloseable {
     }
 
     /**
-     * Waits until Prism has logged {@code calls} forwarded calls (it logs a call's violations before the next
-     * "Request received", and a response's violations just after the client got it). Then {@link #violations()} holds
-     * every violation of those calls.
+     * Waits until Prism has logged {@code calls} forwarded calls and then until its log has been quiet for a second
+     * (at most 20 s in all): it logs a response's violations just after the response, through an asynchronous logger,
+     * so a test that asked at once could miss the last call's. Then {@link #violations()} holds every violation of
+     * those calls.
      */
     public void awaitLogged(long calls) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (forwarded() < calls && System.nanoTime() < deadline) {
-            Thread.sleep(50);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline
+                && (forwarded() < calls || System.nanoTime() - lastLine < TimeUnit.SECONDS.toNanos(1))) {
+            Thread.sleep(100);
         }
-        // the violations of the last response come right after it
-        Thread.sleep(300);
     }
 
     /** Runs {@code action} when the proxy is closed (e.g. point a client back at the service). */

@@ -20,6 +20,8 @@ FAST=(
   # issue 22: the docs hold together: links and anchors, the README's length, request bodies against the contract,
   # the role x action table as the access rules have it
   DocsLinksTest DocRequestBodiesTest RoleActionTableDocTest
+  # issue 22: every operation described with its roles, every request body's example valid against its schema
+  RequestBodyExamplesTest
   # issue 21: what each consent category releases, every target group classified
   ShareCategoryTest
   # issue 15: query values out of spans, the outbox row's traceparent

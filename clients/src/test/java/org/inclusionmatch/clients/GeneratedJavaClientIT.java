@@ -3,6 +3,7 @@ package org.inclusionmatch.clients;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.inclusionmatch.client.ApiException;
 import org.inclusionmatch.client.ApiResponse;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +25,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * The Java client generated from the committed document (openapi-generator 7.25.0, library native), untouched,
  * against the running profile-service: list measures, create a person, read its recommendations, and get typed
  * problems back from a 409 and a 412. Every result must be a generated model, not a map: a document that leaves a
- * response untyped fails here.
+ * response untyped fails here. The calls go through Prism ({@link RunningService}), which fails the class on any
+ * request or response the committed document does not describe.
  */
 class GeneratedJavaClientIT {
 
@@ -36,6 +38,14 @@ class GeneratedJavaClientIT {
         service = RunningService.get();
         admin = new GeneratedClient(service.url, service.token("ADMIN", null));
         Fixture.importDemoCatalogue(admin);
+    }
+
+    /** Every call above went through Prism with the committed document: none may break it, errors included. */
+    @AfterAll
+    static void nothingTheDocumentDoesNotDescribe() throws Exception {
+        if (service != null) { // null when the stack did not start: that error is the one to read
+            service.assertNoViolations();
+        }
     }
 
     @Test

@@ -5,6 +5,7 @@ import org.inclusionmatch.servers.LocalKafka;
 import org.inclusionmatch.servers.LocalPostgres;
 import org.inclusionmatch.servers.testing.ProfileServiceProcess;
 import org.inclusionmatch.servers.testing.ServerDirectories;
+import org.inclusionmatch.servers.testing.ValidatingProxy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +17,9 @@ import java.util.UUID;
  * The packaged profile-service, started once for this module's tests as a partner meets it: a process of its own
  * (the launcher matching-worker's end-to-end tests use, {@link ProfileServiceProcess}) over real PostgreSQL and
  * Kafka from local-servers, trusting a development issuer of this JVM, with the browser page's origin on its CORS
- * allow-list.
+ * allow-list. The generated clients call it through Prism ({@link ValidatingProxy}) with the committed document, the
+ * one they were generated from: {@link #url} is Prism's, and every test class ends by asserting Prism found nothing
+ * the document does not describe ({@link #assertNoViolations()}).
  */
 final class RunningService {
 
@@ -25,7 +28,11 @@ final class RunningService {
     private static RunningService instance;
 
     final DevIssuer issuer = DevIssuer.generate();
+    /** Prism in front of the service: where the generated clients send their calls. */
     final String url;
+    /** The service itself, for the browser test, whose subject is the service's own CORS answer (Prism answers CORS itself). */
+    final String serviceUrl;
+    final ValidatingProxy prism;
     /** The origin the browser test serves its page from; on the service's allow-list (quarkus.http.cors.origins). */
     final String pageOrigin;
     final int pagePort;
@@ -46,8 +53,11 @@ final class RunningService {
         ProfileServiceProcess service = ProfileServiceProcess.start(SERVICE_JAR, postgres.createDatabase(runId),
                 kafka.bootstrapServers(), issuer, runId, Map.of("quarkus.http.cors.origins", pageOrigin),
                 target.resolve("profile-service-" + runId + ".log"));
-        url = service.url();
+        serviceUrl = service.url();
+        prism = ValidatingProxy.start(ValidatingProxy.committedDocument(), serviceUrl, target.resolve("prism-" + runId + ".log"));
+        url = prism.url();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            prism.close();
             service.close();
             kafka.close();
             try {
@@ -65,6 +75,14 @@ final class RunningService {
             instance = new RunningService();
         }
         return instance;
+    }
+
+    /** Fails on any request or response so far that the committed document does not describe (Prism's log). */
+    void assertNoViolations() throws InterruptedException {
+        prism.awaitLogged(prism.forwarded());
+        org.assertj.core.api.Assertions.assertThat(prism.violations())
+                .as("requests and responses the committed document does not describe (Prism; its log is in target/prism-*.log)")
+                .isEmpty();
     }
 
     String token(String role, UUID organisationId) {

@@ -3,8 +3,12 @@ package org.inclusionmatch.profile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import io.restassured.RestAssured;
 import org.inclusionmatch.servers.testing.JwtTestResource;
+import org.inclusionmatch.servers.testing.ValidatingProxy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -28,6 +32,21 @@ public final class Api {
     }
 
     /** As an ADMIN: manages organisations and the catalogue. */
+    /**
+     * Prism ({@link ValidatingProxy}) in front of the service under test, with the document the service serves, and
+     * RestAssured pointed at it until it is closed: the builders below then go through it. Start it inside the test
+     * method: Quarkus sets RestAssured's port to the service's before each test.
+     */
+    public static ValidatingProxy throughPrism() throws Exception {
+        int servicePort = RestAssured.port;
+        Path document = Path.of("target", "served-openapi.json").toAbsolutePath();
+        Files.writeString(document, given().queryParam("format", "json").get("/q/openapi")
+                .then().statusCode(200).extract().asString());
+        ValidatingProxy prism = ValidatingProxy.start(document, "http://127.0.0.1:" + servicePort, Path.of("target", "prism.log"));
+        RestAssured.port = prism.port();
+        return prism.onClose(() -> RestAssured.port = servicePort);
+    }
+
     public static RequestSpecification json() {
         return as(List.of("ADMIN"), null);
     }

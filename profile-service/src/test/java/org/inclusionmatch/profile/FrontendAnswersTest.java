@@ -6,6 +6,7 @@ import io.restassured.response.Response;
 import org.inclusionmatch.servers.testing.JwtTestResource;
 import org.inclusionmatch.servers.testing.KafkaTestResource;
 import org.inclusionmatch.servers.testing.PostgresTestResource;
+import org.inclusionmatch.servers.testing.ValidatingProxy;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
@@ -34,7 +35,7 @@ class FrontendAnswersTest {
 
     @Test
     void aFrontendRendersAndActsWithOneCallPerScreen() throws Exception {
-        try (ValidatingProxy prism = ValidatingProxy.inFrontOfTheService()) {
+        try (ValidatingProxy prism = Api.throughPrism()) {
             walk();
             assertThat(prism.forwarded()).isGreaterThanOrEqualTo(12);
             assertThat(prism.violations()).as("requests and responses the document does not describe").isEmpty();

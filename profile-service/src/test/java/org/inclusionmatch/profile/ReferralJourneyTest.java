@@ -7,6 +7,7 @@ import io.restassured.response.Response;
 import org.inclusionmatch.servers.testing.JwtTestResource;
 import org.inclusionmatch.servers.testing.KafkaTestResource;
 import org.inclusionmatch.servers.testing.PostgresTestResource;
+import org.inclusionmatch.servers.testing.ValidatingProxy;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -44,7 +45,7 @@ class ReferralJourneyTest {
     @Test
     void bothOrganisationsWorkAReferralFromReferralToOutcome() throws Exception {
         // Started here, not in @BeforeAll: Quarkus sets RestAssured's port to the service's before each test.
-        try (ValidatingProxy prism = ValidatingProxy.inFrontOfTheService()) {
+        try (ValidatingProxy prism = Api.throughPrism()) {
             walk(prism);
         }
     }

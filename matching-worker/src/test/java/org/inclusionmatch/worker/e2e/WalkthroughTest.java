@@ -6,6 +6,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.inclusionmatch.servers.testing.ValidatingProxy;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,9 @@ import static org.awaitility.Awaitility.await;
  * document, shell variables filled in), {@code | field PATH} to keep a value, and the {@code until} loop that waits for
  * the worker. Each call must answer the status its trailing comment names (200 without one). So the README's paths,
  * bodies and statuses are what runs; a changed body fails here. What the README says of the answers (the placement is
- * recommended, the half-way house is explained as full, the provider's reads are in the export) is checked too.
+ * recommended, the half-way house is explained as full, the provider's reads are in the export) is checked too. Every
+ * call goes through Prism with the committed OpenAPI document ({@link ValidatingProxy}): a request or response of the
+ * walkthrough that the document does not describe fails the test.
  */
 @QuarkusTest
 @WithTestResource(ProfileServiceTestResource.class)
@@ -65,6 +68,8 @@ class WalkthroughTest {
     private final Map<String, String> variables = new HashMap<>();
     private final Map<String, String> tokenNames = new HashMap<>();
     private final List<Call> calls = new ArrayList<>();
+    /** Prism's address while the walkthrough runs. */
+    private String api;
 
     @BeforeAll
     static void catalogue() throws Exception {
@@ -78,7 +83,16 @@ class WalkthroughTest {
         assertThat(script).as("the walkthrough's shell blocks").contains("call()", "field()", "token.sh");
         assertShellSyntax(script);
 
-        run(script);
+        String service = ConfigProvider.getConfig().getValue("inclusion.test.profile-service-url", String.class);
+        try (ValidatingProxy prism = ValidatingProxy.start(ValidatingProxy.committedDocument(), service,
+                Path.of("target", "prism-walkthrough.log"))) {
+            api = prism.url();
+            run(script);
+            prism.awaitLogged(calls.size());
+            assertThat(prism.forwarded()).as("walkthrough calls that went through Prism").isEqualTo(calls.size());
+            assertThat(prism.violations()).as("requests and responses of the walkthrough the committed document does not "
+                    + "describe (target/prism-walkthrough.log)").isEmpty();
+        }
 
         // the journey the README promises, in its order and by the side it names
         assertThat(calls).extracting(c -> c.method() + " " + template(c.path()))
@@ -223,7 +237,7 @@ class WalkthroughTest {
         if (method == null) {
             method = body == null ? "GET" : "POST";
         }
-        var request = given().baseUri(ConfigProvider.getConfig().getValue("inclusion.test.profile-service-url", String.class))
+        var request = given().baseUri(api)
                 .header("Authorization", "Bearer " + token)
                 .contentType("application/json");
         if (body != null) {

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.inclusionmatch.profile.audit.AuditedPersonAccess;
@@ -57,7 +58,17 @@ public class AllocationResource {
                     + "and is shown beside first come first served on the same candidates. Where published outcome evidence speaks for "
                     + "a candidate, it maximises expected inclusion (fit x smoothed inclusion rate) instead (objective). Where the period "
                     + "has an end date and earlier rounds give a weekly rate of new candidates, places are held for the candidates "
-                    + "expected later (planning, HELD_FOR_LATER) unless planAhead is false. Nothing is referred until it is confirmed.")
+                    + "expected later (planning, HELD_FOR_LATER) unless planAhead is false. Nothing is referred until it is confirmed."
+                    + " Send a measureId, or a programmeId for every measure of a programme intake; the round is "
+                    + "seen only by your organisation and nothing is referred until it is confirmed. Roles: "
+                    + "ADMIN, CASEWORKER.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = AllocationRequests.Open.class), example = """
+                {
+                  "measureId": "4d3c2b1a-0f9e-4d8c-9b7a-6f5e4d3c2b1a",
+                  "planAhead": true
+                }
+                """))
     @APIResponse(responseCode = "201", description = ApiResponsesDoc.CREATED,
             headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AllocationRoundView.class)))
@@ -70,7 +81,11 @@ public class AllocationResource {
     @Path("{id}")
     @RolesAllowed({Roles.ADMIN, Roles.CASEWORKER})
     @AuditedPersonAccess(operation = AuditedPersonAccess.Operation.READ, resource = "ALLOCATION_ROUND", pathIdIsPerson = false)
-    @Operation(operationId = "getAllocationRound", summary = "Read a round your organisation opened: proposal, reasons and comparison")
+    @Operation(operationId = "getAllocationRound", summary = "Read a round your organisation opened: proposal, reasons and comparison",
+            description = "A round your organisation opened: each candidate's proposed place or waitlist position "
+                    + "with its reasons, the comparison with first come first served on the same candidates, "
+                    + "and its status. Another organisation's round is a 404. Send its ETag as If-Match to "
+                    + "confirm it. Roles: ADMIN, CASEWORKER.")
     @APIResponse(responseCode = "200", description = ApiResponsesDoc.READ,
             headers = {@Header(name = "ETag", ref = "ETag")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AllocationRoundView.class)))
@@ -89,7 +104,8 @@ public class AllocationResource {
                     + "first come first served on the same candidates and places; ratioToBest = the group's rate / the best-served "
                     + "group's; belowFourFifths when under 0.8. Aggregates only, protected like the reports: counts perturbed by "
                     + "up to 2 (cell-key method), cells under 5 suppressed with no rate, ratio or flag. Only the organisation "
-                    + "that opened the round sees it (404 for others).")
+                    + "that opened the round sees it (404 for others)."
+                    + " Only for a round your organisation opened. Roles: ADMIN, CASEWORKER.")
     @APIResponse(responseCode = "200", description = "The round's fairness, proposal beside first come first served",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RoundFairness.class)))
     public RestResponse<RoundFairness> fairness(@PathParam("id") UUID id) {
@@ -102,7 +118,15 @@ public class AllocationResource {
     @AuditedPersonAccess(operation = AuditedPersonAccess.Operation.UPDATE, resource = "ALLOCATION_ROUND", pathIdIsPerson = false)
     @Operation(operationId = "confirmAllocationRound", summary = "Confirm a proposed round: refer the assigned persons and waitlist the rest",
             description = "Each referral goes through the enrolment use case (places, waitlist, events, audit). A place taken since the "
-                    + "proposal puts the person on the waitlist (PLACE_TAKEN_MEANWHILE).")
+                    + "proposal puts the person on the waitlist (PLACE_TAKEN_MEANWHILE)."
+                    + " If-Match with the round's ETag is required, so a round is confirmed only as it was read. "
+                    + "Roles: ADMIN, CASEWORKER.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = AllocationRequests.Confirm.class), example = """
+                {
+                  "waitlistRest": true
+                }
+                """))
     @APIResponse(responseCode = "200", description = ApiResponsesDoc.UPDATED,
             headers = {@Header(name = "ETag", ref = "ETag")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AllocationRoundView.class)))

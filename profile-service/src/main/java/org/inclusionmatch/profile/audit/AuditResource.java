@@ -36,7 +36,10 @@ public class AuditResource {
     @Operation(operationId = "listAuditEntries", summary = "Who accessed person data, newest first",
             description = "personId finds every access to that person's data: reads and writes of the person, and every "
                     + "list, matching view, enrolment, outcome, decision or export that returned their data, and every write whose "
-                    + "body named them, allowed or refused.")
+                    + "body named them, allowed or refused."
+                    + " Paged (page from 0, size 1-100), filtered by personId, subject (the caller) and a "
+                    + "from/to period. The audit log is append-only and holds ids and operations, no profile "
+                    + "fields. Roles: AUDITOR.")
     public PageResult<AuditView> list(@QueryParam("personId") UUID personId,
                                       @QueryParam("subject") String subject,
                                       @QueryParam("from") @Parameter(description = "ISO instant, inclusive") Instant from,

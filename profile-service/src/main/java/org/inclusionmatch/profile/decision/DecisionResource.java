@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.inclusionmatch.profile.audit.AuditedPersonAccess;
@@ -48,7 +49,18 @@ public class DecisionResource {
     @Operation(operationId = "decideOnRecommendation",
             summary = "Accept a recommendation (refers the person), decline it with a reason, or override it with another measure",
             description = "The answer holds the enrolment an ACCEPT or OVERRIDE created; the decision itself, at Location, "
-                    + "never changes (its ETag is always \"0\").")
+                    + "never changes (its ETag is always \"0\")."
+                    + " DECLINE and OVERRIDE need a reasonCode (e.g. TOO_FAR, BETTER_FIT). Roles: ADMIN, "
+                    + "CASEWORKER.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = DecisionRequest.class), example = """
+                {
+                  "measureId": "4d3c2b1a-0f9e-4d8c-9b7a-6f5e4d3c2b1a",
+                  "decision": "DECLINE",
+                  "reasonCode": "TOO_FAR",
+                  "note": "Travelling from Tukums to Rīga every day is not possible for him before spring."
+                }
+                """))
     @APIResponse(responseCode = "201", description = "The decision, as recorded: its URL in Location",
             headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DecisionView.class)))
@@ -61,7 +73,10 @@ public class DecisionResource {
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.CASEWORKER, Roles.PARTNER})
     @AuditedPersonAccess(operation = AuditedPersonAccess.Operation.LIST, resource = "DECISION")
-    @Operation(operationId = "listDecisions", summary = "The decisions taken on a person's recommendations, with reasons, oldest first")
+    @Operation(operationId = "listDecisions", summary = "The decisions taken on a person's recommendations, with reasons, oldest first",
+            description = "The case workers' decisions on the person's recommendations (ACCEPT, DECLINE, OVERRIDE) "
+                    + "with their reasons and notes, oldest first, paged. Only for a person of your "
+                    + "organisation (else 404); recorded in the audit log. Roles: ADMIN, CASEWORKER, PARTNER.")
     public PageResult<DecisionView> list(@PathParam("id") UUID personId, @Valid @BeanParam PageParams page) {
         return service.page(caller.requireOrganisation(), personId, page);
     }
@@ -72,7 +87,8 @@ public class DecisionResource {
     @AuditedPersonAccess(operation = AuditedPersonAccess.Operation.READ, resource = "DECISION")
     @Operation(operationId = "getDecision", summary = "Read one decision taken on the person's recommendations",
             description = "A decision is never changed: its ETag is always \"0\". The enrolment it created is at "
-                    + "GET /enrolments/{enrolmentId}.")
+                    + "GET /enrolments/{enrolmentId}."
+                    + " Roles: ADMIN, CASEWORKER, PARTNER.")
     @APIResponse(responseCode = "200", description = "The decision (enrolment null: see enrolmentId), with ETag \"0\" "
             + "(send it as If-None-Match for a 304)",
             headers = {@Header(name = "ETag", ref = "ETag")},

@@ -59,7 +59,8 @@ public class EnrolmentResource {
                     + "A referral given a place is REFERRED with an answer-by date: the measure's answerDays from now, "
                     + "or the answerBy sent. When the provider has not answered by then, the system moves it to EXPIRED, "
                     + "gives the place to the first on the waitlist (who gets an answer-by date of their own from that "
-                    + "moment) and publishes ENROLMENT_STATUS_CHANGED to the referrer's organisation.")
+                    + "moment) and publishes ENROLMENT_STATUS_CHANGED to the referrer's organisation."
+                    + " Roles: ADMIN, CASEWORKER.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = EnrolmentRequests.Refer.class),
             example = "{\"personId\":\"0b5e7c9a-1d2f-4e3a-8b6c-7d8e9f0a1b2c\",\"measureId\":\"4d3c2b1a-0f9e-4d8c-9b7a-6f5e4d3c2b1a\","
@@ -81,7 +82,10 @@ public class EnrolmentResource {
     @Operation(operationId = "listEnrolments", summary = "Enrolments of your organisation's persons or in measures it provides",
             description = "The provider's inbox: providerId=<your organisation>&status=REFERRED&sort=ANSWER_BY lists the "
                     + "referrals waiting for your answer, earliest answer-by date first, so the overdue ones lead; add "
-                    + "overdue=true for only those past their date.")
+                    + "overdue=true for only those past their date."
+                    + " Paged; filters personId, measureId, providerId, status and overdue. Only enrolments of "
+                    + "your organisation's persons or in measures it provides are listed; each returned person "
+                    + "is a read in the audit log. Roles: ADMIN, CASEWORKER, PARTNER.")
     public PageResult<EnrolmentView> list(@QueryParam("personId") UUID personId, @QueryParam("measureId") UUID measureId,
                                           @QueryParam("status") @Parameter(description = "e.g. WAITLISTED") EnrolmentStatus status,
                                           @QueryParam("providerId") @Parameter(description = "Only enrolments in measures "
@@ -99,7 +103,11 @@ public class EnrolmentResource {
     @Path("{id}")
     @RolesAllowed({Roles.ADMIN, Roles.CASEWORKER, Roles.PARTNER})
     @AuditedPersonAccess(operation = AuditedPersonAccess.Operation.READ, resource = "ENROLMENT", pathIdIsPerson = false)
-    @Operation(operationId = "getEnrolment", summary = "Read one enrolment, with its waitlist position and allowed next statuses")
+    @Operation(operationId = "getEnrolment", summary = "Read one enrolment, with its waitlist position and allowed next statuses",
+            description = "One referral or enrolment of your organisation's person, or in a measure your "
+                    + "organisation provides: its status, waitlist position, answer-by date and the statuses it "
+                    + "may move to next. Anyone else gets a 404. Its ETag, sent as If-Match with a move, "
+                    + "makes sure nobody moved it meanwhile. Roles: ADMIN, CASEWORKER, PARTNER.")
     @APIResponse(responseCode = "200", description = ApiResponsesDoc.READ,
             headers = {@Header(name = "ETag", ref = "ETag")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EnrolmentView.class)))
@@ -118,7 +126,17 @@ public class EnrolmentResource {
                     + "A freed place goes to the first on the waitlist. REJECTED (the provider's decline) needs a reason of "
                     + "the code list referralDeclineReasons, and a note with OTHER: without them a 400 naming the field, and "
                     + "nothing changes. A referral that EXPIRED (unanswered by its answer-by date) or was answered at the "
-                    + "same moment is a 409.")
+                    + "same moment is a 409."
+                    + " If-Match is optional here: with the ETag you read, a move on a version no longer current is a 412. "
+                    + "Roles: ADMIN, CASEWORKER.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = EnrolmentRequests.Transition.class), example = """
+                {
+                  "status": "REJECTED",
+                  "reason": "NOT_ELIGIBLE",
+                  "note": "The placement needs B1 Latvian; please refer again after the language course."
+                }
+                """))
     @APIResponse(responseCode = "403", description = "`other-sides-move`: the other organisation of the referral makes this move; "
             + "`forbidden`: the caller's role makes no moves")
     @APIResponse(responseCode = "200", description = ApiResponsesDoc.UPDATED,

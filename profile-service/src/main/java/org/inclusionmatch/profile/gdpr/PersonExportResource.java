@@ -35,7 +35,9 @@ public class PersonExportResource {
     @AuditedPersonAccess(operation = EXPORT)
     @Operation(operationId = "exportPerson", summary = "Everything held about a person (GDPR access request)",
             description = "The profile, recommendations, decisions (with notes), enrolments, outcomes (with the region and "
-                    + "target groups copied into them) and every recorded access to the person's data.")
+                    + "target groups copied into them) and every recorded access to the person's data."
+                    + " Only for a person of your organisation (else 404); the export itself is recorded in the "
+                    + "audit log. Roles: ADMIN, CASEWORKER.")
     public PersonExport export(@PathParam("id") UUID id) {
         return exports.export(caller.requireOrganisation(), id);
     }

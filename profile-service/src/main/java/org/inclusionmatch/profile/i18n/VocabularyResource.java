@@ -46,7 +46,8 @@ public class VocabularyResource {
     @Authenticated
     @Operation(operationId = "getVocabulary", summary = "Every code list a form needs, with Latvian and English labels",
             description = "label is in the language of Accept-Language (lv or en; Latvian when absent or neither), "
-                    + "labels has every language. Send the ETag back in If-None-Match: 304 while unchanged.")
+                    + "labels has every language. Send the ETag back in If-None-Match: 304 while unchanged."
+                    + " Roles: any role.")
     @Parameter(name = "Accept-Language", in = ParameterIn.HEADER, example = "lv",
             description = "lv or en, with q-values; Latvian when absent or when it names neither",
             schema = @Schema(type = SchemaType.STRING))
@@ -65,7 +66,8 @@ public class VocabularyResource {
     @Authenticated
     @Operation(operationId = "getCodeList", summary = "One code list (needs, goals, targetGroups, regions, archetypes, ...)",
             description = "Each archetype says the role it belongs to (role): a person's archetype must belong to their "
-                    + "role, so a form can offer only the archetypes of the chosen role.")
+                    + "role, so a form can offer only the archetypes of the chosen role."
+                    + " Roles: any role.")
     @Parameter(name = "Accept-Language", in = ParameterIn.HEADER, example = "lv",
             description = "lv or en, with q-values; Latvian when absent or when it names neither",
             schema = @Schema(type = SchemaType.STRING))

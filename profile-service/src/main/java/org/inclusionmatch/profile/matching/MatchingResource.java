@@ -43,7 +43,11 @@ public class MatchingResource {
     @Path("{id}")
     @RolesAllowed(Roles.MATCHER)
     @AuditedPersonAccess(operation = AuditedPersonAccess.Operation.READ, resource = "MATCHING_VIEW")
-    @Operation(operationId = "getMatchingView", summary = "A person's matching view")
+    @Operation(operationId = "getMatchingView", summary = "A person's matching view",
+            description = "What the matching engine needs of one person: the profile fields matching uses with "
+                    + "their version, the measures never to recommend now (enrolled, declined, restricted) and "
+                    + "the programmes the person holds a place in. Each view served is a read of the person in "
+                    + "the audit log. Roles: MATCHER.")
     public MatchingView view(@PathParam("id") UUID id) {
         return service.view(id);
     }
@@ -52,7 +56,11 @@ public class MatchingResource {
     @RolesAllowed(Roles.MATCHER)
     @AuditedPersonAccess(operation = AuditedPersonAccess.Operation.LIST, resource = "MATCHING_VIEW")
     @Operation(operationId = "listAffectedPersons",
-            summary = "Persons a change of a measure or programme can affect, keyset-paged by id")
+            summary = "Persons a change of a measure or programme can affect, keyset-paged by id",
+            description = "For the matching worker's re-match after a catalogue change: the matching views of the "
+                    + "persons that a change of the measure (measureId) or programme (programmeId) can affect, "
+                    + "in id order. Keyset-paged: follow Link rel=next (or next in the body) until there is "
+                    + "none; a page is cheap however deep. Roles: MATCHER.")
     @APIResponse(responseCode = "200", description = "A page of matching views; Link rel=next (and next in the body) names the following page",
             headers = @Header(name = "Link", ref = "Link"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MatchingPage.class)))

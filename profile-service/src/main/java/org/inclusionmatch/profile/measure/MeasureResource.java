@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.inclusionmatch.profile.common.http.ApiResponsesDoc;
@@ -58,7 +59,46 @@ public class MeasureResource {
 
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.CASEWORKER})
-    @Operation(operationId = "createMeasure", summary = "Add a support measure")
+    @Operation(operationId = "createMeasure", summary = "Add a support measure",
+            description = "Adds a measure to the catalogue with a unique code (409 when taken); its eligibility "
+                    + "rule (CEL) is compiled on write, a bad rule being a 400 with the compiler's message. A "
+                    + "CASEWORKER adds measures only as their own organisation's, and only to programmes it "
+                    + "operates. Idempotency-Key makes a retry safe; 201 with Location and ETag. Roles: ADMIN, "
+                    + "CASEWORKER.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = MeasureRequest.class), example = """
+                {
+                  "code": "RBCAFE-PLACEMENT",
+                  "programmeId": "2c4e6a8b-0d1f-4a3c-9e5b-7d9f1b3d5f7a",
+                  "providerId": "3f2e1d0c-9b8a-4765-8432-10fedcba9876",
+                  "kind": "WORK_PLACEMENT",
+                  "title": "First job in a social enterprise cafe, as a step to the open labour market",
+                  "needs": [
+                    "FIRST_JOB",
+                    "PROFESSIONAL_SKILLS"
+                  ],
+                  "goals": [
+                    "OPEN_LABOUR_MARKET"
+                  ],
+                  "regions": [
+                    "RIGA"
+                  ],
+                  "remote": false,
+                  "audienceRoles": [
+                    "PARTICIPANT"
+                  ],
+                  "languages": [
+                    "lv",
+                    "ru"
+                  ],
+                  "capacity": 4,
+                  "seatsTaken": 2,
+                  "startDate": "2026-01-05",
+                  "endDate": "2027-06-30",
+                  "answerDays": 10,
+                  "eligibility": "person.age >= 18"
+                }
+                """))
     @APIResponse(responseCode = "201", description = ApiResponsesDoc.CREATED,
             headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MeasureView.class)))
@@ -71,7 +111,11 @@ public class MeasureResource {
 
     @GET
     @Authenticated
-    @Operation(operationId = "listMeasures", summary = "List support measures, filtered and paged")
+    @Operation(operationId = "listMeasures", summary = "List support measures, filtered and paged",
+            description = "The catalogue of support measures of every provider, ordered by code and paged (page "
+                    + "from 0, size 1-100, total, Link headers). Filters combine: region also matches remote "
+                    + "measures, need and goal match any of the measure's, code finds one. No person data. "
+                    + "Roles: any role.")
     public PageResult<MeasureView> list(@QueryParam("kind") @Parameter(description = "MENTORING, TRAINING, GRANT, ...") MeasureKind kind,
                                         @QueryParam("region") @Parameter(description = "Offered in this region, or remote") Region region,
                                         @QueryParam("programmeId") UUID programmeId,
@@ -88,7 +132,10 @@ public class MeasureResource {
     @GET
     @Authenticated
     @Path("{id}")
-    @Operation(operationId = "getMeasure", summary = "Read one measure")
+    @Operation(operationId = "getMeasure", summary = "Read one measure",
+            description = "One measure with its places (capacity, seatsTaken, waitlist), rule, audience and "
+                    + "languages; its version is the ETag, and If-None-Match with it gives 304. No person data. "
+                    + "Roles: any role.")
     @APIResponse(responseCode = "200", description = ApiResponsesDoc.READ,
             headers = {@Header(name = "ETag", ref = "ETag")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MeasureView.class)))
@@ -100,7 +147,45 @@ public class MeasureResource {
     @PUT
     @RolesAllowed({Roles.ADMIN, Roles.CASEWORKER})
     @Path("{id}")
-    @Operation(operationId = "updateMeasure", summary = "Replace a measure's fields")
+    @Operation(operationId = "updateMeasure", summary = "Replace a measure's fields",
+            description = "Replaces every field (a field left out is cleared, except groupSetting and answerDays, "
+                    + "which keep their current value). If-Match with the ETag is required (428 without it, 412 "
+                    + "when stale). A CASEWORKER updates only measures their organisation provides; raising the "
+                    + "capacity promotes from the waitlist. Roles: ADMIN, CASEWORKER.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = MeasureRequest.class), example = """
+                {
+                  "code": "RBCAFE-PLACEMENT",
+                  "programmeId": "2c4e6a8b-0d1f-4a3c-9e5b-7d9f1b3d5f7a",
+                  "providerId": "3f2e1d0c-9b8a-4765-8432-10fedcba9876",
+                  "kind": "WORK_PLACEMENT",
+                  "title": "First job in a social enterprise cafe, as a step to the open labour market",
+                  "needs": [
+                    "FIRST_JOB",
+                    "PROFESSIONAL_SKILLS"
+                  ],
+                  "goals": [
+                    "OPEN_LABOUR_MARKET"
+                  ],
+                  "regions": [
+                    "RIGA"
+                  ],
+                  "remote": false,
+                  "audienceRoles": [
+                    "PARTICIPANT"
+                  ],
+                  "languages": [
+                    "lv",
+                    "ru"
+                  ],
+                  "capacity": 6,
+                  "seatsTaken": 3,
+                  "startDate": "2026-01-05",
+                  "endDate": "2027-06-30",
+                  "answerDays": 10,
+                  "eligibility": "person.age >= 18"
+                }
+                """))
     @APIResponse(responseCode = "200", description = ApiResponsesDoc.UPDATED,
             headers = {@Header(name = "ETag", ref = "ETag")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MeasureView.class)))
@@ -113,7 +198,10 @@ public class MeasureResource {
     @DELETE
     @RolesAllowed({Roles.ADMIN, Roles.CASEWORKER})
     @Path("{id}")
-    @Operation(operationId = "deleteMeasure", summary = "Delete a measure")
+    @Operation(operationId = "deleteMeasure", summary = "Delete a measure",
+            description = "Removes a measure from the catalogue; If-Match with its ETag is required (428 without "
+                    + "it, 412 when stale). A CASEWORKER deletes only measures their organisation provides. "
+                    + "Roles: ADMIN, CASEWORKER.")
     @APIResponse(responseCode = "204", description = ApiResponsesDoc.DELETED)
     public RestResponse<Void> delete(@PathParam("id") UUID id,
                            @Parameter(description = ApiResponsesDoc.IF_MATCH, required = true) @HeaderParam("If-Match") String ifMatch) {

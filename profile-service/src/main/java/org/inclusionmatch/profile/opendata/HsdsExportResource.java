@@ -45,7 +45,9 @@ public class HsdsExportResource {
 
     @GET
     @Authenticated
-    @Operation(operationId = "getHsdsMeta", summary = "HSDS API meta information: the HSDS version of this export")
+    @Operation(operationId = "getHsdsMeta", summary = "HSDS API meta information: the HSDS version of this export",
+            description = "Open data: the Open Referral HSDS version (3.1) and profile this export follows, as "
+                    + "HSDS's API specification asks. Catalogue only, no person data. Roles: any role.")
     public Map<String, Object> meta() {
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("version", HsdsExportService.HSDS_VERSION);
@@ -58,7 +60,10 @@ public class HsdsExportResource {
     @Path("/services")
     @Authenticated
     @Operation(operationId = "getHsdsServices", summary = "The measures as HSDS services, with organization, program, "
-            + "service areas, capacities and attributes; pages from 1")
+            + "service areas, capacities and attributes; pages from 1",
+            description = "Open data: the measures in Open Referral HSDS 3.1 shape, with their organization, "
+                    + "program, service areas, capacity and attributes (needs, goals, kind). Paged from 1 with "
+                    + "per_page, as HSDS pages. No person data. Roles: any role.")
     @APIResponse(responseCode = "200", description = "An HSDS 3.1 page: total_items, total_pages, page_number, size, "
             + "first_page, last_page, empty and contents, each service as HSDS's compiled service.json schema describes it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
@@ -72,7 +77,10 @@ public class HsdsExportResource {
     @GET
     @Path("/organizations")
     @Authenticated
-    @Operation(operationId = "getHsdsOrganizations", summary = "The organisations as HSDS organizations, with the programs they run; pages from 1")
+    @Operation(operationId = "getHsdsOrganizations", summary = "The organisations as HSDS organizations, with the programs they run; pages from 1",
+            description = "Open data: the organisations in Open Referral HSDS 3.1 shape, each with the programs it "
+                    + "runs. Paged as HSDS pages, from 1 with per_page (the rest of the API pages from 0). No "
+                    + "person data. Roles: any role.")
     @APIResponse(responseCode = "200", description = "An HSDS 3.1 page: total_items, total_pages, page_number, size, "
             + "first_page, last_page, empty and contents, each organization as HSDS's compiled organization.json schema describes it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))

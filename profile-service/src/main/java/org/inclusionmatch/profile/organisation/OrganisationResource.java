@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.inclusionmatch.profile.common.http.ApiResponsesDoc;
@@ -50,7 +51,19 @@ public class OrganisationResource {
 
     @POST
     @RolesAllowed(Roles.ADMIN)
-    @Operation(operationId = "createOrganisation", summary = "Register an organisation")
+    @Operation(operationId = "createOrganisation", summary = "Register an organisation",
+            description = "Registers an organisation with a unique code (409 when taken). Tokens name the caller's "
+                    + "organisation by this id, so a new partner is registered here before its staff can work. "
+                    + "Idempotency-Key makes a retry safe; 201 with Location and ETag. Roles: ADMIN.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = OrganisationRequest.class), example = """
+                {
+                  "code": "RBCAFE",
+                  "name": "RB Cafe",
+                  "kind": "WISE",
+                  "region": "RIGA"
+                }
+                """))
     @APIResponse(responseCode = "201", description = ApiResponsesDoc.CREATED,
             headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganisationView.class)))
@@ -63,7 +76,10 @@ public class OrganisationResource {
 
     @GET
     @Authenticated
-    @Operation(operationId = "listOrganisations", summary = "List organisations, filtered and paged")
+    @Operation(operationId = "listOrganisations", summary = "List organisations, filtered and paged",
+            description = "Every registered organisation (WISEs, NGOs, municipalities, agencies, funders), paged "
+                    + "(page from 0, size 1-100); filter by kind, region or code, the stable external key that "
+                    + "finds one. No person data. Roles: any role.")
     public PageResult<OrganisationView> list(@QueryParam("kind") @Parameter(description = "WISE, NGO, MUNICIPALITY, ...") OrganisationKind kind,
                                              @QueryParam("region") Region region,
                                              @QueryParam("code") String code,
@@ -74,7 +90,9 @@ public class OrganisationResource {
     @GET
     @Authenticated
     @Path("{id}")
-    @Operation(operationId = "getOrganisation", summary = "Read one organisation")
+    @Operation(operationId = "getOrganisation", summary = "Read one organisation",
+            description = "One organisation; its version is the ETag, and If-None-Match with it gives 304. No "
+                    + "person data. Roles: any role.")
     @APIResponse(responseCode = "200", description = ApiResponsesDoc.READ,
             headers = {@Header(name = "ETag", ref = "ETag")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganisationView.class)))
@@ -86,7 +104,19 @@ public class OrganisationResource {
     @PUT
     @RolesAllowed(Roles.ADMIN)
     @Path("{id}")
-    @Operation(operationId = "updateOrganisation", summary = "Replace an organisation's fields")
+    @Operation(operationId = "updateOrganisation", summary = "Replace an organisation's fields",
+            description = "Replaces the organisation's code, name, kind and region. If-Match with its ETag is "
+                    + "required (428 without it, 412 when stale); a code another organisation holds is a 409. "
+                    + "Roles: ADMIN.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = OrganisationRequest.class), example = """
+                {
+                  "code": "RBCAFE",
+                  "name": "RB Cafe, work-integration social enterprise",
+                  "kind": "WISE",
+                  "region": "RIGA"
+                }
+                """))
     @APIResponse(responseCode = "200", description = ApiResponsesDoc.UPDATED,
             headers = {@Header(name = "ETag", ref = "ETag")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganisationView.class)))
@@ -99,7 +129,9 @@ public class OrganisationResource {
     @DELETE
     @RolesAllowed(Roles.ADMIN)
     @Path("{id}")
-    @Operation(operationId = "deleteOrganisation", summary = "Delete an organisation that nothing refers to")
+    @Operation(operationId = "deleteOrganisation", summary = "Delete an organisation that nothing refers to",
+            description = "Deletes an organisation that no person, programme or measure refers to any more. "
+                    + "If-Match with its ETag is required (428 without it, 412 when stale). Roles: ADMIN.")
     @APIResponse(responseCode = "204", description = ApiResponsesDoc.DELETED)
     public RestResponse<Void> delete(@PathParam("id") UUID id,
                            @Parameter(description = ApiResponsesDoc.IF_MATCH, required = true) @HeaderParam("If-Match") String ifMatch) {

@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.inclusionmatch.profile.audit.AuditedPersonAccess;
@@ -55,7 +56,20 @@ public class OutcomeResource {
     @RolesAllowed({Roles.ADMIN, Roles.CASEWORKER})
     @AuditedPersonAccess(operation = AuditedPersonAccess.Operation.CREATE, resource = "OUTCOME", pathIdIsPerson = false)
     @Operation(operationId = "recordOutcome", summary = "Record where a participant stood at the end of a programme period",
-            description = "Once it has happened: a periodEnd, outcomeDate or followUpDate after today is refused (422 date-in-future).")
+            description = "Once it has happened: a periodEnd, outcomeDate or followUpDate after today is refused (422 date-in-future)."
+                    + " The referrer records it for its own person; it feeds the inclusion report and the "
+                    + "matching engine's evidence. Roles: ADMIN, CASEWORKER.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = OutcomeRequest.class), example = """
+                {
+                  "personId": "0b5e7c9a-1d2f-4e3a-8b6c-7d8e9f0a1b2c",
+                  "programmeId": "2c4e6a8b-0d1f-4a3c-9e5b-7d9f1b3d5f7a",
+                  "periodStart": "2026-06-01",
+                  "periodEnd": "2026-11-30",
+                  "status": "EMPLOYED",
+                  "outcomeDate": "2026-11-30"
+                }
+                """))
     @APIResponse(responseCode = "201", description = ApiResponsesDoc.CREATED,
             headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OutcomeView.class)))
@@ -68,7 +82,10 @@ public class OutcomeResource {
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.CASEWORKER, Roles.PARTNER})
     @AuditedPersonAccess(operation = AuditedPersonAccess.Operation.LIST, resource = "OUTCOME", pathIdIsPerson = false)
-    @Operation(operationId = "listOutcomes", summary = "Outcomes of your organisation's persons")
+    @Operation(operationId = "listOutcomes", summary = "Outcomes of your organisation's persons",
+            description = "Outcomes of your organisation's persons, paged (page from 0, size 1-100), filtered by "
+                    + "personId or programmeId. Another organisation's are never listed; each returned person "
+                    + "is a read in the audit log. Roles: ADMIN, CASEWORKER, PARTNER.")
     public PageResult<OutcomeView> list(@QueryParam("personId") UUID personId, @QueryParam("programmeId") UUID programmeId,
                                         @Valid @BeanParam PageParams page) {
         return service.list(caller.requireOrganisation(), personId, programmeId, page);
@@ -78,7 +95,10 @@ public class OutcomeResource {
     @Path("{id}")
     @RolesAllowed({Roles.ADMIN, Roles.CASEWORKER, Roles.PARTNER})
     @AuditedPersonAccess(operation = AuditedPersonAccess.Operation.READ, resource = "OUTCOME", pathIdIsPerson = false)
-    @Operation(operationId = "getOutcome", summary = "Read one outcome")
+    @Operation(operationId = "getOutcome", summary = "Read one outcome",
+            description = "One outcome of your organisation's person, with its ETag (send it as If-Match to correct "
+                    + "it); another organisation's is a 404. Recorded in the audit log. Roles: ADMIN, "
+                    + "CASEWORKER, PARTNER.")
     @APIResponse(responseCode = "200", description = ApiResponsesDoc.READ,
             headers = {@Header(name = "ETag", ref = "ETag")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OutcomeView.class)))
@@ -93,7 +113,22 @@ public class OutcomeResource {
     @AuditedPersonAccess(operation = AuditedPersonAccess.Operation.UPDATE, resource = "OUTCOME", pathIdIsPerson = false)
     @Operation(operationId = "updateOutcome", summary = "Correct an outcome or add its 6-month follow-up",
             description = "Add the follow-up once it has taken place: a periodEnd, outcomeDate or followUpDate after today is "
-                    + "refused (422 date-in-future).")
+                    + "refused (422 date-in-future)."
+                    + " If-Match with the outcome's ETag is required (428 without it, 412 when stale). Roles: "
+                    + "ADMIN, CASEWORKER.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = OutcomeRequest.class), example = """
+                {
+                  "personId": "7a1c3e5b-9d2f-4b6a-8c0e-1f3a5b7c9d2e",
+                  "programmeId": "2c4e6a8b-0d1f-4a3c-9e5b-7d9f1b3d5f7a",
+                  "periodStart": "2025-09-01",
+                  "periodEnd": "2026-02-28",
+                  "status": "EMPLOYED",
+                  "outcomeDate": "2026-02-27",
+                  "followUpDate": "2026-08-31",
+                  "followUpStatus": "EMPLOYED"
+                }
+                """))
     @APIResponse(responseCode = "200", description = ApiResponsesDoc.UPDATED,
             headers = {@Header(name = "ETag", ref = "ETag")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OutcomeView.class)))

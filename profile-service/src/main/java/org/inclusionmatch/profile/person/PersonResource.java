@@ -72,7 +72,45 @@ public class PersonResource {
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.CASEWORKER})
     @AuditedPersonAccess(operation = CREATE)
-    @Operation(operationId = "createPerson", summary = "Create a person profile in your organisation")
+    @Operation(operationId = "createPerson", summary = "Create a person profile in your organisation",
+            description = "Records a person in the caller's organisation (from the token). legalBasis is required; "
+                    + "target groups may be special-category data and never leave the service in events. The "
+                    + "matching worker computes the recommendations a moment later (GET "
+                    + "/persons/{id}/recommendations). Idempotency-Key makes a retry safe; 201 with Location "
+                    + "and ETag. Roles: ADMIN, CASEWORKER.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = PersonRequest.class), example = """
+                {
+                  "role": "PARTICIPANT",
+                  "archetype": "SURVIVOR",
+                  "birthYear": 1969,
+                  "gender": "MALE",
+                  "region": "RIGA",
+                  "municipality": "Rīga",
+                  "targetGroups": [
+                    "FORMER_PRISONER",
+                    "LONG_TERM_UNEMPLOYED"
+                  ],
+                  "needs": [
+                    "HOUSING",
+                    "FIRST_JOB",
+                    "DIGITAL_SKILLS"
+                  ],
+                  "goals": [
+                    "OPEN_LABOUR_MARKET"
+                  ],
+                  "languages": [
+                    "lv",
+                    "ru"
+                  ],
+                  "legalBasis": {
+                    "basis": "OFFICIAL_AUTHORITY",
+                    "reference": "Probation Law, section 6"
+                  },
+                  "matchingAllowed": true,
+                  "externalRef": "VPD-2026-00417"
+                }
+                """))
     @APIResponse(responseCode = "201", description = ApiResponsesDoc.CREATED,
             headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PersonView.class)))
@@ -97,7 +135,8 @@ public class PersonResource {
                     + "lines are kept, or with atomic=true any refused line stores nothing (422). An externalRef may appear "
                     + "once per file. The answer comes when everything is committed. Each created or updated person gets "
                     + "its PERSON_CREATED or PERSON_UPDATED event and an audit entry. At most 200,000 lines (413 beyond: "
-                    + "the batches before stay stored unless atomic) and 64 KiB per line.")
+                    + "the batches before stay stored unless atomic) and 64 KiB per line."
+                    + " Roles: ADMIN, CASEWORKER.")
     @RequestBody(required = true, content = @Content(mediaType = PersonImport.NDJSON,
             schema = @Schema(implementation = PersonRequest.class),
             example = "{\"externalRef\":\"CASE-17\",\"role\":\"PARTICIPANT\",\"archetype\":\"GROWTH_ORIENTED\",\"birthYear\":1992,"
@@ -137,7 +176,11 @@ public class PersonResource {
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.CASEWORKER, Roles.PARTNER})
     @AuditedPersonAccess(operation = LIST)
-    @Operation(operationId = "listPersons", summary = "List your organisation's person profiles, filtered and paged")
+    @Operation(operationId = "listPersons", summary = "List your organisation's person profiles, filtered and paged",
+            description = "Your organisation's persons only (organisationId only ever narrows to your own), "
+                    + "filtered by role, archetype, region, targetGroup or need, paged (page from 0, size "
+                    + "1-100, total, Link headers). Each returned person is a read in the audit log. Roles: "
+                    + "ADMIN, CASEWORKER, PARTNER.")
     public PageResult<PersonView> list(@QueryParam("organisationId") @Parameter(description = "Only ever narrows to your own organisation") UUID organisationId,
                                        @QueryParam("role") @Parameter(description = "PARTICIPANT, SUPPORT_PERSON or FACILITATOR") Role role,
                                        @QueryParam("archetype") Archetype archetype,
@@ -153,7 +196,11 @@ public class PersonResource {
     @Path("{id}")
     @RolesAllowed({Roles.ADMIN, Roles.CASEWORKER, Roles.PARTNER})
     @AuditedPersonAccess(operation = READ)
-    @Operation(operationId = "getPerson", summary = "Read one person profile")
+    @Operation(operationId = "getPerson", summary = "Read one person profile",
+            description = "One person of your organisation, with the version as ETag (If-None-Match gives 304). "
+                    + "Another organisation's person is a 404, also for the provider of their referral, which "
+                    + "reads GET /referrals/{id} instead. Recorded in the audit log. Roles: ADMIN, CASEWORKER, "
+                    + "PARTNER.")
     @APIResponse(responseCode = "200", description = ApiResponsesDoc.READ,
             headers = {@Header(name = "ETag", ref = "ETag")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PersonView.class)))
@@ -166,7 +213,42 @@ public class PersonResource {
     @Path("{id}")
     @RolesAllowed({Roles.ADMIN, Roles.CASEWORKER})
     @AuditedPersonAccess(operation = UPDATE)
-    @Operation(operationId = "updatePerson", summary = "Replace a person profile")
+    @Operation(operationId = "updatePerson", summary = "Replace a person profile",
+            description = "Replaces the whole profile: a field left out is cleared. If-Match with the ETag is "
+                    + "required (428 without it, 412 when stale). The new version is matched again; "
+                    + "recommendations computed from an older version are refused. Roles: ADMIN, CASEWORKER.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = PersonRequest.class), example = """
+                {
+                  "role": "PARTICIPANT",
+                  "archetype": "SURVIVOR",
+                  "birthYear": 1969,
+                  "gender": "MALE",
+                  "region": "PIERIGA",
+                  "municipality": "Jūrmala",
+                  "targetGroups": [
+                    "FORMER_PRISONER",
+                    "LONG_TERM_UNEMPLOYED"
+                  ],
+                  "needs": [
+                    "FIRST_JOB",
+                    "DIGITAL_SKILLS"
+                  ],
+                  "goals": [
+                    "OPEN_LABOUR_MARKET"
+                  ],
+                  "languages": [
+                    "lv",
+                    "ru"
+                  ],
+                  "legalBasis": {
+                    "basis": "OFFICIAL_AUTHORITY",
+                    "reference": "Probation Law, section 6"
+                  },
+                  "matchingAllowed": true,
+                  "externalRef": "VPD-2026-00417"
+                }
+                """))
     @APIResponse(responseCode = "200", description = ApiResponsesDoc.UPDATED,
             headers = {@Header(name = "ETag", ref = "ETag")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PersonView.class)))
@@ -182,7 +264,9 @@ public class PersonResource {
     @AuditedPersonAccess(operation = DELETE)
     @Operation(operationId = "erasePerson", summary = "Erase a person and everything derived from them",
             description = "GDPR erasure: the profile, recommendations and other derived data are deleted and a deletion "
-                    + "event is published. Only the audit trail (ids and operations, no personal data) remains.")
+                    + "event is published. Only the audit trail (ids and operations, no personal data) remains."
+                    + " If-Match with the person's ETag is required (428 without it, 412 when stale). Roles: "
+                    + "ADMIN, CASEWORKER.")
     @APIResponse(responseCode = "204", description = ApiResponsesDoc.DELETED)
     public RestResponse<Void> delete(@PathParam("id") UUID id,
                            @Parameter(description = ApiResponsesDoc.IF_MATCH, required = true) @HeaderParam("If-Match") String ifMatch) {

@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.inclusionmatch.profile.common.http.ApiResponsesDoc;
@@ -49,7 +50,36 @@ public class ProgrammeResource {
 
     @POST
     @RolesAllowed(Roles.ADMIN)
-    @Operation(operationId = "createProgramme", summary = "Create a programme")
+    @Operation(operationId = "createProgramme", summary = "Create a programme",
+            description = "Creates a programme with a unique code (409 when taken); its eligibility rule (CEL) is "
+                    + "compiled on write, a bad rule being a 400 with the compiler's message. Optional quotas "
+                    + "per region or target group steer allocation rounds. Idempotency-Key makes a retry safe; "
+                    + "201 with Location and ETag. Roles: ADMIN.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ProgrammeRequest.class), example = """
+                {
+                  "code": "MOTIV-PIERIGA-2026",
+                  "name": "Motivation and support programme, Pieriga",
+                  "operatorId": "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d",
+                  "funderId": "6b5a4938-2716-4f5e-9d8c-7b6a59483726",
+                  "startDate": "2026-09-01",
+                  "endDate": "2027-02-28",
+                  "capacity": 60,
+                  "regions": [
+                    "RIGA",
+                    "PIERIGA"
+                  ],
+                  "eligibility": "person.role == 'PARTICIPANT' && person.targetGroups.exists(g, g in ['AFTER_CHILDCARE_LEAVE','SINGLE_PARENT','OVER_50','CARER'])",
+                  "quotas": [
+                    {
+                      "dimension": "TARGET_GROUP",
+                      "value": "OVER_50",
+                      "minPlaces": 10,
+                      "maxPlaces": 30
+                    }
+                  ]
+                }
+                """))
     @APIResponse(responseCode = "201", description = ApiResponsesDoc.CREATED,
             headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProgrammeView.class)))
@@ -62,7 +92,9 @@ public class ProgrammeResource {
 
     @GET
     @Authenticated
-    @Operation(operationId = "listProgrammes", summary = "List programmes, filtered and paged")
+    @Operation(operationId = "listProgrammes", summary = "List programmes, filtered and paged",
+            description = "The funded programmes of every operator, paged (page from 0, size 1-100); filter by "
+                    + "code, operatorId or region. No person data. Roles: any role.")
     public PageResult<ProgrammeView> list(@QueryParam("region") @Parameter(description = "Programmes open in this region") Region region,
                                           @QueryParam("operatorId") UUID operatorId,
                                           @QueryParam("code") String code,
@@ -73,7 +105,10 @@ public class ProgrammeResource {
     @GET
     @Authenticated
     @Path("{id}")
-    @Operation(operationId = "getProgramme", summary = "Read one programme")
+    @Operation(operationId = "getProgramme", summary = "Read one programme",
+            description = "One programme with its period, capacity, regions, eligibility rule and quotas; its "
+                    + "version is the ETag, and If-None-Match with it gives 304. No person data. Roles: any "
+                    + "role.")
     @APIResponse(responseCode = "200", description = ApiResponsesDoc.READ,
             headers = {@Header(name = "ETag", ref = "ETag")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProgrammeView.class)))
@@ -85,7 +120,34 @@ public class ProgrammeResource {
     @PUT
     @RolesAllowed(Roles.ADMIN)
     @Path("{id}")
-    @Operation(operationId = "updateProgramme", summary = "Replace a programme's fields")
+    @Operation(operationId = "updateProgramme", summary = "Replace a programme's fields",
+            description = "Replaces the programme's fields. If-Match with the ETag is required (428 without it, 412 "
+                    + "when stale). The persons a change can affect are matched again. Roles: ADMIN.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ProgrammeRequest.class), example = """
+                {
+                  "code": "MOTIV-PIERIGA-2026",
+                  "name": "Motivation and support programme, Pieriga",
+                  "operatorId": "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d",
+                  "funderId": "6b5a4938-2716-4f5e-9d8c-7b6a59483726",
+                  "startDate": "2026-09-01",
+                  "endDate": "2027-06-30",
+                  "capacity": 70,
+                  "regions": [
+                    "RIGA",
+                    "PIERIGA"
+                  ],
+                  "eligibility": "person.role == 'PARTICIPANT' && person.targetGroups.exists(g, g in ['AFTER_CHILDCARE_LEAVE','SINGLE_PARENT','OVER_50','CARER'])",
+                  "quotas": [
+                    {
+                      "dimension": "TARGET_GROUP",
+                      "value": "OVER_50",
+                      "minPlaces": 10,
+                      "maxPlaces": 30
+                    }
+                  ]
+                }
+                """))
     @APIResponse(responseCode = "200", description = ApiResponsesDoc.UPDATED,
             headers = {@Header(name = "ETag", ref = "ETag")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProgrammeView.class)))
@@ -98,7 +160,9 @@ public class ProgrammeResource {
     @DELETE
     @RolesAllowed(Roles.ADMIN)
     @Path("{id}")
-    @Operation(operationId = "deleteProgramme", summary = "Delete a programme that no measure refers to")
+    @Operation(operationId = "deleteProgramme", summary = "Delete a programme that no measure refers to",
+            description = "Deletes a programme once no measure belongs to it. If-Match with its ETag is required "
+                    + "(428 without it, 412 when stale). Roles: ADMIN.")
     @APIResponse(responseCode = "204", description = ApiResponsesDoc.DELETED)
     public RestResponse<Void> delete(@PathParam("id") UUID id,
                            @Parameter(description = ApiResponsesDoc.IF_MATCH, required = true) @HeaderParam("If-Match") String ifMatch) {

@@ -59,7 +59,8 @@ public class ConsentResource {
                     + "withdrawn or when the referral reaches a final status. 400 names the field: an unknown category "
                     + "(categories[i]), a givenOn in the future, a referral that is not this person's (enrolmentId), an unknown "
                     + "recipient or one that is not the provider (recipientOrganisationId); 409 consent-not-active for a "
-                    + "closed referral. Nothing is stored then.")
+                    + "closed referral. Nothing is stored then."
+                    + " Roles: ADMIN, CASEWORKER.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ConsentRequest.class), example = ReferralExamples.CONSENT_REQUEST))
     @APIResponse(responseCode = "201", description = ApiResponsesDoc.CREATED,
@@ -75,7 +76,10 @@ public class ConsentResource {
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.CASEWORKER, Roles.PARTNER})
     @AuditedPersonAccess(operation = AuditedPersonAccess.Operation.LIST, resource = "CONSENT")
-    @Operation(operationId = "listConsents", summary = "The person's consents, newest first, with their status as of now")
+    @Operation(operationId = "listConsents", summary = "The person's consents, newest first, with their status as of now",
+            description = "The person's consents to share with a referral's provider, newest first, each with its "
+                    + "status (ACTIVE, WITHDRAWN or LAPSED) as of the read; paged. Only for a person of your "
+                    + "organisation (else 404); recorded in the audit log. Roles: ADMIN, CASEWORKER, PARTNER.")
     public PageResult<ConsentView> list(@PathParam("id") @Parameter(description = "The person's id") UUID id,
                                         @Valid @BeanParam PageParams page) {
         return service.list(caller.requireOrganisation(), id, page);
@@ -87,7 +91,8 @@ public class ConsentResource {
     @AuditedPersonAccess(operation = AuditedPersonAccess.Operation.READ, resource = "CONSENT")
     @Operation(operationId = "getConsent", summary = "Read one of the person's consents, with its status as of now",
             description = "The ETag is the version while the consent is ACTIVE (send it as If-Match to withdraw), and the "
-                    + "version with the status once it has ended, so a cached copy from before a lapse is not answered 304.")
+                    + "version with the status once it has ended, so a cached copy from before a lapse is not answered 304."
+                    + " Roles: ADMIN, CASEWORKER, PARTNER.")
     @APIResponse(responseCode = "200", description = ApiResponsesDoc.READ,
             headers = {@Header(name = "ETag", ref = "ETag")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConsentView.class),
@@ -106,7 +111,8 @@ public class ConsentResource {
             description = "Takes effect at once: the provider's next read of the referral has none of its categories (unless "
                     + "another active consent names them). The consent is kept, WITHDRAWN, with when and by whom. No body. "
                     + "409 consent-not-active when it is withdrawn or lapsed already; an If-Match, when sent, must name the "
-                    + "current version (412).")
+                    + "current version (412)."
+                    + " Roles: ADMIN, CASEWORKER.")
     @APIResponse(responseCode = "200", description = ApiResponsesDoc.UPDATED,
             headers = {@Header(name = "ETag", ref = "ETag")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConsentView.class),

@@ -53,7 +53,9 @@ public class ReferralResource {
     @AuditedPersonAccess(operation = AuditedPersonAccess.Operation.LIST, resource = "REFERRAL", pathIdIsPerson = false)
     @Operation(operationId = "listReceivedReferrals", summary = "Referrals your organisation received: persons referred to the measures it provides",
             description = "Newest first. Each item is the referral as GET /referrals/{id} answers it, and is recorded in the "
-                    + "audit log as a read of its person.")
+                    + "audit log as a read of its person."
+                    + " Paged; filter status (REFERRED for the ones waiting for your answer). Roles: ADMIN, "
+                    + "CASEWORKER, PARTNER.")
     public PageResult<ReferralView> list(@QueryParam("status") @Parameter(description = "Only referrals in this status, e.g. REFERRED")
                                          EnrolmentStatus status,
                                          @Valid @BeanParam PageParams page) {
@@ -69,7 +71,8 @@ public class ReferralResource {
                     + "languages and a message; in `shared`, only the profile fields the person's active consents release to "
                     + "this provider for this referral (special categories only when a consent names them). Nothing else about "
                     + "the person. Visible to the measure's provider and the person's organisation; anyone else gets 404. "
-                    + "Each read is a read of the person in the audit log, and a withdrawn consent is not applied from the next read on.")
+                    + "Each read is a read of the person in the audit log, and a withdrawn consent is not applied from the next read on."
+                    + " Roles: ADMIN, CASEWORKER, PARTNER.")
     @APIResponse(responseCode = "200", description = "The referral. Its ETag changes whenever anything in it does (a consent "
             + "recorded or withdrawn, the referral moved, a shown profile field changed), so If-None-Match gets a 304 only "
             + "for the same body; `version` is the enrolment's, for If-Match on POST /enrolments/{id}/status",

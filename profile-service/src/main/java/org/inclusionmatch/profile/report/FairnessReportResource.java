@@ -48,7 +48,8 @@ public class FairnessReportResource {
                     + "ratio is under 0.8. Protected like the inclusion report: counts perturbed by up to 2 by the cell-key "
                     + "method keyed on the persons counted, cells under 5 suppressed, and a suppressed cell has no rate, ratio "
                     + "or flag. Periods are whole calendar months. ADMIN and AUDITOR see every programme; CASEWORKER and PARTNER "
-                    + "the programmes their organisation operates or funds. JSON, or CSV with Accept: text/csv or format=csv.")
+                    + "the programmes their organisation operates or funds. JSON, or CSV with Accept: text/csv or format=csv."
+                    + " Roles: ADMIN, CASEWORKER, PARTNER, AUDITOR.")
     @APIResponse(responseCode = "200", description = "The report", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FairnessReport.class)),
             @Content(mediaType = CsvReport.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING),

@@ -45,7 +45,8 @@ public class InclusionReportResource {
             summary = "Participants and inclusion in employment or education, for a programme and period, per region and in total",
             description = "Aggregates only, protected by the cell-key method: every count is perturbed by up to 2 (the same "
                     + "people always get the same noise), and cells under 5 people are suppressed. Periods are whole calendar "
-                    + "months. JSON, or CSV with Accept: text/csv or format=csv.")
+                    + "months. JSON, or CSV with Accept: text/csv or format=csv."
+                    + " Roles: ADMIN, CASEWORKER, PARTNER, AUDITOR.")
     @APIResponse(responseCode = "200", description = "The report", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InclusionReport.class)),
             @Content(mediaType = InclusionReportCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING),

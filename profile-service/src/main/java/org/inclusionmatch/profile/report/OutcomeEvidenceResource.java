@@ -25,7 +25,8 @@ public class OutcomeEvidenceResource {
     @Operation(operationId = "getOutcomeEvidence",
             summary = "Past inclusion per programme and measure and target group, for the matching engine's evidence term",
             description = "Aggregates only, under the inclusion report's disclosure control: every count perturbed by up to 2 "
-                    + "(cell-key method), and a cell left out when its participants, included or others are under 5.")
+                    + "(cell-key method), and a cell left out when its participants, included or others are under 5."
+                    + " Roles: MATCHER.")
     public OutcomeEvidence evidence() {
         return service.evidence();
     }

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.inclusionmatch.profile.audit.AuditedPersonAccess;
@@ -50,7 +51,61 @@ public class WhatIfResource {
                     + "and by target group) and which stored measures would leave top threes most. The drafts are checked "
                     + "as createProgramme and createMeasure check them; nothing is stored and no recommendation changes. "
                     + "Aggregates only, protected as the inclusion report is: every count perturbed by up to 2 (the same "
-                    + "people always get the same noise) and counts under 5, or leaving fewer than 5 in their row, withheld.")
+                    + "people always get the same noise) and counts under 5, or leaving fewer than 5 in their row, withheld."
+                    + " Roles: ADMIN, CASEWORKER.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = WhatIfRequest.class), example = """
+                {
+                  "evaluationDay": "2026-09-01",
+                  "programme": {
+                    "code": "MOTIV-PIERIGA-2026",
+                    "name": "Motivation and support programme, Pieriga",
+                    "operatorId": "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d",
+                    "funderId": "6b5a4938-2716-4f5e-9d8c-7b6a59483726",
+                    "startDate": "2026-09-01",
+                    "endDate": "2027-02-28",
+                    "capacity": 60,
+                    "regions": [
+                      "RIGA",
+                      "PIERIGA"
+                    ],
+                    "eligibility": "person.role == 'PARTICIPANT' && person.targetGroups.exists(g, g in ['AFTER_CHILDCARE_LEAVE','SINGLE_PARENT','OVER_50','CARER'])",
+                    "quotas": [
+                      {
+                        "dimension": "TARGET_GROUP",
+                        "value": "OVER_50",
+                        "minPlaces": 10,
+                        "maxPlaces": 30
+                      }
+                    ]
+                  },
+                  "measures": [
+                    {
+                      "code": "LRC-PIE-CAREER",
+                      "providerId": "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d",
+                      "kind": "CONSULTATION",
+                      "title": "Career consultant",
+                      "needs": [
+                        "CAREER_GUIDANCE"
+                      ],
+                      "goals": [
+                        "OPEN_LABOUR_MARKET"
+                      ],
+                      "regions": [
+                        "RIGA",
+                        "PIERIGA"
+                      ],
+                      "languages": [
+                        "lv",
+                        "ru"
+                      ],
+                      "capacity": 30,
+                      "startDate": "2026-09-01",
+                      "endDate": "2027-02-28"
+                    }
+                  ]
+                }
+                """))
     @APIResponse(responseCode = "200", description = "The answer",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WhatIfAnswer.class)))
     public RestResponse<WhatIfAnswer> whatIf(@NotNull @Valid WhatIfRequest request) {

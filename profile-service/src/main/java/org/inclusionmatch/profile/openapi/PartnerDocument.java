@@ -45,8 +45,8 @@ final class PartnerDocument {
 
     static void apply(OpenAPI openAPI) {
         if (openAPI.getServers() == null || openAPI.getServers().isEmpty()) {
-            // The local run's address unless the deployment names its own (INCLUSION_OPENAPI_SERVER); generated
-            // clients take the host as a setting anyway.
+            // Relative unless the deployment names its own (INCLUSION_OPENAPI_SERVER); generated clients take the host
+            // as a setting anyway.
             openAPI.addServer(OASFactory.createServer().url(ConfigProvider.getConfig()
                     .getOptionalValue("inclusion.openapi.server", String.class).orElse("/")));
         }
@@ -56,9 +56,11 @@ final class PartnerDocument {
                 server.addExtension("x-internal", false);
             }
             if (server.getDescription() == null) {
-                boolean loopback = server.getUrl() != null
-                        && (server.getUrl().contains("://localhost") || server.getUrl().contains("://127.0.0.1"));
-                server.setDescription(loopback ? "The local run (deploy/local/run.sh)" : "A production deployment");
+                boolean relative = server.getUrl() != null && server.getUrl().startsWith("/");
+                server.setDescription(relative
+                        ? "The host this document was fetched from (the local run: http://localhost:8080); give your "
+                                + "deployment's https host to a generated client"
+                        : "A production deployment");
             }
         }
         if (openAPI.getTags() != null) {

@@ -13,7 +13,9 @@ import org.eclipse.microprofile.openapi.models.OpenAPI;
  *       required and nullable properties of response records, the OpenID Connect scheme (needs the responses of 1);</li>
  *   <li>{@link ReferralMovesDescription}: the table of referral moves in the status-move operation;</li>
  *   <li>{@link PartnerDocument}: server, tag descriptions, the 429 and the CORS and RateLimit headers on every
- *       response (needs every response of 1 and 2).</li>
+ *       response (needs every response of 1 and 2);</li>
+ *   <li>{@link SchemaBounds}: a bound on every string, integer and array still without one (last, so that the
+ *       schemas, parameters and headers the steps before added are bounded too).</li>
  * </ol>
  */
 @OpenApiFilter(OpenApiFilter.RunStage.RUNTIME_STARTUP)
@@ -28,5 +30,6 @@ public class ContractDocumentFilter implements OASFilter {
         HttpSemantics.apply(openAPI);
         ReferralMovesDescription.apply(openAPI);
         PartnerDocument.apply(openAPI);
+        SchemaBounds.apply(openAPI);
     }
 }

@@ -210,10 +210,11 @@ final class HttpSemantics {
                 return;
             }
             List<SecurityRequirement> alternatives = new ArrayList<>(operation.getSecurity());
-            // the same roles, from a token of the OpenID Connect provider
+            // a token of the OpenID Connect provider; no scopes: for openIdConnect the list names scopes (OAS 3.1,
+            // Security Requirement Object), and the roles are not scopes but the groups claim, listed under bearer
             alternatives.stream().filter(r -> r.hasScheme("bearer")).findFirst().ifPresent(bearer -> {
                 if (alternatives.stream().noneMatch(r -> r.hasScheme("oidc"))) {
-                    alternatives.add(OASFactory.createSecurityRequirement().addScheme("oidc", bearer.getScheme("bearer")));
+                    alternatives.add(OASFactory.createSecurityRequirement().addScheme("oidc", List.of()));
                     operation.setSecurity(alternatives);
                 }
             });

@@ -63,7 +63,8 @@ public record RecommendationsRequest(
     @Schema(name = "Reason", description = "Why a measure is recommended: a machine-readable code with parameters, and a sentence")
     public record Reason(
             @NotBlank @Pattern(regexp = Codes.TAG) @Schema(example = "NEED_MATCH") String code,
-            @Schema(example = "{\"need\": \"CAREER_GUIDANCE\"}") Map<String, String> params,
+            @Size(max = 10) @Schema(example = "{\"need\": \"CAREER_GUIDANCE\"}")
+            Map<@NotBlank @Size(max = 64) String, @NotNull @Size(max = 500) String> params,
             @NotBlank @Size(max = 500) @Schema(example = "Covers the need CAREER_GUIDANCE.") String text) {
     }
 }

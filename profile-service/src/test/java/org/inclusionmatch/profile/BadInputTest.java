@@ -7,13 +7,11 @@ import org.inclusionmatch.servers.testing.KafkaTestResource;
 import org.inclusionmatch.servers.testing.PostgresTestResource;
 import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 
 import java.util.List;
@@ -153,7 +151,7 @@ class BadInputTest {
 
     /**
      * A value one character longer than the maxLength the committed document declares, on a free-text field of each
-     * kind of JSON request body, is a 400 validation problem naming the field: the bound partners read is the one the
+     * kind of JSON request body (partners' and the worker's), is a 400 validation problem naming the field: the bound partners read is the one the
      * service enforces. The rest of the body may be missing (its violations are listed too); ids need not exist,
      * since the body is validated before anything is looked up.
      */
@@ -171,7 +169,7 @@ class BadInputTest {
             "PUT, /api/v1/matching/recommendations, RecommendationsBatchRequest/RecommendationsBatchItem, items[0].engineVersion, MATCHER"})
     void aValueOverItsDocumentedMaxLengthIsA400NamingTheField(String method, String path, String schemas, String field,
                                                              String role) throws Exception {
-        JsonNode document = new ObjectMapper().readTree(Path.of("../contracts/src/main/openapi/profile-service.json").toFile());
+        JsonNode document = ContractDocuments.committed();
         String[] names = schemas.split("/");
         String property = field.substring(field.lastIndexOf('.') + 1);
         int max = document.at("/components/schemas/" + names[names.length - 1] + "/properties/" + property + "/maxLength").asInt();

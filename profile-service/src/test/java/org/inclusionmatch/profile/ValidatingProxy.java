@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
 
 /**
  * Stoplight Prism ({@code prism proxy}, installed by deploy/local/node-tools.sh) in front of the service under test,
- * with the document the service serves: every call sent through it is checked on the wire against the contract, and
+ * with the documents the service serves (partners' and internal, merged): every call sent through it is checked on
+ * the wire against the contract, and
  * each request or response the document does not describe is a violation. A validator this project did not write
  * decides whether the contract is true, not the annotations. While it runs, RestAssured's port points at it, so the
  * tests' {@link Api} builders go through it.
@@ -42,8 +43,10 @@ final class ValidatingProxy implements AutoCloseable {
     static ValidatingProxy inFrontOfTheService() throws Exception {
         int servicePort = RestAssured.port;
         Path document = Path.of("target", "served-openapi.json").toAbsolutePath();
-        Files.writeString(document, RestAssured.given().queryParam("format", "json").get("/q/openapi")
-                .then().statusCode(200).extract().asString());
+        // the partners' operations and the worker's (the journeys store recommendations as the worker does)
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        Files.writeString(document, json.writeValueAsString(ContractDocuments.merge(
+                json.readTree(served("/q/openapi")), json.readTree(served("/q/openapi-internal")))));
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -72,6 +75,10 @@ final class ValidatingProxy implements AutoCloseable {
         }
         RestAssured.port = port;
         return proxy;
+    }
+
+    private static String served(String path) {
+        return RestAssured.given().queryParam("format", "json").get(path).then().statusCode(200).extract().asString();
     }
 
     /** Every request or response the document does not describe, as Prism logged it so far. */

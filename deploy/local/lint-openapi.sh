@@ -1,13 +1,22 @@
 #!/usr/bin/env bash
 # The OpenAPI lint gates: Spectral (spectral:oas + OWASP API Security 2023, contracts/.spectral.yaml) and Redocly
-# (recommended, contracts/redocly.yaml) over the committed document, or the one named. Fails on any error of
-# either; warnings are counted and listed per rule. The Maven build runs it (contracts, phase verify); reports
-# (JSON, JUnit) land in contracts/target/lint.
-#   deploy/local/lint-openapi.sh [DOCUMENT]
+# (recommended, contracts/redocly.yaml) over the committed documents (the partners' profile-service.json and the
+# worker's profile-service-internal.json), or the ones named. Fails on any error of either; warnings are counted and
+# listed per rule. The Maven build runs it (contracts, phase verify); reports (JSON, JUnit) land in
+# contracts/target/lint, one set per document.
+#   deploy/local/lint-openapi.sh [DOCUMENT...]
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-DOC=$(realpath "${1:-$ROOT/contracts/src/main/openapi/profile-service.json}")
-OUT="$ROOT/contracts/target/lint"
+if [ $# -eq 0 ]; then
+  set -- "$ROOT/contracts/src/main/openapi/profile-service.json" "$ROOT/contracts/src/main/openapi/profile-service-internal.json"
+fi
+if [ $# -gt 1 ]; then
+  failed=0
+  for doc in "$@"; do "$0" "$doc" || failed=1; done
+  exit "$failed"
+fi
+DOC=$(realpath "$1")
+OUT="$ROOT/contracts/target/lint/$(basename "$DOC" .json)"
 RUN="$ROOT/tools/node/run.sh"
 mkdir -p "$OUT"
 cd "$ROOT"

@@ -189,7 +189,6 @@ class GeneratedJavaClientIT {
         static Person personWithRecommendations(RunningService service, GeneratedClient admin) throws Exception {
             Person person = person(service, admin);
             JsonNode measure = admin.json(admin.call("listMeasures", Map.of("code", "LRC-PIE-AGENT")).getData()).path("items").get(0);
-            GeneratedClient matcher = new GeneratedClient(service.url, service.token("MATCHER", null));
             Map<String, Object> recommendation = Map.of("rank", 1, "measureId", measure.path("id").asText(),
                     "measureCode", measure.path("code").asText(), "score", 0.82,
                     "reasons", List.of(Map.of("code", "NEED_MATCH", "params", Map.of("need", "CAREER_GUIDANCE"),
@@ -198,8 +197,15 @@ class GeneratedJavaClientIT {
                     "evaluationDay", LocalDate.now(ZoneOffset.UTC).toString(),
                     "computedAt", OffsetDateTime.now(ZoneOffset.UTC).toString(),
                     "recommendations", new ArrayList<>(List.of(recommendation)));
-            ApiResponse<?> stored = matcher.call("putRecommendations", Map.of("id", person.id(), "body", body));
-            assertThat(stored.getStatusCode()).isEqualTo(200);
+            // the worker's store is in the internal document, not in the partners' generated client: a plain PUT
+            java.net.http.HttpResponse<String> stored = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                                    service.url + "/api/v1/persons/" + person.id() + "/recommendations"))
+                            .header("Authorization", "Bearer " + service.token("MATCHER", null))
+                            .header("Content-Type", "application/json")
+                            .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(admin.mapper.writeValueAsString(body)))
+                            .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(stored.statusCode()).as(stored.body()).isEqualTo(200);
             return new Person(person.id(), person.etag(), person.organisationId(), person.caseworker(), measure.path("code").asText());
         }
     }

@@ -1,9 +1,10 @@
 package org.inclusionmatch.profile;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import io.restassured.RestAssured;
 import org.inclusionmatch.servers.testing.JwtTestResource;
 import org.inclusionmatch.servers.testing.ValidatingProxy;
 
@@ -40,11 +41,17 @@ public final class Api {
     public static ValidatingProxy throughPrism() throws Exception {
         int servicePort = RestAssured.port;
         Path document = Path.of("target", "served-openapi.json").toAbsolutePath();
-        Files.writeString(document, given().queryParam("format", "json").get("/q/openapi")
-                .then().statusCode(200).extract().asString());
+        // the partners' operations and the worker's (the journeys store recommendations as the worker does)
+        ObjectMapper json = new ObjectMapper();
+        Files.writeString(document, json.writeValueAsString(ContractDocuments.merge(
+                json.readTree(served("/q/openapi")), json.readTree(served("/q/openapi-internal")))));
         ValidatingProxy prism = ValidatingProxy.start(document, "http://127.0.0.1:" + servicePort, Path.of("target", "prism.log"));
         RestAssured.port = prism.port();
         return prism.onClose(() -> RestAssured.port = servicePort);
+    }
+
+    private static String served(String path) {
+        return given().queryParam("format", "json").get(path).then().statusCode(200).extract().asString();
     }
 
     public static RequestSpecification json() {

@@ -6,12 +6,18 @@ import org.inclusionmatch.servers.testing.JwtTestResource;
 import org.inclusionmatch.servers.testing.KafkaTestResource;
 import org.inclusionmatch.servers.testing.PostgresTestResource;
 import org.junit.jupiter.api.Test;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.LinkedHashMap;
 
 import java.util.List;
 import java.util.Map;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -142,4 +148,46 @@ class BadInputTest {
                 .statusCode(greaterThanOrEqualTo(400)).statusCode(lessThan(500)).extract().asString();
         org.assertj.core.api.Assertions.assertThat(body).doesNotContain("Exception", "at org.", "SQL", "com.fasterxml");
     }
+
+    /**
+     * A value one character longer than the maxLength the committed document declares, on a free-text field of each
+     * kind of JSON request body (partners' and the worker's), is a 400 validation problem naming the field: the bound partners read is the one the
+     * service enforces. The rest of the body may be missing (its violations are listed too); ids need not exist,
+     * since the body is validated before anything is looked up.
+     */
+    @ParameterizedTest(name = "{0} {1}: {3}")
+    @CsvSource({
+            "POST, /api/v1/organisations, OrganisationRequest, name, ADMIN",
+            "POST, /api/v1/programmes, ProgrammeRequest, name, ADMIN",
+            "POST, /api/v1/measures, MeasureRequest, title, ADMIN",
+            "POST, /api/v1/persons, PersonRequest, municipality, ADMIN",
+            "POST, /api/v1/enrolments, EnrolmentRequest, message, ADMIN",
+            "POST, /api/v1/enrolments/" + NO_ID + "/status, EnrolmentTransition, note, ADMIN",
+            "POST, /api/v1/persons/" + NO_ID + "/decisions, DecisionRequest, note, ADMIN",
+            "POST, /api/v1/programmes/what-if, WhatIfRequest/ProgrammeRequest, programme.name, ADMIN",
+            "PUT, /api/v1/persons/" + NO_ID + "/recommendations, RecommendationsRequest, engineVersion, MATCHER",
+            "PUT, /api/v1/matching/recommendations, RecommendationsBatchRequest/RecommendationsBatchItem, items[0].engineVersion, MATCHER"})
+    void aValueOverItsDocumentedMaxLengthIsA400NamingTheField(String method, String path, String schemas, String field,
+                                                             String role) throws Exception {
+        JsonNode document = ContractDocuments.committed();
+        String[] names = schemas.split("/");
+        String property = field.substring(field.lastIndexOf('.') + 1);
+        int max = document.at("/components/schemas/" + names[names.length - 1] + "/properties/" + property + "/maxLength").asInt();
+        assertThat(max).as("%s.%s declares a maxLength", names[names.length - 1], property).isPositive();
+        // {"programme": {"name": "xxx..."}}, {"items": [{"engineVersion": "xxx..."}]}
+        Object body = "x".repeat(max + 1);
+        String[] steps = field.split("\\.");
+        for (int i = steps.length - 1; i >= 0; i--) {
+            Map<String, Object> level = new LinkedHashMap<>();
+            String step = steps[i];
+            level.put(step.replace("[0]", ""), step.endsWith("[0]") ? List.of(body) : body);
+            body = level;
+        }
+        RequestSpecification request = role.equals("MATCHER") ? Api.matcher() : Api.json();
+        request.body(body).request(method, path).then().statusCode(400).contentType(PROBLEM)
+                .body("type", equalTo("https://inclusion-match.org/problems/validation"),
+                        "violations.field", hasItem(field));
+    }
+
+    private static final String NO_ID = "00000000-0000-0000-0000-000000000000";
 }

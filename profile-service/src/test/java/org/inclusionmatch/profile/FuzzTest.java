@@ -21,7 +21,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -54,7 +53,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @WithTestResource(JwtTestResource.class)
 class FuzzTest {
 
-    private static final Path OPENAPI = Path.of("../contracts/src/main/openapi/profile-service.json");
     private static final long DEFAULT_SEED = 20261123L;
     private static final int DEFAULT_REQUESTS = 4000;
     private static final int SENDERS = 4;
@@ -95,7 +93,7 @@ class FuzzTest {
         long seed = Long.getLong("fuzz.seed", DEFAULT_SEED);
         int budget = Integer.getInteger("fuzz.requests", DEFAULT_REQUESTS);
         random = new Random(seed);
-        doc = JSON.readTree(OPENAPI.toFile());
+        doc = ContractDocuments.committed();
         List<Operation> operations = operations();
         fixtures();
 

@@ -10,17 +10,23 @@ import org.inclusionmatch.servers.testing.JwtTestResource;
 import org.inclusionmatch.servers.testing.KafkaTestResource;
 import org.inclusionmatch.servers.testing.PostgresTestResource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The OpenAPI document partners generate clients from is committed in contracts/. This test fails when the code
- * drifts from it; run with -Dopenapi.update=true to write the new document, then review and commit the diff.
+ * The OpenAPI documents are committed in contracts/: the partners' (/q/openapi, profile-service.json), which they generate
+ * clients from, and the internal one of the worker's operations (/q/openapi-internal, profile-service-internal.json).
+ * This test fails when the code drifts from either; run with -Dopenapi.update=true to write the new documents, then
+ * review and commit the diff.
  */
 @QuarkusTest
 @WithTestResource(PostgresTestResource.class)
@@ -29,32 +35,70 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OpenApiContractTest {
 
     static final Path COMMITTED = Path.of("../contracts/src/main/openapi/profile-service.json");
+    static final Path COMMITTED_INTERNAL = Path.of("../contracts/src/main/openapi/profile-service-internal.json");
+    static final String INTERNAL = "/q/openapi-internal";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     private JsonNode live() throws Exception {
-        return JSON.readTree(RestAssured.given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+        return live("/q/openapi");
+    }
+
+    private static JsonNode live(String path) throws Exception {
+        return JSON.readTree(RestAssured.given().queryParam("format", "json").get(path).then().statusCode(200)
                 .extract().asString());
     }
 
-    @Test
-    void theCommittedDocumentMatchesTheCode() throws Exception {
-        String live = JSON.writeValueAsString(JSON.treeToValue(live(), Object.class)) + "\n";
+    @ParameterizedTest
+    @ValueSource(strings = {"/q/openapi", INTERNAL})
+    void theCommittedDocumentMatchesTheCode(String served) throws Exception {
+        Path committed = served.equals(INTERNAL) ? COMMITTED_INTERNAL : COMMITTED;
+        String live = JSON.writeValueAsString(JSON.treeToValue(live(served), Object.class)) + "\n";
         if (Boolean.getBoolean("openapi.update")) {
-            Files.createDirectories(COMMITTED.getParent());
-            Files.writeString(COMMITTED, live);
+            Files.createDirectories(committed.getParent());
+            Files.writeString(committed, live);
         }
-        assertThat(COMMITTED).as("committed OpenAPI document; regenerate with -Dopenapi.update=true").exists();
-        assertThat(Files.readString(COMMITTED))
+        assertThat(committed).as("committed OpenAPI document; regenerate with -Dopenapi.update=true").exists();
+        assertThat(Files.readString(committed))
                 .as("the API changed: run the tests with -Dopenapi.update=true and commit contracts/src/main/openapi")
                 .isEqualTo(live);
     }
 
+    /** The worker's operations (MATCHER alone may call them) are in the internal document only, the rest in the partners'. */
     @Test
-    void everyOperationHasAnIdASummaryAndProblemResponses() throws Exception {
+    void theWorkersOperationsAreInTheInternalDocumentOnly() throws Exception {
+        Set<String> partners = operations(live(), false);
+        Set<String> worker = operations(live(INTERNAL), true);
+        assertThat(worker).contains("getMatchingView", "listAffectedPersons", "getOutcomeEvidence", "putRecommendations",
+                "putRecommendationsBatch");
+        assertThat(partners).contains("getRecommendations", "listMeasures").doesNotContainAnyElementsOf(worker);
+        JsonNode internal = live(INTERNAL).at("/components/schemas");
+        JsonNode partner = live().at("/components/schemas");
+        assertThat(internal.has("MatchingView") && !internal.has("PersonRequest")).as("the internal document holds its own types")
+                .isTrue();
+        assertThat(partner.has("MatchingView") || partner.has("RecommendationsBatchRequest"))
+                .as("the partner document holds a worker's type").isFalse();
+    }
+
+    /** The operationIds of a document; each one's bearer roles are MATCHER alone exactly when workerOnly. */
+    private static Set<String> operations(JsonNode document, boolean workerOnly) {
+        Set<String> ids = new HashSet<>();
+        document.get("paths").properties().forEach(path -> path.getValue().properties().forEach(op -> {
+            List<String> roles = new ArrayList<>();
+            op.getValue().at("/security/0/bearer").forEach(role -> roles.add(role.asText()));
+            assertThat(roles.equals(List.of("MATCHER"))).as("%s: roles %s", op.getValue().path("operationId"), roles)
+                    .isEqualTo(workerOnly);
+            ids.add(op.getValue().path("operationId").asText());
+        }));
+        return ids;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/q/openapi", INTERNAL})
+    void everyOperationHasAnIdASummaryAndProblemResponses(String served) throws Exception {
         List<String> missing = new ArrayList<>();
-        live().get("paths").properties().forEach(path -> path.getValue().properties().forEach(op -> {
+        live(served).get("paths").properties().forEach(path -> path.getValue().properties().forEach(op -> {
             JsonNode operation = op.getValue();
             String where = op.getKey().toUpperCase() + " " + path.getKey();
             if (!operation.hasNonNull("operationId")) missing.add(where + " operationId");
@@ -68,9 +112,10 @@ class OpenApiContractTest {
     }
 
     /** Issue 12: what a generated client needs to be typed and exact. */
-    @Test
-    void everyOperationIsTypedWithItsRealStatusesAndHeaders() throws Exception {
-        JsonNode doc = live();
+    @ParameterizedTest
+    @ValueSource(strings = {"/q/openapi", INTERNAL})
+    void everyOperationIsTypedWithItsRealStatusesAndHeaders(String served) throws Exception {
+        JsonNode doc = live(served);
         List<String> wrong = new ArrayList<>();
         doc.get("paths").properties().forEach(path -> path.getValue().properties().forEach(op -> {
             String method = op.getKey();
@@ -112,7 +157,8 @@ class OpenApiContractTest {
             String ok = responses.path("200").path("content").path("application/json").path("schema").path("$ref").asText();
             if (ok.contains("PageResult") && !responses.get("200").path("headers").has("Link")) wrong.add(where + " page without Link");
         }));
-        for (String create : List.of("/api/v1/organisations", "/api/v1/programmes", "/api/v1/measures", "/api/v1/persons",
+        boolean partners = !served.equals(INTERNAL);
+        for (String create : !partners ? List.<String>of() : List.of("/api/v1/organisations", "/api/v1/programmes", "/api/v1/measures", "/api/v1/persons",
                 "/api/v1/enrolments", "/api/v1/outcomes")) {
             JsonNode created = doc.at("/paths/" + create.replace("/", "~1") + "/post/responses/201");
             if (!created.path("headers").has("Location") || !created.path("headers").has("ETag")) wrong.add("POST " + create + " 201 headers");
@@ -122,13 +168,16 @@ class OpenApiContractTest {
                 wrong.add("schema name " + name);
             }
         });
-        assertThat(doc.path("servers").path(0).path("url").asText()).isEqualTo("http://localhost:8080");
+        // relative: true wherever the document is served (a deployment may name its https host, INCLUSION_OPENAPI_SERVER)
+        assertThat(doc.path("servers").path(0).path("url").asText()).isEqualTo("/");
         assertThat(doc.at("/components/securitySchemes/oidc/type").asText()).isEqualTo("openIdConnect");
         List<String> types = new ArrayList<>();
         doc.at("/components/schemas/Problem/properties/type/enum").forEach(t -> types.add(t.asText()));
         assertThat(types).containsExactlyElementsOf(java.util.Arrays.stream(
                 org.inclusionmatch.profile.common.problem.ProblemType.values()).map(t -> t.uri().toString()).toList());
-        assertThat(doc.at("/components/schemas/Organisation/required").size()).isEqualTo(8);
+        if (partners) {
+            assertThat(doc.at("/components/schemas/Organisation/required").size()).isEqualTo(8);
+        }
         assertThat(wrong).isEmpty();
     }
 }

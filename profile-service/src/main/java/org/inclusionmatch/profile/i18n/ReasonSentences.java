@@ -45,7 +45,9 @@ public final class ReasonSentences {
 
     public static RecommendationsRequest.Reason in(Language language, RecommendationsRequest.Reason reason) {
         return sentence(language, reason.code(), reason.params())
-                .map(text -> new RecommendationsRequest.Reason(reason.code(), reason.params(), text))
+                // a parameter may be long (RULE_WOULD_PASS lists values): cut to the bound the document declares
+                .map(text -> new RecommendationsRequest.Reason(reason.code(), reason.params(),
+                        org.inclusionmatch.profile.common.problem.Problem.cut(text, RecommendationsRequest.Reason.MAX_TEXT)))
                 .orElse(reason);
     }
 

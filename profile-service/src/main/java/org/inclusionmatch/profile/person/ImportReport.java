@@ -23,5 +23,10 @@ public record ImportReport(
             @Schema(example = "CASE-2026-00017", description = "null when the line has no readable externalRef") String externalRef,
             @Schema(example = "birthYear: must not be in the future") String detail,
             @Schema(description = "Per-field problems, as the violations of POST /persons") List<Problem.Violation> errors) {
+        public LineError {
+            // read from a line that may be invalid: cut to what a valid one holds, like a problem's detail
+            externalRef = Problem.cut(externalRef, 64);
+            detail = Problem.cut(detail, Problem.MAX_MESSAGE);
+        }
     }
 }

@@ -63,7 +63,10 @@ public record RecommendationsRequest(
     @Schema(name = "Reason", description = "Why a measure is recommended: a machine-readable code with parameters, and a sentence")
     public record Reason(
             @NotBlank @Pattern(regexp = Codes.TAG) @Schema(example = "NEED_MATCH") String code,
-            @Schema(example = "{\"need\": \"CAREER_GUIDANCE\"}") Map<String, String> params,
-            @NotBlank @Size(max = 500) @Schema(example = "Covers the need CAREER_GUIDANCE.") String text) {
+            @Size(max = 10) @Schema(example = "{\"need\": \"CAREER_GUIDANCE\"}")
+            Map<@NotBlank @Size(max = 64) String, @NotNull @Size(max = 500) String> params,
+            @NotBlank @Size(max = Reason.MAX_TEXT) @Schema(example = "Covers the need CAREER_GUIDANCE.") String text) {
+        /** The longest sentence, stored or rendered in the answer's language (i18n.ReasonSentences cuts to it). */
+        public static final int MAX_TEXT = 500;
     }
 }

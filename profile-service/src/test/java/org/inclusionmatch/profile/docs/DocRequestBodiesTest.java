@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import org.inclusionmatch.profile.ContractDocuments;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -24,20 +25,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The request bodies in the docs are requests the API takes: every ```http block of docs/*.md (a method and path, header
- * lines, then the JSON body) names an operation of the committed OpenAPI document, carries the headers it requires, and
+ * lines, then the JSON body) names an operation of the committed OpenAPI documents (partners' or internal), carries the headers it requires, and
  * its body is valid against the operation's request schema with no field the schema does not name (the service would
  * ignore a misspelt field without a word, so a doc that drifted from a renamed field would still "work").
  */
 class DocRequestBodiesTest {
 
-    private static final Path OPENAPI = Path.of("../contracts/src/main/openapi/profile-service.json");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern HTTP_BLOCK = Pattern.compile("(?ms)^```http\\n(.*?)^```");
     private static final Pattern HEADER = Pattern.compile("([A-Za-z-]+):\\s*(.*)");
 
     @Test
     void everyDocumentedRequestIsAnOperationAndItsBodyFitsTheContract() throws Exception {
-        JsonNode api = JSON.readTree(OPENAPI.toFile());
+        JsonNode api = ContractDocuments.committed();
         List<String> problems = new ArrayList<>();
         int requests = 0;
         for (Path page : DocsLinksTest.pages()) {
@@ -55,7 +55,7 @@ class DocRequestBodiesTest {
     /** The check itself: an unknown operation, a missing If-Match, a misspelt field and a wrong value are each found. */
     @Test
     void theCheckFindsWhatDrifted() throws Exception {
-        JsonNode api = JSON.readTree(OPENAPI.toFile());
+        JsonNode api = ContractDocuments.committed();
         assertThat(check(api, "POST /api/v1/persons/0b5e7c9a-1d2f-4e3a-8b6c-7d8e9f0a1b2c/decisions\n"
                 + "{\"measureId\": \"4d3c2b1a-0f9e-4d8c-9b7a-6f5e4d3c2b1a\", \"decision\": \"ACCEPT\"}\n")).isEmpty();
         assertThat(check(api, "POST /api/v1/nowhere\n{}\n")).singleElement().asString().contains("no operation");
@@ -75,7 +75,7 @@ class DocRequestBodiesTest {
         String path = request[1].replaceAll("\\?.*$", "");
         Optional<Map.Entry<String, JsonNode>> template = operationPath(api, path);
         if (template.isEmpty() || !template.get().getValue().has(method)) {
-            return List.of("no operation " + request[0] + " " + path + " in " + OPENAPI);
+            return List.of("no operation " + request[0] + " " + path + " in the committed OpenAPI documents");
         }
         JsonNode operation = template.get().getValue().get(method);
         List<String> headers = new ArrayList<>();

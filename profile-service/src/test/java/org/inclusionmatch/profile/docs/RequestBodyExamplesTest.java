@@ -3,9 +3,9 @@ package org.inclusionmatch.profile.docs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.inclusionmatch.profile.ContractDocuments;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -23,16 +23,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RequestBodyExamplesTest {
 
-    private static final Path OPENAPI = Path.of("../contracts/src/main/openapi/profile-service.json");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> VERBS = Set.of("get", "post", "put", "delete", "patch");
     private static final String NDJSON = "application/x-ndjson";
 
     @Test
     void everyOperationIsDescribedAndEveryRequestBodyHasAnExampleThatFitsItsSchema() throws Exception {
-        JsonNode api = JSON.readTree(OPENAPI.toFile());
+        JsonNode api = ContractDocuments.committed();
 
-        assertThat(problems(api)).as("operations and request bodies of %s", OPENAPI).isEmpty();
+        assertThat(problems(api)).as("operations and request bodies of the committed documents").isEmpty();
         assertThat(count(api, "operations")).as("operations in the document").isGreaterThan(60);
         assertThat(count(api, "requestBodies")).as("request bodies in the document").isGreaterThan(20);
     }
@@ -40,7 +39,7 @@ class RequestBodyExamplesTest {
     /** The check itself: a wrong, a missing and a partial example, a missing description and wrong roles are found. */
     @Test
     void theCheckFindsAWrongExampleAndAMissingDescription() throws Exception {
-        JsonNode api = JSON.readTree(OPENAPI.toFile());
+        JsonNode api = ContractDocuments.committed();
         ObjectNode createPerson = (ObjectNode) api.at("/paths/~1api~1v1~1persons/post");
         ObjectNode example = (ObjectNode) createPerson.at("/requestBody/content/application~1json/example");
         example.put("birthYear", "nineteen sixty-nine");
@@ -49,7 +48,7 @@ class RequestBodyExamplesTest {
                 .anySatisfy(p -> assertThat(p).contains("$.birthYear"))
                 .anySatisfy(p -> assertThat(p).contains("$.nickname").contains("not a field"));
 
-        api = JSON.readTree(OPENAPI.toFile());
+        api = ContractDocuments.committed();
         ((ObjectNode) api.at("/paths/~1api~1v1~1measures/post/requestBody/content/application~1json")).remove("example");
         ((ObjectNode) api.at("/paths/~1api~1v1~1organisations/post/requestBody/content/application~1json/example")).remove("kind");
         ((ObjectNode) api.at("/paths/~1api~1v1~1programmes/get")).remove("description");

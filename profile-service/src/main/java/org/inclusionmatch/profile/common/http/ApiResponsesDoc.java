@@ -13,7 +13,7 @@ public final class ApiResponsesDoc {
     public static final String READ = "The record, with its version in ETag (send it as If-None-Match for a 304, as If-Match to change it)";
     public static final String UPDATED = "Updated: the record as stored, with its new version in ETag";
     public static final String DELETED = "Deleted";
-    /** The name of the ETag header in components/headers (see openapi.HttpSemanticsFilter). */
+    /** The name of the ETag header in components/headers (see openapi.HttpSemantics). */
     public static final String ETAG = "ETag";
     public static final String LOCATION = "Location";
 

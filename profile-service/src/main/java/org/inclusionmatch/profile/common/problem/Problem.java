@@ -24,6 +24,20 @@ public record Problem(
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
+    /** The longest title, detail, violation field and message a problem carries (openapi.SchemaBounds declares them). */
+    public static final int MAX_TITLE = 200, MAX_DETAIL = 2000, MAX_FIELD = 200, MAX_MESSAGE = 1000;
+
+    public Problem {
+        // a detail may quote input (a compiler's message, a parser's): cut, so that the bounds in the document hold
+        title = cut(title, MAX_TITLE);
+        detail = cut(detail, MAX_DETAIL);
+    }
+
+    /** The text cut to at most max characters, ending in an ellipsis when cut. */
+    public static String cut(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
     public Problem(URI type, String title, int status, String detail, List<Violation> violations) {
         this(type, title, status, detail, violations, null);
     }
@@ -54,5 +68,9 @@ public record Problem(
     @Schema(name = "Violation")
     public record Violation(@Schema(example = "capacity") String field,
                             @Schema(example = "must be greater than or equal to 0") String message) {
+        public Violation {
+            field = cut(field, MAX_FIELD);
+            message = cut(message, MAX_MESSAGE);
+        }
     }
 }

@@ -25,15 +25,15 @@ import java.util.TreeMap;
  * ETag, 412 and 428 where {@code If-Match} is a parameter (428 only where it is required), {@code Link} on paged
  * lists, the catalogue of problem types as the enum of {@code Problem.type}, {@code required} on the properties of
  * response records (Jackson writes every component, null or not), and an OpenID Connect security scheme beside
- * the bearer one.
+ * the bearer one. A step of {@link ContractDocumentFilter}.
  */
-final class HttpSemanticsFilter {
+final class HttpSemantics {
 
     static final String PROBLEM = "application/problem+json";
     private static final String HEADERS = "#/components/headers/";
     private static final String PARAMETERS = "#/components/parameters/";
 
-    private HttpSemanticsFilter() {
+    private HttpSemantics() {
     }
 
     static void apply(OpenAPI openAPI) {
@@ -210,10 +210,11 @@ final class HttpSemanticsFilter {
                 return;
             }
             List<SecurityRequirement> alternatives = new ArrayList<>(operation.getSecurity());
-            // the same roles, from a token of the OpenID Connect provider
+            // a token of the OpenID Connect provider; no scopes: for openIdConnect the list names scopes (OAS 3.1,
+            // Security Requirement Object), and the roles are not scopes but the groups claim, listed under bearer
             alternatives.stream().filter(r -> r.hasScheme("bearer")).findFirst().ifPresent(bearer -> {
                 if (alternatives.stream().noneMatch(r -> r.hasScheme("oidc"))) {
-                    alternatives.add(OASFactory.createSecurityRequirement().addScheme("oidc", bearer.getScheme("bearer")));
+                    alternatives.add(OASFactory.createSecurityRequirement().addScheme("oidc", List.of()));
                     operation.setSecurity(alternatives);
                 }
             });

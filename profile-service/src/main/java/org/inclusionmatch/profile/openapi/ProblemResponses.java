@@ -1,7 +1,6 @@
 package org.inclusionmatch.profile.openapi;
 
 import org.eclipse.microprofile.openapi.OASFactory;
-import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
@@ -14,14 +13,16 @@ import java.util.Map;
 
 /**
  * Documents the problem responses every operation can give, so generated clients know the error shape
- * without each resource method repeating the same annotations.
+ * without each resource method repeating the same annotations. A step of {@link ContractDocumentFilter}.
  */
-public class ProblemResponsesFilter implements OASFilter {
+final class ProblemResponses {
 
     private static final String PROBLEM = "application/problem+json";
 
-    @Override
-    public void filterOpenAPI(OpenAPI openAPI) {
+    private ProblemResponses() {
+    }
+
+    static void apply(OpenAPI openAPI) {
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
@@ -71,7 +72,6 @@ public class ProblemResponsesFilter implements OASFilter {
                 }
             }
         });
-        HttpSemanticsFilter.apply(openAPI);
     }
 
     private static void addProblemSchema(OpenAPI openAPI) {

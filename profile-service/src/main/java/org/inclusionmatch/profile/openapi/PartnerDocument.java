@@ -1,9 +1,7 @@
 package org.inclusionmatch.profile.openapi;
 
-import io.quarkus.smallrye.openapi.OpenApiFilter;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.OASFactory;
-import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.headers.Header;
@@ -19,12 +17,10 @@ import java.util.Map;
  * (contracts/.spectral.yaml, contracts/redocly.yaml): the server, the tags' descriptions, the 429 that a
  * deployment's gateway answers when a client sends too much, and the CORS header on every response (its value
  * comes from the deployment's allow-list), the rate limit's 429 and RateLimit header fields (ratelimit.RateLimitFilters).
- * Only fills what is missing, so an annotation on a resource always wins.
+ * Only fills what is missing, so an annotation on a resource always wins. A step of {@link ContractDocumentFilter},
+ * after the problem responses, so that every response gets the CORS header.
  */
-// Per request, because that stage runs after mp.openapi.filter (ProblemResponsesFilter adds most responses), so
-// that every response gets the CORS header; everything here only fills what is missing, so it may run again.
-@OpenApiFilter(OpenApiFilter.RunStage.RUNTIME_PER_REQUEST)
-public class PartnerDocumentFilter implements OASFilter {
+final class PartnerDocument {
 
     static final Map<String, String> TAGS = Map.ofEntries(
             Map.entry("Allocation rounds", "Scarce places assigned exactly, beside first come first served, with fairness"),
@@ -44,11 +40,13 @@ public class PartnerDocumentFilter implements OASFilter {
             Map.entry("Safety", "Keep-apart constraints between persons, seen only by the organisation that records them"),
             Map.entry("Vocabulary", "The code lists with Latvian and English labels"));
 
-    @Override
-    public void filterOpenAPI(OpenAPI openAPI) {
+    private PartnerDocument() {
+    }
+
+    static void apply(OpenAPI openAPI) {
         if (openAPI.getServers() == null || openAPI.getServers().isEmpty()) {
-            // The local run's address unless the deployment names its own (INCLUSION_OPENAPI_SERVER); generated
-            // clients take the host as a setting anyway.
+            // Relative unless the deployment names its own (INCLUSION_OPENAPI_SERVER); generated clients take the host
+            // as a setting anyway.
             openAPI.addServer(OASFactory.createServer().url(ConfigProvider.getConfig()
                     .getOptionalValue("inclusion.openapi.server", String.class).orElse("/")));
         }
@@ -58,9 +56,11 @@ public class PartnerDocumentFilter implements OASFilter {
                 server.addExtension("x-internal", false);
             }
             if (server.getDescription() == null) {
-                boolean loopback = server.getUrl() != null
-                        && (server.getUrl().contains("://localhost") || server.getUrl().contains("://127.0.0.1"));
-                server.setDescription(loopback ? "The local run (deploy/local/run.sh)" : "A production deployment");
+                boolean relative = server.getUrl() != null && server.getUrl().startsWith("/");
+                server.setDescription(relative
+                        ? "The host this document was fetched from (the local run: http://localhost:8080); give your "
+                                + "deployment's https host to a generated client"
+                        : "A production deployment");
             }
         }
         if (openAPI.getTags() != null) {

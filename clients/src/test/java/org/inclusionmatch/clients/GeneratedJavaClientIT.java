@@ -197,14 +197,8 @@ class GeneratedJavaClientIT {
                     "evaluationDay", LocalDate.now(ZoneOffset.UTC).toString(),
                     "computedAt", OffsetDateTime.now(ZoneOffset.UTC).toString(),
                     "recommendations", new ArrayList<>(List.of(recommendation)));
-            // the worker's store is in the internal document, not in the partners' generated client: a plain PUT
-            java.net.http.HttpResponse<String> stored = java.net.http.HttpClient.newHttpClient().send(
-                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(
-                                    service.url + "/api/v1/persons/" + person.id() + "/recommendations"))
-                            .header("Authorization", "Bearer " + service.token("MATCHER", null))
-                            .header("Content-Type", "application/json")
-                            .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(admin.mapper.writeValueAsString(body)))
-                            .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            java.net.http.HttpResponse<String> stored = service.storeRecommendations(person.id(),
+                    admin.mapper.writeValueAsString(body));
             assertThat(stored.statusCode()).as(stored.body()).isEqualTo(200);
             return new Person(person.id(), person.etag(), person.organisationId(), person.caseworker(), measure.path("code").asText());
         }

@@ -68,14 +68,14 @@ class PartnerJourneyIT {
         String personId = referrer.json(created.getData()).path("id").asText();
 
         // 2. Her recommendations, stored as the matching worker stores them (this module runs no worker).
-        GeneratedClient matcher = new GeneratedClient(service.url, service.token("MATCHER", null));
-        typed("putRecommendations", matcher.call("putRecommendations", Map.of("id", personId, "body", Map.of(
+        var stored = service.storeRecommendations(personId, referrer.mapper.writeValueAsString(Map.of(
                 "profileVersion", 0, "engineVersion", "engine-clients-it",
                 "evaluationDay", LocalDate.now(ZoneOffset.UTC).toString(),
                 "computedAt", OffsetDateTime.now(ZoneOffset.UTC).toString(),
                 "recommendations", List.of(Map.of("rank", 1, "measureId", measure.path("id").asText(),
                         "measureCode", "LRC-PIE-CAREER", "score", 0.86, "reasons", List.of(Map.of("code", "NEED_MATCH",
-                                "params", Map.of("need", "CAREER_GUIDANCE"), "text", "Covers the need CAREER_GUIDANCE."))))))), 200);
+                                "params", Map.of("need", "CAREER_GUIDANCE"), "text", "Covers the need CAREER_GUIDANCE."))))))));
+        assertThat(stored.statusCode()).as(stored.body()).isEqualTo(200);
         JsonNode recommendations = referrer.json(typed("getRecommendations",
                 referrer.call("getRecommendations", Map.of("id", personId)), 200).getData());
         assertThat(recommendations.path("recommendations").get(0).path("measureCode").asText()).isEqualTo("LRC-PIE-CAREER");

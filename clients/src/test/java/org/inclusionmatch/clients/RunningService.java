@@ -85,6 +85,20 @@ final class RunningService {
                 .isEmpty();
     }
 
+    /**
+     * Stores a person's recommendations as the matching worker does: a plain PUT straight to the service. The
+     * operation is in the internal document, not in the partners' generated client, and Prism here holds the
+     * partners' document only. Answers the status and body.
+     */
+    java.net.http.HttpResponse<String> storeRecommendations(String personId, String body) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(serviceUrl + "/api/v1/persons/" + personId + "/recommendations"))
+                .header("Authorization", "Bearer " + token("MATCHER", null))
+                .header("Content-Type", "application/json")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
     String token(String role, UUID organisationId) {
         return issuer.token("clients-it-" + role.toLowerCase(), List.of(role), organisationId, 600);
     }

@@ -74,7 +74,7 @@ class PartnerJourneyIT {
                 "computedAt", OffsetDateTime.now(ZoneOffset.UTC).toString(),
                 "recommendations", List.of(Map.of("rank", 1, "measureId", measure.path("id").asText(),
                         "measureCode", "LRC-PIE-CAREER", "score", 0.86, "reasons", List.of(Map.of("code", "NEED_MATCH",
-                                "params", Map.of("need", "CAREER_GUIDANCE"), "text", "Covers the need CAREER_GUIDANCE."))))))));
+                                "params", Map.of("need", "CAREER_GUIDANCE"), "text", "Covers the need CAREER_GUIDANCE.")))))));
         assertThat(stored.statusCode()).as(stored.body()).isEqualTo(200);
         JsonNode recommendations = referrer.json(typed("getRecommendations",
                 referrer.call("getRecommendations", Map.of("id", personId)), 200).getData());

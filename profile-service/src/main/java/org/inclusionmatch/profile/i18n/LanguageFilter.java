@@ -7,29 +7,20 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import org.inclusionmatch.profile.common.problem.Problem;
 import org.inclusionmatch.profile.recommendation.RecommendationsView;
-import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
- * Answers in the language the caller asks for ({@link AcceptLanguage}). Every {@code /api} answer says that it
+ * Answers in the language the caller asks for ({@link RequestLanguage}). Every {@code /api} answer says that it
  * varies by {@code Accept-Language} (problem documents can come from any operation); an answer with text in a
  * language says which in {@code Content-Language}. Problems and recommendation reasons are translated here, on the
  * way out, so resources and {@code ProblemMappers} keep writing English and know nothing of languages.
  */
 public class LanguageFilter {
 
-    static final String PROPERTY = Language.class.getName();
+    private final RequestLanguage requestLanguage;
 
-    private final I18nConfig config;
-
-    public LanguageFilter(I18nConfig config) {
-        this.config = config;
-    }
-
-    @ServerRequestFilter(preMatching = true)
-    public void negotiate(ContainerRequestContext request) {
-        request.setProperty(PROPERTY, AcceptLanguage.negotiate(
-                request.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE), config.defaultLanguage()));
+    public LanguageFilter(RequestLanguage requestLanguage) {
+        this.requestLanguage = requestLanguage;
     }
 
     /** Before {@code ConditionalRequests} (response filters run from the highest priority down), which reads the tag. */
@@ -38,7 +29,7 @@ public class LanguageFilter {
         if (!request.getUriInfo().getPath().startsWith("/api/")) {
             return;
         }
-        Language language = of(request, config);
+        Language language = requestLanguage.get();
         response.getHeaders().add(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
         Object entity = response.getEntity();
         if (entity instanceof Problem problem) {
@@ -54,10 +45,5 @@ public class LanguageFilter {
                 response.getHeaders().putSingle(HttpHeaders.ETAG, new EntityTag(value + "-" + language.tag()));
             }
         }
-    }
-
-    public static Language of(ContainerRequestContext request, I18nConfig config) {
-        return request.getProperty(PROPERTY) instanceof Language chosen ? chosen
-                : AcceptLanguage.negotiate(request.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE), config.defaultLanguage());
     }
 }

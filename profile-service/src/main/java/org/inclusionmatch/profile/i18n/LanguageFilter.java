@@ -5,7 +5,10 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
+import org.inclusionmatch.profile.common.paging.PageResult;
 import org.inclusionmatch.profile.common.problem.Problem;
+import org.inclusionmatch.profile.measure.MeasureView;
+import org.inclusionmatch.profile.programme.ProgrammeView;
 import org.inclusionmatch.profile.recommendation.RecommendationsView;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
@@ -35,6 +38,9 @@ public class LanguageFilter {
         if (entity instanceof Problem problem) {
             response.setEntity(ProblemTexts.in(language, problem));
             response.getHeaders().putSingle(HttpHeaders.CONTENT_LANGUAGE, language.tag());
+        } else if (described(entity, language) instanceof Object rendered && rendered != entity) {
+            response.setEntity(rendered);
+            response.getHeaders().putSingle(HttpHeaders.CONTENT_LANGUAGE, language.tag());
         } else if (entity instanceof RecommendationsView view) {
             response.setEntity(ReasonSentences.in(language, view));
             response.getHeaders().putSingle(HttpHeaders.CONTENT_LANGUAGE, language.tag());
@@ -45,5 +51,29 @@ public class LanguageFilter {
                 response.getHeaders().putSingle(HttpHeaders.ETAG, new EntityTag(value + "-" + language.tag()));
             }
         }
+    }
+
+    /** A measure or programme (or a page of them) with each eligibility rule in plain words; anything else as it is. */
+    static Object described(Object entity, Language language) {
+        return switch (entity) {
+            case MeasureView measure -> measure.withEligibilityDescription(description(language, measure.eligibility()));
+            case ProgrammeView programme -> programme.withEligibilityDescription(description(language, programme.eligibility()));
+            case PageResult<?> page when !page.items().isEmpty()
+                    && (page.items().getFirst() instanceof MeasureView || page.items().getFirst() instanceof ProgrammeView) ->
+                    new PageResult<>(page.items().stream().map(item -> described(item, language)).toList(),
+                            page.page(), page.size(), page.total());
+            case null, default -> entity;
+        };
+    }
+
+    /** The API's bound on a description (a long rule can describe longer): cut with an ellipsis. */
+    static final int MAX_DESCRIPTION = 1000;
+
+    private static String description(Language language, String rule) {
+        if (rule == null) {
+            return null;
+        }
+        String description = RuleDescriptions.describeOrGeneral(language, rule);
+        return description.length() <= MAX_DESCRIPTION ? description : description.substring(0, MAX_DESCRIPTION - 1) + "\u2026";
     }
 }

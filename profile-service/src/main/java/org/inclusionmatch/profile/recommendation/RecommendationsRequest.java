@@ -64,6 +64,6 @@ public record RecommendationsRequest(
     public record Reason(
             @NotBlank @Pattern(regexp = Codes.TAG) @Schema(example = "NEED_MATCH") String code,
             @Schema(example = "{\"need\": \"CAREER_GUIDANCE\"}") Map<String, String> params,
-            @NotBlank @Size(max = 500) @Schema(example = "Covers the need CAREER_GUIDANCE.") String text) {
+            @NotBlank @Size(max = 500) @Schema(example = "Covers a need: Career guidance.") String text) {
     }
 }

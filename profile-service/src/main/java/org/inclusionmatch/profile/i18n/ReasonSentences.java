@@ -43,13 +43,17 @@ public final class ReasonSentences {
         Names names = Names.of(view);
         List<RecommendationsView.Recommendation> items = view.recommendations().stream().map(item ->
                 new RecommendationsView.Recommendation(item.rank(), item.measureId(), item.measureCode(), item.score(),
-                        in(language, item.reasons(), names, item.measure()), item.measure())).toList();
+                        in(language, item.reasons(), names, item.measure()), labelled(language, item.measure()))).toList();
         List<RecommendationsView.WhyNot> whyNot = view.whyNot() == null ? null : view.whyNot().stream()
                 .map(left -> new RecommendationsView.WhyNot(left.measureId(), left.measureCode(),
                         in(language, left.unmet(), names, left.measure()), in(language, left.changes(), names, left.measure()),
-                        left.measure())).toList();
+                        labelled(language, left.measure()))).toList();
         return new RecommendationsView(view.personId(), view.status(), view.profileVersion(), view.engineVersion(), view.evaluationDay(),
                 view.computedAt(), view.version(), items, whyNot);
+    }
+
+    private static MeasureSummary labelled(Language language, MeasureSummary measure) {
+        return measure == null ? null : measure.withKindLabel(Messages.label(language, CodeList.MEASURE_KINDS, measure.kind().name()));
     }
 
     private static List<RecommendationsRequest.Reason> in(Language language, List<RecommendationsRequest.Reason> reasons,

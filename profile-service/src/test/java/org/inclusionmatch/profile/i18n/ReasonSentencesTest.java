@@ -109,7 +109,7 @@ class ReasonSentencesTest {
     @Test
     void aProgrammeOrMeasureCodeIsGivenAsTheNameTheAnswerShows() {
         UUID measure = UUID.randomUUID();
-        MeasureSummary summary = new MeasureSummary("Career guidance in Pierīga", MeasureKind.CONSULTATION,
+        MeasureSummary summary = new MeasureSummary("Career guidance in Pierīga", MeasureKind.CONSULTATION, null,
                 new MeasureSummary.NamedReference(UUID.randomUUID(), "Latvijas Sarkanais Krusts"),
                 new MeasureSummary.NamedReference(UUID.randomUUID(), "Motivation programme"),
                 new MeasureSummary.MeasurePlaces(12, 3, 0));
@@ -123,6 +123,8 @@ class ReasonSentencesTest {
                         null)));
         RecommendationsView english = ReasonSentences.in(Language.EN, view);
         assertThat(english.recommendations().get(0).reasons().get(0).text()).contains("\"Motivation programme\"");
+        assertThat(english.recommendations().get(0).measure().kindLabel()).isEqualTo("Consultation");
+        assertThat(ReasonSentences.in(Language.LV, view).recommendations().get(0).measure().kindLabel()).isEqualTo("Konsultācija");
         assertThat(english.whyNot().get(0).changes().get(0).text())
                 .isEqualTo("An alternative for the same need in the person's region: Career guidance in Pierīga.");
         assertThat(english.recommendations().get(0).reasons().get(0).params()).as("params as stored")

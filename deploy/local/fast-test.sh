@@ -13,6 +13,8 @@ FAST=(
   # disclosure control and the fairness rates, Accept-Language and a label for every code, the allocation solver
   EveryEndpointHasARuleTest IfMatchPolicyTest ProblemCatalogueTest PackageBoundariesTest CellKeyMethodTest FairnessTest
   AcceptLanguageTest VocabularyLabelsTest AllocationSolverTest RoundPlannerTest
+  # issue 22: every sentence and problem detail in the asked language, rules in plain words, one source of the language
+  RuleDescriptionsTest ReasonSentencesTest ProblemDetailsInLatvianTest OneLanguageSourceTest
   # issue 21: the referral guide shows the rule table of moves as the code has it
   ReferralMovesDocTest
   # issue 22: the docs hold together: links and anchors, the README's length, request bodies against the contract,

@@ -8,6 +8,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import org.inclusionmatch.profile.common.paging.PageResult;
 import org.inclusionmatch.profile.common.problem.Problem;
 import org.inclusionmatch.profile.measure.MeasureView;
+import org.inclusionmatch.profile.person.ImportRejected;
+import org.inclusionmatch.profile.person.ImportReport;
 import org.inclusionmatch.profile.programme.ProgrammeView;
 import org.inclusionmatch.profile.recommendation.RecommendationsView;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
@@ -37,6 +39,12 @@ public class LanguageFilter {
         Object entity = response.getEntity();
         if (entity instanceof Problem problem) {
             response.setEntity(ProblemTexts.in(language, problem));
+            response.getHeaders().putSingle(HttpHeaders.CONTENT_LANGUAGE, language.tag());
+        } else if (entity instanceof ImportRejected rejected) {
+            response.setEntity(ProblemTexts.in(language, rejected));
+            response.getHeaders().putSingle(HttpHeaders.CONTENT_LANGUAGE, language.tag());
+        } else if (entity instanceof ImportReport report) {
+            response.setEntity(ProblemTexts.in(language, report));
             response.getHeaders().putSingle(HttpHeaders.CONTENT_LANGUAGE, language.tag());
         } else if (described(entity, language) instanceof Object rendered && rendered != entity) {
             response.setEntity(rendered);

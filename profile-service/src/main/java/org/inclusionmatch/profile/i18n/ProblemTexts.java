@@ -2,6 +2,8 @@ package org.inclusionmatch.profile.i18n;
 
 import org.inclusionmatch.profile.common.problem.Problem;
 import org.inclusionmatch.profile.common.problem.ProblemType;
+import org.inclusionmatch.profile.person.ImportRejected;
+import org.inclusionmatch.profile.person.ImportReport;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -58,6 +60,30 @@ public final class ProblemTexts {
         String detail = problem.detail() == null ? null
                 : detail(language, problem.detail(), problem.violations()).orElse(problem.detail());
         return new Problem(problem.type(), title, problem.status(), detail, violations, problem.requestId());
+    }
+
+    /** A person import's report: each refused line's detail and messages in the language, fields kept. */
+    public static ImportReport in(Language language, ImportReport report) {
+        return language == Language.EN ? report : new ImportReport(report.received(), report.created(), report.updated(),
+                report.unchanged(), report.rejected(), lines(language, report.errors()), report.errorsTruncated());
+    }
+
+    /** The 422 of an all-or-nothing import: title, detail and every refused line in the language. */
+    public static ImportRejected in(Language language, ImportRejected rejected) {
+        if (language == Language.EN) {
+            return rejected;
+        }
+        return new ImportRejected(rejected.type(), title(language, ProblemType.IMPORT_REJECTED),
+                rejected.status(), rejected.detail() == null ? null : detail(language, rejected.detail()).orElse(rejected.detail()),
+                rejected.received(), rejected.rejected(), lines(language, rejected.errors()), rejected.errorsTruncated(),
+                rejected.requestId());
+    }
+
+    private static List<ImportReport.LineError> lines(Language language, List<ImportReport.LineError> lines) {
+        return lines == null ? null : lines.stream().map(line -> {
+            Problem problem = in(language, new Problem(null, null, 422, line.detail(), line.errors()));
+            return new ImportReport.LineError(line.line(), line.externalRef(), problem.detail(), problem.violations());
+        }).toList();
     }
 
     /** The English title of a problem type: the catalogue's, the one place English titles are written. */

@@ -211,6 +211,21 @@ class ProblemDetailsInLatvianTest {
         assertThat(ProblemTexts.violation(Language.LV, "must be an English phrase nobody translated")).as("a generic template "
                 + "passes no English through").isEmpty();
         assertThat(ProblemTexts.in(Language.EN, seats)).isSameAs(seats);
+
+        // a person import's refused lines, in its 422 and in its report
+        var line = new org.inclusionmatch.profile.person.ImportReport.LineError(7, "CASE-7", "birthYear: must not be in the future",
+                List.of(new Problem.Violation("birthYear", "must not be in the future")));
+        var rejected = new org.inclusionmatch.profile.person.ImportRejected(ProblemType.IMPORT_REJECTED.uri(),
+                ProblemType.IMPORT_REJECTED.title(), 422, "1 of 20 records are invalid; with atomic=true nothing was stored",
+                20, 1, List.of(line), false, "req-1");
+        var latvianImport = ProblemTexts.in(Language.LV, rejected);
+        assertThat(latvianImport.detail()).isEqualTo("Nederīgi ir 1 no 20 ierakstiem; ar atomic=true nekas netika saglabāts");
+        assertThat(latvianImport.title()).isEqualTo(ProblemTexts.title(Language.LV, ProblemType.IMPORT_REJECTED));
+        assertThat(latvianImport.errors()).singleElement().satisfies(error -> {
+            assertThat(error.detail()).isEqualTo("birthYear: nedrīkst būt nākotnē");
+            assertThat(error.errors()).containsExactly(new Problem.Violation("birthYear", "nedrīkst būt nākotnē"));
+        });
+        assertThat(latvianImport.requestId()).isEqualTo("req-1");
         assertThat(ProblemTexts.title(Language.LV, ProblemType.VALIDATION)).isEqualTo("Nederīgs pieprasījums");
     }
 }

@@ -15,6 +15,8 @@ FAST=(
   AcceptLanguageTest VocabularyLabelsTest AllocationSolverTest RoundPlannerTest
   # issue 23: the demo programme rounds, alone and planned ahead, proven optimal
   DemoRoundsTest
+  # issue 22: every sentence and problem detail in the asked language, rules in plain words, one source of the language
+  RuleDescriptionsTest ReasonSentencesTest ProblemDetailsInLatvianTest OneLanguageSourceTest
   # issue 21: the referral guide shows the rule table of moves as the code has it
   ReferralMovesDocTest
   # issue 22: the docs hold together: links and anchors, the README's length, request bodies against the contract,

@@ -33,7 +33,10 @@ try {
   const shown = {
     origin: await page.evaluate(() => location.origin),
     status: await page.textContent('#status'),
-    items: await page.$$eval('#recommendations li', items => items.map(item => item.textContent)),
+    items: await page.$$eval('#recommendations li', items => items.map(item => ({
+      text: item.textContent,
+      ...Object.fromEntries([...item.querySelectorAll('span')].map(span => [span.className, span.textContent])),
+    }))),
     calls,
   };
   console.log(JSON.stringify(shown));

@@ -15,16 +15,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A browser frontend on another origin: headless Chromium (Debian's, driven by playwright-core from tools/node)
  * loads a page from http://localhost:PORT, which uses the generated TypeScript client with a bearer token and
- * Accept-Language: lv to read a person's recommendations from the running service (another port, so another
- * origin: the call goes through CORS). The page calls the service directly, not through Prism, because the service's
- * own CORS answer is what this test checks; the set-up goes through Prism. Skipped only with -Dbrowser.skip=true.
+ * Accept-Language (lv, then en) to read a person's recommendations from the running service (another port, so another
+ * origin: the call goes through CORS), and renders them from that one answer: title, kind, provider, programme,
+ * reasons. The page calls the service directly, not through Prism, because the service's own CORS answer is what
+ * this test checks; the set-up goes through Prism. Skipped only with -Dbrowser.skip=true.
  */
 class BrowserIT {
 
@@ -83,31 +86,50 @@ class BrowserIT {
         }
     }
 
+    /** A vocabulary code as the API writes it (CAREER_GUIDANCE), or a one-word code the answer could leak. */
+    static final Pattern RAW_CODE = Pattern.compile("\\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\\b|\\b(?:CONSULTATION|PIERIGA|RIGA|PARTICIPANT)\\b");
+
     @Test
-    void aPageOnAnotherOriginReadsAPersonsRecommendationsInLatvian() throws Exception {
+    void aPageOnAnotherOriginRendersAPersonsRecommendationsInLatvianAndInEnglish() throws Exception {
         GeneratedClient admin = new GeneratedClient(service.url, service.token("ADMIN", null));
         GeneratedJavaClientIT.Fixture.importDemoCatalogue(admin);
         GeneratedJavaClientIT.Fixture.Person person = GeneratedJavaClientIT.Fixture.personWithRecommendations(service, admin);
         String token = service.token("CASEWORKER", java.util.UUID.fromString(person.organisationId()));
-        String page = service.pageOrigin + "/#api=" + encode(service.serviceUrl) + "&token=" + encode(token)
-                + "&person=" + encode(person.id());
 
-        JsonNode shown = browse(page);
+        Map<String, List<String>> expected = Map.of(
+                "lv", List.of("Konsultācija", "Atbilst vajadzībai: Karjeras konsultācijas.", "Pieejams personas reģionā: Pierīga.",
+                        "Brīvas vēl 3 vietas."),
+                "en", List.of("Consultation", "Covers a need: Career guidance.", "Offered in the person's region: Pieriga.",
+                        "3 places left."));
+        for (String language : List.of("lv", "en")) {
+            String page = service.pageOrigin + "/#api=" + encode(service.serviceUrl) + "&token=" + encode(token)
+                    + "&person=" + encode(person.id()) + "&lang=" + language;
 
-        assertThat(shown.path("origin").asText()).isEqualTo(service.pageOrigin).isNotEqualTo(service.serviceUrl);
-        assertThat(shown.path("status").asText()).as("the page's status line (a count, or the error)").isEqualTo("1");
-        JsonNode call = shown.path("calls").get(0);
-        assertThat(call.path("url").asText()).isEqualTo(service.serviceUrl + "/api/v1/persons/" + person.id() + "/recommendations");
-        assertThat(call.path("status").asInt()).isEqualTo(200);
-        assertThat(call.path("requestHeaders").path("accept-language").asText()).isEqualTo("lv");
-        assertThat(call.path("requestHeaders").path("authorization").asText()).isEqualTo("Bearer " + token);
-        assertThat(call.path("requestHeaders").path("origin").asText()).isEqualTo(service.pageOrigin);
-        assertThat(call.path("responseHeaders").path("access-control-allow-origin").asText()).isEqualTo(service.pageOrigin);
-        List<String> items = List.of(shown.path("items").get(0).asText());
-        assertThat(items).singleElement().asString().startsWith(person.measureCode() + ": ");
+            JsonNode shown = browse(page);
 
-        // in Latvian: the reason sentence is rendered from its code for Accept-Language: lv
-        assertThat(items.get(0)).startsWith(person.measureCode() + ": Atbilst vajadzībai");
+            assertThat(shown.path("origin").asText()).isEqualTo(service.pageOrigin).isNotEqualTo(service.serviceUrl);
+            assertThat(shown.path("status").asText()).as("the page's status line (a count, or the error)").isEqualTo("1");
+            assertThat(shown.path("calls")).as("one call renders the screen").hasSize(1);
+            JsonNode call = shown.path("calls").get(0);
+            assertThat(call.path("url").asText()).isEqualTo(service.serviceUrl + "/api/v1/persons/" + person.id() + "/recommendations");
+            assertThat(call.path("status").asInt()).isEqualTo(200);
+            assertThat(call.path("requestHeaders").path("accept-language").asText()).isEqualTo(language);
+            assertThat(call.path("requestHeaders").path("authorization").asText()).isEqualTo("Bearer " + token);
+            assertThat(call.path("requestHeaders").path("origin").asText()).isEqualTo(service.pageOrigin);
+            assertThat(call.path("responseHeaders").path("access-control-allow-origin").asText()).isEqualTo(service.pageOrigin);
+            assertThat(call.path("responseHeaders").path("content-language").asText()).isEqualTo(language);
+
+            JsonNode item = shown.path("items").get(0);
+            assertThat(shown.path("items")).hasSize(1);
+            assertThat(item.path("title").asText()).isEqualTo("Change agent (social worker): individual motivation and support");
+            assertThat(item.path("provider").asText()).isEqualTo("Latvian Red Cross");
+            assertThat(item.path("programme").asText()).isNotBlank();
+            assertThat(item.path("kind").asText()).isEqualTo(expected.get(language).get(0));
+            assertThat(item.path("reasons").asText()).as(language + " reasons, with labels")
+                    .isEqualTo(String.join(" ", expected.get(language).subList(1, 4)));
+            String rendered = item.path("text").asText();
+            assertThat(RAW_CODE.matcher(rendered).find()).as("a code on the " + language + " screen: " + rendered).isFalse();
+        }
     }
 
     /**

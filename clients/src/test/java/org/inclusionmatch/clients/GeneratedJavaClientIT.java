@@ -192,7 +192,10 @@ class GeneratedJavaClientIT {
             Map<String, Object> recommendation = Map.of("rank", 1, "measureId", measure.path("id").asText(),
                     "measureCode", measure.path("code").asText(), "score", 0.82,
                     "reasons", List.of(Map.of("code", "NEED_MATCH", "params", Map.of("need", "CAREER_GUIDANCE"),
-                            "text", "Covers the need CAREER_GUIDANCE.")));
+                                    "text", "Covers the need CAREER_GUIDANCE."),
+                            Map.of("code", "REGION", "params", Map.of("region", "PIERIGA"),
+                                    "text", "Offered in the person's region PIERIGA."),
+                            Map.of("code", "SEATS_LEFT", "params", Map.of("seats", "3"), "text", "3 seats left.")));
             Map<String, Object> body = Map.of("profileVersion", 0, "engineVersion", "engine-clients-it",
                     "evaluationDay", LocalDate.now(ZoneOffset.UTC).toString(),
                     "computedAt", OffsetDateTime.now(ZoneOffset.UTC).toString(),

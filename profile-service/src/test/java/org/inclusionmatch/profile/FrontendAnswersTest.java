@@ -74,6 +74,7 @@ class FrontendAnswersTest {
                 .header("Retry-After", nullValue())
                 .body("recommendations[0].measure.programme.id", equalTo(programme),
                         "recommendations[0].measure.places.seatsLeft", equalTo(8),
+                        "recommendations[0].measure.kindLabel", equalTo("Apmācība"),
                         "recommendations[1].measure", nullValue(),
                         "whyNot[0].measure.programme", nullValue(), "whyNot[0].measure.provider.id", equalTo(org));
 

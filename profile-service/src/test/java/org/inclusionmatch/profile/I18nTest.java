@@ -112,7 +112,7 @@ class I18nTest {
         Api.anonymous().header("Accept-Language", "lv").get("/api/v1/vocabulary").then().statusCode(401)
                 .header("Content-Language", "lv").body("title", equalTo("Nav autentificēts"));
         Api.json().header("Accept-Language", "lv").get("/api/v1/vocabulary/nope").then().statusCode(404)
-                .body("title", equalTo("Nav atrasts"), "detail", equalTo("Code list nope nepastāv"));
+                .body("title", equalTo("Nav atrasts"), "detail", equalTo("Kodu saraksts nope nepastāv"));
         Api.json().get("/api/v1/vocabulary/%3Cscript%3E").then().statusCode(404)
                 .body("detail", equalTo("Code list ? does not exist"));
     }
@@ -128,9 +128,19 @@ class I18nTest {
                 .header("Content-Language", "en").body("title", equalTo("Not found"), "detail", containsString(" is not visible to your organisation"));
         Api.json().header("Accept-Language", "lv").body("{\"code\": ").post("/api/v1/organisations").then().statusCode(400)
                 .body("title", equalTo("Bojāts JSON"));
-        // a detail without a Latvian template keeps its English words, and the violations their fields
+        // Bean Validation's messages and the domain's rules in Latvian too; the fields stay the JSON fields
         Api.json().header("Accept-Language", "lv").body(Map.of("code", "x")).post("/api/v1/organisations").then().statusCode(400)
-                .body("title", equalTo("Nederīgs pieprasījums"), "violations.field", hasItem("code"));
+                .body("title", equalTo("Nederīgs pieprasījums"), "violations.field", hasItem("code"),
+                        "violations.find { it.field == 'name' }.message", equalTo("nedrīkst būt tukšs"),
+                        "detail", containsString("name nedrīkst būt tukšs"));
+        String org = Api.createOrganisation();
+        Map<String, Object> measure = Api.measure(Api.unique("I18N"), org);
+        measure.put("seatsTaken", 12);
+        Api.json().header("Accept-Language", "lv").body(measure).post("/api/v1/measures").then().statusCode(400)
+                .body("detail", equalTo("seatsTaken: nedrīkst pārsniegt ietilpību (10)"),
+                        "violations[0].field", equalTo("seatsTaken"), "violations[0].message", equalTo("nedrīkst pārsniegt ietilpību (10)"));
+        Api.json().header("Accept-Language", "en").body(measure).post("/api/v1/measures").then().statusCode(400)
+                .body("detail", equalTo("seatsTaken: must not exceed capacity (10)"));
     }
 
     @Test
@@ -150,7 +160,14 @@ class I18nTest {
                         "unmet", List.of(Map.of("code", "MEASURE_FULL", "params", Map.of("capacity", "12"),
                                 "text", "Full: all 12 places are taken.")),
                         "changes", List.of(Map.of("code", "WAITLIST", "params", Map.of(),
-                                "text", "A referral joins the waitlist and gets a place when one is freed.")))));
+                                "text", "A referral joins the waitlist and gets a place when one is freed."))),
+                        Map.of("measureId", measure, "measureCode", "M-3",
+                                "unmet", List.of(Map.of("code", "NOT_IN_REGION", "params", Map.of("regions", "VIDZEME,RIGA"),
+                                                "text", "Not offered in the person's region; offered in VIDZEME, RIGA."),
+                                        Map.of("code", "RULE_NOT_MET", "params", Map.of("owner", "PROGRAMME", "code", "YOUTH",
+                                                "condition", "person.age <= 29"), "text", "The eligibility rule of programme YOUTH is not met: person.age <= 29")),
+                                "changes", List.of(Map.of("code", "WAITLIST", "params", Map.of("waiting", "5",
+                                        "releasedLast90Days", "9", "expectedWaitDays", "60"), "text", "A referral joins the waitlist behind 5 persons; at the pace ...")))));
         Api.matcher().body(result).put("/api/v1/persons/" + person + "/recommendations").then().statusCode(200);
         String path = "/api/v1/persons/" + person + "/recommendations";
 
@@ -162,12 +179,23 @@ class I18nTest {
                 .body("recommendations[0].reasons[1].text", equalTo("Brīva vēl 21 vieta."))
                 .body("recommendations[0].reasons[2].text", equalTo("A reason of a newer worker."))
                 .body("whyNot[0].unmet[0].text", equalTo("Visas 12 vietas ir aizņemtas."))
-                .body("whyNot[0].changes[0].text", equalTo("Nosūtījums nonāks gaidīšanas sarakstā; vietu piešķir, kad tā atbrīvojas."));
+                .body("whyNot[0].changes[0].text", equalTo("Nosūtījums nonāks gaidīšanas sarakstā; vietu piešķir, kad tā atbrīvojas."))
+                .body("whyNot[1].unmet.text", equalTo(List.of("Nav pieejams personas reģionā; pieejams: Vidzeme, Rīga.",
+                        "Neatbilst programmas atbilstības nosacījumam: vecums līdz 29 gadiem.")))
+                .body("whyNot[1].changes[0].text", equalTo("Nosūtījums nonāks gaidīšanas sarakstā aiz 5 personām; ar pēdējo "
+                        + "90 dienu tempu (9 atbrīvotas vietas) vieta būs aptuveni pēc 60 dienām."))
+                .body("whyNot[1].unmet[1].params.condition", equalTo("person.age <= 29")); // the codes and params as stored
+        // English too is rendered from the codes: labels, not codes; the rule in words, not CEL
         Api.caseworker(org).header("Accept-Language", "en").get(path).then().statusCode(200)
                 .header("Content-Language", "en")
-                .body("recommendations[0].reasons[0].text", equalTo("Covers the need HOUSING."))
-                .body("recommendations[0].reasons[1].text", equalTo("21 seats left."))
-                .body("whyNot[0].unmet[0].text", equalTo("Full: all 12 places are taken."));
+                .body("recommendations[0].reasons[0].text", equalTo("Covers a need: Housing."))
+                .body("recommendations[0].reasons[1].text", equalTo("21 places left."))
+                .body("recommendations[0].reasons[2].text", equalTo("A reason of a newer worker."))
+                .body("whyNot[0].unmet[0].text", equalTo("Full: all 12 places are taken."))
+                .body("whyNot[1].unmet.text", equalTo(List.of("Not offered in the person's region; offered in: Vidzeme, Riga.",
+                        "Does not meet the programme's eligibility rule: aged 29 or under.")))
+                .body("whyNot[1].changes[0].text", equalTo("A referral joins the waitlist behind 5 persons; at the pace of "
+                        + "the last 90 days (9 places freed) a place in about 60 days."));
         // a copy in one language is not "not modified" for the other: the tag names the language
         String latvianTag = Api.caseworker(org).header("Accept-Language", "lv").get(path).then().statusCode(200)
                 .extract().header("ETag");

@@ -43,6 +43,13 @@ class MeasureResourceTest {
                 .then().statusCode(201)
                 .body("programmeId", equalTo(programme), "seatsLeft", equalTo(8), "remote", equalTo(false))
                 .extract().path("id");
+        // the rule in plain words beside the CEL, in the asked language; the CEL stays for whoever maintains it
+        Api.json().header("Accept-Language", "lv").get("/api/v1/measures/" + id).then().statusCode(200)
+                .header("Content-Language", "lv")
+                .body("eligibility", equalTo("person.role == 'PARTICIPANT' && person.targetGroups.exists(g, g in ['OVER_50'])"),
+                        "eligibilityDescription", equalTo("loma: Darba ņēmējs no sociāli mazaizsargātās grupas (SMG) un mērķa grupā: Personas pēc 50 gadu vecuma"));
+        Api.json().header("Accept-Language", "en").queryParam("programmeId", programme).get("/api/v1/measures").then().statusCode(200)
+                .body("items[0].eligibilityDescription", equalTo("role is Participant from a vulnerable group and in the target group: Persons over 50"));
 
         measure.put("seatsTaken", 10);
         Api.json().header("If-Match", "\"0\"").body(measure).put("/api/v1/measures/" + id)

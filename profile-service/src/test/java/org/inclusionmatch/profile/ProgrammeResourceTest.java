@@ -26,8 +26,11 @@ class ProgrammeResourceTest {
         Map<String, Object> programme = Api.programme(code, operator);
         programme.put("eligibility", "person.targetGroups.exists(g, g in ['PROBATION_CLIENT','FORMER_PRISONER'])");
         String id = Api.json().body(programme).post("/api/v1/programmes").then().statusCode(201)
-                .body("regions", equalTo(List.of("RIGA", "PIERIGA")), "operatorId", equalTo(operator))
+                .body("regions", equalTo(List.of("RIGA", "PIERIGA")), "operatorId", equalTo(operator),
+                        "eligibilityDescription", equalTo("in one of the target groups: Probation clients, Former prisoners"))
                 .extract().path("id");
+        Api.json().header("Accept-Language", "lv").get("/api/v1/programmes/" + id).then().statusCode(200)
+                .body("eligibilityDescription", equalTo("kādā no mērķa grupām: Probācijas klienti, Bijušie ieslodzītie"));
 
         Api.json().queryParam("operatorId", operator).queryParam("region", "PIERIGA").get("/api/v1/programmes")
                 .then().statusCode(200).body("total", equalTo(1), "items[0].code", equalTo(code));

@@ -35,11 +35,11 @@ public class VocabularyResource {
     private static final int MAX_AGE_SECONDS = 3600;
 
     private final Vocabulary vocabulary;
-    private final I18nConfig config;
+    private final RequestLanguage requestLanguage;
 
-    public VocabularyResource(Vocabulary vocabulary, I18nConfig config) {
+    public VocabularyResource(Vocabulary vocabulary, RequestLanguage requestLanguage) {
         this.vocabulary = vocabulary;
-        this.config = config;
+        this.requestLanguage = requestLanguage;
     }
 
     @GET
@@ -56,8 +56,8 @@ public class VocabularyResource {
                     @Header(name = "Content-Language", schema = @Schema(type = SchemaType.STRING, enumeration = {"lv", "en"}))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Vocabulary.VocabularyView.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
-    public Response all(@Context HttpHeaders headers, @Context Request request) {
-        Language language = AcceptLanguage.negotiate(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE), config.defaultLanguage());
+    public Response all(@Context Request request) {
+        Language language = requestLanguage.get();
         return cacheable(request, language, vocabulary.tag(language), vocabulary.all(language));
     }
 
@@ -82,8 +82,8 @@ public class VocabularyResource {
                                  "outcomeStatuses", "decisions", "declineReasons", "reasonCodes", "allocationRoundStatuses",
                                  "allocationObjectives", "allocationReasons", "fairnessStages", "fairnessDimensions", "ageBands",
                                  "shareCategories", "consentStatuses", "recommendationStatuses"})) String name,
-                         @Context HttpHeaders headers, @Context Request request) {
-        Language language = AcceptLanguage.negotiate(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE), config.defaultLanguage());
+                         @Context Request request) {
+        Language language = requestLanguage.get();
         Vocabulary.CodeListView list = vocabulary.list(language, name)
                 .orElseThrow(() -> NotFound.absent("Code list", name.matches("[A-Za-z]{1,40}") ? name : "?"));
         return cacheable(request, language, vocabulary.tag(list), list);

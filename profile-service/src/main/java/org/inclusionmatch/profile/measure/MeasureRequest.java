@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.UUID;
 
 @JsonIgnoreProperties(value = {"id", "version", "createdAt", "updatedAt", "seatsHeld", "seatsLeft", "waitlist",
-        "releasedLast90Days"}, allowGetters = false)
+        "releasedLast90Days", "eligibilityDescription"}, allowGetters = false)
 @Schema(name = "MeasureRequest")
 public record MeasureRequest(
         @NotBlank @Pattern(regexp = Codes.RECORD_CODE, message = "must be 2-64 characters of A-Z, 0-9, '.', '_' or '-'")

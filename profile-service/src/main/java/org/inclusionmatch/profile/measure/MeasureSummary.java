@@ -19,6 +19,9 @@ import java.util.stream.Collectors;
         + "places, as they are now (read with the list, not stored with it)")
 public record MeasureSummary(@Schema(example = "Career guidance in Pierīga") String title,
                              @Schema(example = "CONSULTATION") MeasureKind kind,
+                             @Schema(description = "The kind's label in the answer's language (Accept-Language), so that "
+                                     + "a screen shows it without another call", maxLength = 200, example = "Konsultācija")
+                             String kindLabel,
                              @Schema(description = "The organisation that provides it") NamedReference provider,
                              @Schema(description = "The programme it belongs to; null: none") NamedReference programme,
                              MeasurePlaces places) {
@@ -31,6 +34,11 @@ public record MeasureSummary(@Schema(example = "Career guidance in Pierīga") St
     public record MeasurePlaces(@Schema(example = "12") int capacity,
                                 @Schema(description = "capacity - seatsTaken - seatsHeld, never below 0", example = "3") int seatsLeft,
                                 @Schema(description = "Referrals waiting for a place", example = "0") int waitlist) {
+    }
+
+    /** The same summary with the kind's label, in the answer's language (written on the way out). */
+    public MeasureSummary withKindLabel(String label) {
+        return new MeasureSummary(title, kind, label, provider, programme, places);
     }
 
     /**
@@ -58,7 +66,7 @@ public record MeasureSummary(@Schema(example = "Career guidance in Pierīga") St
         for (Object[] row : rows) {
             int capacity = ((Number) row[7]).intValue();
             int inUse = ((Number) row[8]).intValue();
-            summaries.put((UUID) row[0], new MeasureSummary((String) row[1], MeasureKind.valueOf((String) row[2]),
+            summaries.put((UUID) row[0], new MeasureSummary((String) row[1], MeasureKind.valueOf((String) row[2]), null,
                     new NamedReference((UUID) row[3], (String) row[4]),
                     row[5] == null ? null : new NamedReference((UUID) row[5], (String) row[6]),
                     new MeasurePlaces(capacity, Math.max(0, capacity - inUse), ((Number) row[9]).intValue())));

@@ -26,6 +26,11 @@ public record MeasureView(UUID id, String code, UUID programmeId, UUID providerI
                           @Schema(description = "Places freed in the last 90 days by enrolments that ended (completed, "
                                   + "dropped, rejected, expired): the pace at which the waitlist moves (read-only)") int releasedLast90Days,
                           LocalDate startDate, LocalDate endDate, String eligibility,
+                          @Schema(description = "The eligibility rule in plain words, in the answer's language (Accept-Language), for "
+                                  + "case workers: what eligibility (CEL, kept for whoever maintains the rule) says, never "
+                                  + "the CEL itself; null when there is no rule", maxLength = 1000,
+                                  example = "aged 18 to 29 and in one of the target groups: Persons over 50, Roma")
+                          String eligibilityDescription,
                           @Schema(description = "Days the provider has to answer a referral, from when a place is "
                                   + "offered: the measure's own, or the deployment's default", example = "10") int answerDays,
                           long version, Instant createdAt, Instant updatedAt) {
@@ -40,7 +45,14 @@ public record MeasureView(UUID id, String code, UUID programmeId, UUID providerI
                 m.audienceRoles.stream().map(Role::valueOf).toList(), m.languages,
                 m.capacity, m.seatsTaken, m.seatsHeld, Math.max(0, m.capacity - m.seatsInUse()),
                 figures.waiting(), figures.released(),
-                m.startDate, m.endDate, m.eligibility, m.answerDays != null ? m.answerDays : defaultAnswerDays,
+                m.startDate, m.endDate, m.eligibility, null, m.answerDays != null ? m.answerDays : defaultAnswerDays,
                 m.version, m.createdAt, m.updatedAt);
+    }
+
+    /** The same measure with its rule in plain words (written on the way out, in the answer's language). */
+    public MeasureView withEligibilityDescription(String description) {
+        return new MeasureView(id, code, programmeId, providerId, kind, title, needs, goals, regions, remote, groupSetting,
+                audienceRoles, languages, capacity, seatsTaken, seatsHeld, seatsLeft, waitlist, releasedLast90Days,
+                startDate, endDate, eligibility, description, answerDays, version, createdAt, updatedAt);
     }
 }

@@ -53,8 +53,8 @@ final class ResponseRecords {
 
     /** Schema name -> properties that can be null. */
     static final Map<String, Set<String>> NULLABLE = Map.ofEntries(
-            Map.entry("Programme", Set.of("funderId", "eligibility")),
-            Map.entry("Measure", Set.of("programmeId", "startDate", "endDate", "eligibility")),
+            Map.entry("Programme", Set.of("funderId", "eligibility", "eligibilityDescription")),
+            Map.entry("Measure", Set.of("programmeId", "startDate", "endDate", "eligibility", "eligibilityDescription")),
             Map.entry("Person", Set.of("externalRef")),
             Map.entry("PersonLegalBasis", Set.of("consentDate", "reference")),
             Map.entry("Outcome", Set.of("followUpStatus", "followUpDate")),

@@ -8,7 +8,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -18,9 +17,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.inclusionmatch.profile.i18n.AcceptLanguage;
-import org.inclusionmatch.profile.i18n.I18nConfig;
 import org.inclusionmatch.profile.i18n.Language;
+import org.inclusionmatch.profile.i18n.RequestLanguage;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -36,11 +34,11 @@ import java.util.Map;
 public class HsdsExportResource {
 
     private final HsdsExportService service;
-    private final I18nConfig config;
+    private final RequestLanguage requestLanguage;
 
-    public HsdsExportResource(HsdsExportService service, I18nConfig config) {
+    public HsdsExportResource(HsdsExportService service, RequestLanguage requestLanguage) {
         this.service = service;
-        this.config = config;
+        this.requestLanguage = requestLanguage;
     }
 
     @GET
@@ -68,9 +66,8 @@ public class HsdsExportResource {
             + "first_page, last_page, empty and contents, each service as HSDS's compiled service.json schema describes it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     public Response services(@QueryParam("page") @DefaultValue("1") @Min(1) @Max(1_000_000) int page,
-                             @QueryParam("per_page") @DefaultValue("50") @Min(1) @Max(100) int perPage,
-                             @Context HttpHeaders headers) {
-        Language language = AcceptLanguage.negotiate(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE), config.defaultLanguage());
+                             @QueryParam("per_page") @DefaultValue("50") @Min(1) @Max(100) int perPage) {
+        Language language = requestLanguage.get();
         return page(service.services(page, perPage, language), language);
     }
 
@@ -85,9 +82,8 @@ public class HsdsExportResource {
             + "first_page, last_page, empty and contents, each organization as HSDS's compiled organization.json schema describes it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     public Response organizations(@QueryParam("page") @DefaultValue("1") @Min(1) @Max(1_000_000) int page,
-                                  @QueryParam("per_page") @DefaultValue("50") @Min(1) @Max(100) int perPage,
-                                  @Context HttpHeaders headers) {
-        Language language = AcceptLanguage.negotiate(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE), config.defaultLanguage());
+                                  @QueryParam("per_page") @DefaultValue("50") @Min(1) @Max(100) int perPage) {
+        Language language = requestLanguage.get();
         return page(service.organizations(page, perPage, language), language);
     }
 

@@ -17,7 +17,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-@JsonIgnoreProperties(value = {"id", "version", "createdAt", "updatedAt"}, allowGetters = false)
+@JsonIgnoreProperties(value = {"id", "version", "createdAt", "updatedAt", "eligibilityDescription"}, allowGetters = false)
 @Schema(name = "ProgrammeRequest")
 public record ProgrammeRequest(
         @NotBlank @Pattern(regexp = Codes.RECORD_CODE, message = "must be 2-64 characters of A-Z, 0-9, '.', '_' or '-'")

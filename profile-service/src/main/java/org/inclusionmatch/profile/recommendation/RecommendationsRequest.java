@@ -65,7 +65,7 @@ public record RecommendationsRequest(
             @NotBlank @Pattern(regexp = Codes.TAG) @Schema(example = "NEED_MATCH") String code,
             @Size(max = 10) @Schema(example = "{\"need\": \"CAREER_GUIDANCE\"}")
             Map<@NotBlank @Size(max = 64) String, @NotNull @Size(max = 500) String> params,
-            @NotBlank @Size(max = Reason.MAX_TEXT) @Schema(example = "Covers the need CAREER_GUIDANCE.") String text) {
+            @NotBlank @Size(max = Reason.MAX_TEXT) @Schema(example = "Covers a need: Career guidance.") String text) {
         /** The longest sentence, stored or rendered in the answer's language (i18n.ReasonSentences cuts to it). */
         public static final int MAX_TEXT = 500;
     }

@@ -89,14 +89,16 @@ class VocabularyLabelsTest {
     /** The OpenAPI document lists the code-list names as an enum: it must be the same list. */
     @Test
     void theDocumentedCodeListNamesAreTheCodeLists() throws Exception {
-        var parameter = VocabularyResource.class.getMethod("list", String.class, jakarta.ws.rs.core.HttpHeaders.class,
-                jakarta.ws.rs.core.Request.class).getParameters()[0];
+        var parameter = VocabularyResource.class.getMethod("list", String.class, jakarta.ws.rs.core.Request.class).getParameters()[0];
         var documented = parameter.getAnnotation(org.eclipse.microprofile.openapi.annotations.parameters.Parameter.class)
                 .schema().enumeration();
         assertThat(documented).containsExactly(Arrays.stream(CodeList.values()).map(CodeList::listName).toArray(String[]::new));
     }
 
-    /** Every problem type of the catalogue, and any written anywhere in the service, has a title in every language. */
+    /**
+     * Every problem type of the catalogue, and any written anywhere in the service, has a Latvian title; the English
+     * title is the catalogue's and is written there only (not again in messages_en.properties).
+     */
     @Test
     void everyProblemTypeOfTheServiceHasATitle() throws IOException {
         Pattern written = Pattern.compile("(?:Problem\\.of|RuleViolation)\\(\\s*\"([a-z]+(?:-[a-z]+)*)\"");
@@ -109,10 +111,16 @@ class VocabularyLabelsTest {
             }
         }
         assertThat(slugs).hasSizeGreaterThan(10);
+        Set<String> catalogue = Arrays.stream(ProblemType.values()).map(ProblemType::slug).collect(Collectors.toSet());
         for (String slug : slugs) {
-            for (Language language : Language.values()) {
-                assertThat(Messages.text(language, "problem." + slug + ".title")).as(language.tag() + " title of " + slug).isPresent();
-            }
+            assertThat(catalogue).as("an English title for " + slug).contains(slug);
+            assertThat(Messages.text(Language.LV, "problem." + slug + ".title")).as("lv title of " + slug).isPresent();
+        }
+        assertThat(Messages.keys(Language.EN)).as("English titles are ProblemType's only")
+                .noneMatch(key -> key.startsWith("problem."));
+        for (ProblemType type : ProblemType.values()) {
+            assertThat(ProblemTexts.title(Language.EN, type)).isEqualTo(type.title());
+            assertThat(ProblemTexts.title(Language.LV, type)).isNotEqualTo(type.title());
         }
     }
 
@@ -120,7 +128,7 @@ class VocabularyLabelsTest {
     void bothLanguagesHaveTheSameTextsWithTheSamePlaceholders() {
         Set<String> english = new TreeSet<>(Messages.keys(Language.EN));
         Set<String> latvian = new TreeSet<>(Messages.keys(Language.LV));
-        latvian.removeIf(key -> key.startsWith("reason.")); // English reasons are the worker's stored sentences
+        latvian.removeIf(key -> key.startsWith("problem.") && key.endsWith(".title")); // English: ProblemType's
         assertThat(latvian).isEqualTo(english);
         for (String key : english) {
             assertThat(Messages.placeholders(Messages.text(Language.LV, key).orElseThrow())).as(key)
@@ -129,14 +137,13 @@ class VocabularyLabelsTest {
     }
 
     @Test
-    void everyReasonCodeHasALatvianSentenceUsingItsParameters() {
+    void everyReasonCodeHasASentenceInEveryLanguageUsingItsParameters() {
         for (ReasonCode code : ReasonCode.values()) {
-            List<String> keys = code == ReasonCode.SEATS_LEFT ? List.of("reason.SEATS_LEFT.one", "reason.SEATS_LEFT.other")
-                    : List.of("reason." + code.name());
-            for (String key : keys) {
-                String sentence = Messages.text(Language.LV, key).orElse(null);
+            for (Language language : Language.values()) {
+                String key = ReasonSentences.key(language, code, Map.of("seats", "2"));
+                String sentence = Messages.text(language, key).orElse(null);
                 assertThat(sentence).as(key).isNotBlank();
-                assertThat(Messages.placeholders(sentence)).as(key).isEqualTo(new TreeSet<>(code.params()));
+                assertThat(Messages.placeholders(sentence)).as(key).containsAll(code.params());
             }
         }
     }
@@ -198,12 +205,12 @@ class VocabularyLabelsTest {
     void problemDetailsAreTranslatedByTemplateAndOtherwiseKept() {
         assertThat(ProblemTexts.detail(Language.LV, "Person 3f1c is not visible to your organisation"))
                 .contains("Jūsu organizācija neredz šo ierakstu: Persona 3f1c");
-        assertThat(ProblemTexts.detail(Language.LV, "Code list nope does not exist")).contains("Code list nope nepastāv");
+        assertThat(ProblemTexts.detail(Language.LV, "Code list nope does not exist")).contains("Kodu saraksts nope nepastāv");
         assertThat(ProblemTexts.detail(Language.LV, "The body is not valid JSON (line 3, column 14)"))
                 .contains("Saturs nav derīgs JSON (3. rinda, 14. kolonna)");
         assertThat(ProblemTexts.detail(Language.LV, "Another measure already uses code X-1"))
                 .contains("Kods X-1 jau ir izmantots (cits ieraksts: pasākums)");
         assertThat(ProblemTexts.detail(Language.LV, "Something nobody wrote a template for")).isEmpty();
-        assertThat(ProblemTexts.detail(Language.LV, "{what} {id} does not exist")).isPresent(); // no regex injection
+        assertThat(ProblemTexts.detail(Language.LV, "Person {id} (.+?) does not exist")).contains("Persona {id} (.+?) nepastāv"); // no regex injection
     }
 }

@@ -3,8 +3,12 @@ package org.inclusionmatch.profile.matching;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -20,11 +24,14 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.inclusionmatch.profile.audit.AuditedPersonAccess;
 import org.inclusionmatch.profile.common.PageLinks;
+import org.inclusionmatch.profile.domain.InvalidInput;
 import org.inclusionmatch.profile.domain.InvalidRequest;
 import org.inclusionmatch.profile.security.Roles;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /** Reads for the matching worker's service identity. */
@@ -71,5 +78,25 @@ public class MatchingResource {
             response.header(PageLinks.HEADER, PageLinks.keysetNext(uri.getRequestUri(), "after", page.next()));
         }
         return response.build();
+    }
+
+    /** A POST because 500 ids do not fit a request line; it reads and changes nothing. */
+    @POST
+    @Path("views")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.MATCHER)
+    @AuditedPersonAccess(operation = AuditedPersonAccess.Operation.LIST, resource = "MATCHING_VIEW", pathIdIsPerson = false)
+    @Operation(operationId = "getMatchingViews", summary = "The matching views of many persons at once",
+            description = "For the matching worker's first matching of a batch of person events: up to 500 ids, each at "
+                    + "most once, answered in one request, in the order asked. A person who does not exist or has "
+                    + "withdrawn from matching is left out (the worker skips them), as getMatchingView answers 404 for them.")
+    public MatchingViews views(@NotNull @Valid MatchingViewsRequest request) {
+        Set<UUID> seen = new HashSet<>();
+        for (int i = 0; i < request.ids().size(); i++) {
+            if (!seen.add(request.ids().get(i))) {
+                throw InvalidInput.field("ids[" + i + "]", "the person is already in the request");
+            }
+        }
+        return new MatchingViews(service.views(request.ids()));
     }
 }

@@ -93,7 +93,10 @@ class PersonBatchKillIT {
         System.out.printf("kill -9 mid-batch: %d of %d persons matched, uncommitted at the kill: %s%n",
                 matchedAtKill, PERSONS, uncommittedAtKill);
         assertThat(matchedAtKill).as("persons matched when the worker was killed").isBetween(1L, PERSONS - 1L);
-        assertThat(uncommittedAtKill).as("person events not committed when the worker was killed").isNotEmpty();
+        // Each imported person has one event on the run's persons topic: at least as many as are not stored yet must
+        // be uncommitted, or an offset was committed before its result was stored.
+        assertThat(uncommittedAtKill.values().stream().mapToLong(Long::longValue).sum())
+                .as("person events not committed when the worker was killed").isGreaterThanOrEqualTo(PERSONS - matchedAtKill);
 
         worker = WorkerProcess.start(stack, "batch-kill");
         deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();

@@ -1,5 +1,7 @@
 package org.inclusionmatch.worker.messaging;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -38,12 +40,15 @@ public class PersonEventsConsumer {
     private final BatchMatcher batches;
     private final PersonMatcher matcher;
     private final DeadLetters deadLetters;
+    private final BatchTrace trace;
 
-    public PersonEventsConsumer(EnvelopeReader reader, BatchMatcher batches, PersonMatcher matcher, DeadLetters deadLetters) {
+    public PersonEventsConsumer(EnvelopeReader reader, BatchMatcher batches, PersonMatcher matcher, DeadLetters deadLetters,
+                                BatchTrace trace) {
         this.reader = reader;
         this.batches = batches;
         this.matcher = matcher;
         this.deadLetters = deadLetters;
+        this.trace = trace;
     }
 
     @Incoming("persons")
@@ -70,6 +75,16 @@ public class PersonEventsConsumer {
         if (toMatch.isEmpty()) {
             return;
         }
+        // The API requests run in the batch's trace, so profile-service's events about the results continue it.
+        Span span = trace.start("match persons", toMatch.values().stream().flatMap(List::stream).toList());
+        try (Scope ignored = span.makeCurrent()) {
+            match(toMatch);
+        } finally {
+            span.end();
+        }
+    }
+
+    private void match(Map<UUID, List<ConsumerRecord<byte[], byte[]>>> toMatch) {
         try {
             batches.matchPersons(toMatch.keySet());
         } catch (ProfileServiceClient.ClientError refused) {

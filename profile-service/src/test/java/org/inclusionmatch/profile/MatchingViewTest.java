@@ -7,11 +7,15 @@ import org.inclusionmatch.servers.testing.KafkaTestResource;
 import org.inclusionmatch.servers.testing.PostgresTestResource;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
 /** Issue 8, data minimisation: the worker's matching view carries only what the engine reads. */
@@ -76,4 +80,37 @@ class MatchingViewTest {
         Api.matcher().get("/api/v1/matching/persons/" + id).then().statusCode(200)
                 .body("heldProgrammeIds", contains(programme), "excludedMeasureIds", contains(measure));
     }
+
+    /** The worker's batch read: the same views, in the order asked, without those gone or withdrawn; worker-only and bounded. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void manyViewsInOneReadInTheOrderAskedWithoutTheWithdrawnAndUnknown() {
+        String org = Api.createOrganisation();
+        Map<String, Object> profile = Api.person(org);
+        String first = Api.caseworker(org).body(profile).post("/api/v1/persons").then().statusCode(201).extract().path("id");
+        String second = Api.caseworker(org).body(profile).post("/api/v1/persons").then().statusCode(201).extract().path("id");
+        Map<String, Object> withdrawing = new HashMap<>(profile);
+        String withdrawn = Api.caseworker(org).body(withdrawing).post("/api/v1/persons").then().statusCode(201).extract().path("id");
+        withdrawing.put("matchingAllowed", false);
+        Api.caseworker(org).header("If-Match", "\"0\"").body(withdrawing).put("/api/v1/persons/" + withdrawn).then().statusCode(200);
+        String unknown = UUID.randomUUID().toString();
+
+        List<Map<String, Object>> items = Api.matcher().body(Map.of("ids", List.of(second, withdrawn, unknown, first)))
+                .post(VIEWS).then().statusCode(200).extract().path("items");
+        assertThat(items).extracting(item -> ((Map<String, Object>) item.get("person")).get("id")).containsExactly(second, first);
+        Map<String, Object> single = Api.matcher().get("/api/v1/matching/persons/" + first).then().statusCode(200).extract().as(Map.class);
+        assertThat(items.get(1)).isEqualTo(single);
+
+        Api.caseworker(org).body(Map.of("ids", List.of(first))).post(VIEWS).then().statusCode(403);
+        Api.matcher().body(Map.of("ids", List.of(first, second, first))).post(VIEWS).then().statusCode(400)
+                .body("violations[0].field", equalTo("ids[2]"));
+        Api.matcher().body(Map.of("ids", List.of())).post(VIEWS).then().statusCode(400);
+        List<String> tooMany = new ArrayList<>();
+        for (int i = 0; i < 501; i++) {
+            tooMany.add(UUID.randomUUID().toString());
+        }
+        Api.matcher().body(Map.of("ids", tooMany)).post(VIEWS).then().statusCode(400);
+    }
+
+    private static final String VIEWS = "/api/v1/matching/persons/views";
 }

@@ -27,6 +27,12 @@ public final class ApiModels {
         }
     }
 
+    public record MatchingViewsRequest(List<UUID> ids) {
+    }
+
+    public record MatchingViews(List<MatchingView> items) {
+    }
+
     public record MatchingPage(List<MatchingView> items, UUID next) {
     }
 

@@ -2,6 +2,7 @@ package org.inclusionmatch.worker.api;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -24,6 +25,10 @@ interface ProfileApi {
     @GET
     @Path("matching/persons/{id}")
     ApiModels.MatchingView matchingView(@PathParam("id") UUID personId);
+
+    @POST
+    @Path("matching/persons/views")
+    ApiModels.MatchingViews matchingViews(ApiModels.MatchingViewsRequest request);
 
     @GET
     @Path("matching/persons")

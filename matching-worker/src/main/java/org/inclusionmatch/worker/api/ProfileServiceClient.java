@@ -53,6 +53,16 @@ public class ProfileServiceClient {
         }
     }
 
+    /** The views of these persons (at most 500, each once), in their order; those gone or withdrawn are left out. */
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+    public List<ApiModels.MatchingView> matchingViews(List<UUID> personIds) {
+        try {
+            return api.matchingViews(new ApiModels.MatchingViewsRequest(personIds)).items();
+        } catch (WebApplicationException e) {
+            throw ClientError.orRetry(e);
+        }
+    }
+
     @Timeout(value = 10, unit = ChronoUnit.SECONDS)
     public ApiModels.MatchingPage affectedPersons(UUID measureId, UUID programmeId, UUID after, int size) {
         try {

@@ -19,7 +19,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
 
-/** Computes one person's recommendations from their matching view and stores them through the API. */
+/**
+ * Computes one person's recommendations from their matching view; {@link #match(UUID)} also reads the view and stores
+ * the result, one request each (the path a batch falls back to when the API refuses it, to find the record to park).
+ */
 @ApplicationScoped
 public class PersonMatcher {
 

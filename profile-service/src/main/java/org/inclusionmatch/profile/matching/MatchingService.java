@@ -86,7 +86,7 @@ public class MatchingService {
             order by id limit ?5""";
 
     /** The matching views of these persons, in their order; those gone or withdrawn are left out. */
-    private List<MatchingView> views(List<UUID> ids) {
+    public List<MatchingView> views(List<UUID> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }

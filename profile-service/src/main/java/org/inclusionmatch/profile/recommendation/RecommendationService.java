@@ -161,6 +161,9 @@ public class RecommendationService {
                 outcomes.add(new BatchOutcome(item.personId(), BatchOutcome.Status.STORED, next.version));
             }
         }
+        // In person order, so two batches that share persons (a worker's concurrent batches, a re-match beside
+        // first matching) lock their rows in the same order instead of deadlocking.
+        stored.sort(java.util.Comparator.comparing(set -> set.personId));
         upsert(em, stored);
         index(changed);
         for (RecommendationSet set : stored) {

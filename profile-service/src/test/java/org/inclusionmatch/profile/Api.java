@@ -1,5 +1,6 @@
 package org.inclusionmatch.profile;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -8,6 +9,7 @@ import io.restassured.specification.RequestSpecification;
 import org.inclusionmatch.servers.testing.JwtTestResource;
 import org.inclusionmatch.servers.testing.ValidatingProxy;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,12 +44,19 @@ public final class Api {
         int servicePort = RestAssured.port;
         Path document = Path.of("target", "served-openapi.json").toAbsolutePath();
         // the partners' operations and the worker's (the journeys store recommendations as the worker does)
-        ObjectMapper json = new ObjectMapper();
-        Files.writeString(document, json.writeValueAsString(ContractDocuments.merge(
-                json.readTree(served("/q/openapi")), json.readTree(served("/q/openapi-internal")))));
+        Files.writeString(document, new ObjectMapper().writeValueAsString(servedDocuments()));
         ValidatingProxy prism = ValidatingProxy.start(document, "http://127.0.0.1:" + servicePort, Path.of("target", "prism.log"));
         RestAssured.port = prism.port();
         return prism.onClose(() -> RestAssured.port = servicePort);
+    }
+
+    /**
+     * Every operation the service serves a contract for: the partners' document (/q/openapi) and the worker's internal
+     * one (/q/openapi-internal), merged. Tests that walk every operation read this, so none is left out.
+     */
+    public static JsonNode servedDocuments() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        return ContractDocuments.merge(json.readTree(served("/q/openapi")), json.readTree(served("/q/openapi-internal")));
     }
 
     private static String served(String path) {

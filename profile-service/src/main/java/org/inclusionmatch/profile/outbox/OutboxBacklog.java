@@ -38,9 +38,11 @@ public class OutboxBacklog {
 
     public OutboxBacklog(DataSource dataSource, MeterRegistry metrics) {
         this.dataSource = dataSource;
-        Gauge.builder("inclusion_outbox_backlog_rows", rows, AtomicLong::get)
+        // Strong references: a gauge holds its state weakly by default, and a registry that outlives this bean (a test
+        // JVM restarting Quarkus between profiles) would then answer NaN, which the scrape leaves out.
+        Gauge.builder("inclusion_outbox_backlog_rows", rows, AtomicLong::get).strongReference(true)
                 .description("Outbox rows not yet published to Kafka").register(metrics);
-        Gauge.builder("inclusion_outbox_lag_seconds", lagSeconds, AtomicLong::get)
+        Gauge.builder("inclusion_outbox_lag_seconds", lagSeconds, AtomicLong::get).strongReference(true)
                 .description("Age of the oldest outbox row not yet published (0 when none)").register(metrics);
         this.published = Counter.builder("inclusion_outbox_published_rows")
                 .description("Outbox rows published to Kafka by this instance").register(metrics);

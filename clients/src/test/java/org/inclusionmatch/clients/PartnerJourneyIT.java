@@ -118,8 +118,8 @@ class PartnerJourneyIT {
         assertThat(export.path("outcomes")).hasSize(1);
         assertThat(export.path("consents")).hasSize(1);
 
-        service.prism.awaitLogged(before + 19);
-        assertThat(service.prism.forwarded() - before).as("calls of the journey that went through Prism").isGreaterThanOrEqualTo(19);
+        service.prism.awaitLogged(before + 18);
+        assertThat(service.prism.forwarded() - before).as("calls of the journey that went through Prism").isGreaterThanOrEqualTo(18);
         assertThat(service.prism.violations()).as("requests and responses the committed document does not describe").isEmpty();
     }
 

@@ -34,6 +34,11 @@ public record PersonExport(Instant exportedAt, PersonView profile, Recommendatio
                                    + "their referrals (resourceType REFERRAL) included") List<AuditResource.AuditView> accessLog)
         implements ConcernsPerson {
 
+    public PersonExport withRecommendations(RecommendationsView labelled) {
+        return new PersonExport(exportedAt, profile, labelled, decisions, enrolments, outcomes, allocations, referrals,
+                consents, accessLog);
+    }
+
     @Override
     public UUID concernedPerson() {
         return profile.id();

@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import org.inclusionmatch.profile.common.paging.PageResult;
 import org.inclusionmatch.profile.common.problem.Problem;
+import org.inclusionmatch.profile.gdpr.PersonExport;
 import org.inclusionmatch.profile.measure.MeasureView;
 import org.inclusionmatch.profile.person.ImportRejected;
 import org.inclusionmatch.profile.person.ImportReport;
@@ -48,6 +49,9 @@ public class LanguageFilter {
             response.getHeaders().putSingle(HttpHeaders.CONTENT_LANGUAGE, language.tag());
         } else if (described(entity, language) instanceof Object rendered && rendered != entity) {
             response.setEntity(rendered);
+            response.getHeaders().putSingle(HttpHeaders.CONTENT_LANGUAGE, language.tag());
+        } else if (entity instanceof PersonExport export) {
+            response.setEntity(export.withRecommendations(ReasonSentences.kindsLabelled(language, export.recommendations())));
             response.getHeaders().putSingle(HttpHeaders.CONTENT_LANGUAGE, language.tag());
         } else if (entity instanceof RecommendationsView view) {
             response.setEntity(ReasonSentences.in(language, view));

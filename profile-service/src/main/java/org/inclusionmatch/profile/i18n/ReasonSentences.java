@@ -53,6 +53,24 @@ public final class ReasonSentences {
                 view.computedAt(), view.version(), items, whyNot);
     }
 
+    /**
+     * Only the measures' kind labels, the sentences left as they were stored: for the person's export, which shows the
+     * worker's sentences as it stored them but, like every answer, a label for each kind.
+     */
+    public static RecommendationsView kindsLabelled(Language language, RecommendationsView view) {
+        if (view == null || view.recommendations() == null) {
+            return view;
+        }
+        List<RecommendationsView.Recommendation> items = view.recommendations().stream().map(item ->
+                new RecommendationsView.Recommendation(item.rank(), item.measureId(), item.measureCode(), item.score(),
+                        item.reasons(), labelled(language, item.measure()))).toList();
+        List<RecommendationsView.WhyNot> whyNot = view.whyNot() == null ? null : view.whyNot().stream()
+                .map(left -> new RecommendationsView.WhyNot(left.measureId(), left.measureCode(), left.unmet(), left.changes(),
+                        labelled(language, left.measure()))).toList();
+        return new RecommendationsView(view.personId(), view.status(), view.profileVersion(), view.engineVersion(), view.evaluationDay(),
+                view.computedAt(), view.version(), items, whyNot);
+    }
+
     private static MeasureSummary labelled(Language language, MeasureSummary measure) {
         return measure == null ? null : measure.withKindLabel(Messages.label(language, CodeList.MEASURE_KINDS, measure.kind().name()));
     }

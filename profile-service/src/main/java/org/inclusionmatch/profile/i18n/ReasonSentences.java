@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.stream.Stream;
 
 /**
@@ -42,15 +43,7 @@ public final class ReasonSentences {
             return view;
         }
         Names names = Names.of(view);
-        List<RecommendationsView.Recommendation> items = view.recommendations().stream().map(item ->
-                new RecommendationsView.Recommendation(item.rank(), item.measureId(), item.measureCode(), item.score(),
-                        in(language, item.reasons(), names, item.measure()), labelled(language, item.measure()))).toList();
-        List<RecommendationsView.WhyNot> whyNot = view.whyNot() == null ? null : view.whyNot().stream()
-                .map(left -> new RecommendationsView.WhyNot(left.measureId(), left.measureCode(),
-                        in(language, left.unmet(), names, left.measure()), in(language, left.changes(), names, left.measure()),
-                        labelled(language, left.measure()))).toList();
-        return new RecommendationsView(view.personId(), view.status(), view.profileVersion(), view.engineVersion(), view.evaluationDay(),
-                view.computedAt(), view.version(), items, whyNot);
+        return rewritten(language, view, (reasons, measure) -> in(language, reasons, names, measure));
     }
 
     /**
@@ -61,11 +54,19 @@ public final class ReasonSentences {
         if (view == null || view.recommendations() == null) {
             return view;
         }
+        return rewritten(language, view, (reasons, measure) -> reasons);
+    }
+
+    /** The view with each measure's kind labelled and each list of reasons (of the item's measure) passed through {@code sentences}. */
+    private static RecommendationsView rewritten(Language language, RecommendationsView view,
+                                                 BiFunction<List<RecommendationsRequest.Reason>, MeasureSummary,
+                                                         List<RecommendationsRequest.Reason>> sentences) {
         List<RecommendationsView.Recommendation> items = view.recommendations().stream().map(item ->
                 new RecommendationsView.Recommendation(item.rank(), item.measureId(), item.measureCode(), item.score(),
-                        item.reasons(), labelled(language, item.measure()))).toList();
+                        sentences.apply(item.reasons(), item.measure()), labelled(language, item.measure()))).toList();
         List<RecommendationsView.WhyNot> whyNot = view.whyNot() == null ? null : view.whyNot().stream()
-                .map(left -> new RecommendationsView.WhyNot(left.measureId(), left.measureCode(), left.unmet(), left.changes(),
+                .map(left -> new RecommendationsView.WhyNot(left.measureId(), left.measureCode(),
+                        sentences.apply(left.unmet(), left.measure()), sentences.apply(left.changes(), left.measure()),
                         labelled(language, left.measure()))).toList();
         return new RecommendationsView(view.personId(), view.status(), view.profileVersion(), view.engineVersion(), view.evaluationDay(),
                 view.computedAt(), view.version(), items, whyNot);

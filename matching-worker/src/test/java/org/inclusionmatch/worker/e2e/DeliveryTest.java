@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -35,21 +34,8 @@ class DeliveryTest {
         Stack.importDemoCatalogue();
     }
 
-    private static Map<String, Object> personBody() {
-        Map<String, Object> person = new HashMap<>();
-        person.put("role", "FACILITATOR");
-        person.put("archetype", "NEAR_RETIREMENT_MANAGER");
-        person.put("birthYear", 1962);
-        person.put("gender", "MALE");
-        person.put("region", "LATGALE");
-        person.put("municipality", "Daugavpils");
-        person.put("targetGroups", List.of("OVER_50"));
-        person.put("needs", List.of("SUCCESSION"));
-        return Stack.withLegalBasis(person);
-    }
-
     private static String createPerson(String org) {
-        return Stack.caseworker(org).body(personBody()).post("/api/v1/persons").then().statusCode(201).extract().path("id");
+        return Stack.caseworker(org).body(Stack.personBody()).post("/api/v1/persons").then().statusCode(201).extract().path("id");
     }
 
     /** Waits until the worker has stored recommendations computed from this profile version. */
@@ -93,7 +79,7 @@ class DeliveryTest {
         long lastPoison = sent.get(sent.size() - 1).offset();
 
         // the good event after them: the profile changes, profile-service publishes PERSON_UPDATED for it
-        Map<String, Object> changed = personBody();
+        Map<String, Object> changed = Stack.personBody();
         changed.put("birthYear", 1963);
         Stack.caseworker(org).header("If-Match", "\"0\"").body(changed).put("/api/v1/persons/" + id).then().statusCode(200);
         ConsumerRecord<byte[], byte[]> good = first(persons, r -> Arrays.equals(r.key(), utf8(id)) && isUpdateOf(id, r.value()));

@@ -94,7 +94,7 @@ class PersonEventBatchTest {
             public ApiModels.StoreResult storeRecommendations(List<ApiModels.StoreItem> items) {
                 boolean concerned = items.stream().anyMatch(item -> item.personId().toString().equals(stale));
                 if (concerned && changed.compareAndSet(false, true)) {
-                    Map<String, Object> body = personBody();
+                    Map<String, Object> body = Stack.personBody();
                     body.put("birthYear", 1963);
                     Stack.caseworker(org).header("If-Match", "\"0\"").body(body).put("/api/v1/persons/" + stale)
                             .then().statusCode(200);
@@ -148,24 +148,11 @@ class PersonEventBatchTest {
         }
     }
 
-    private static Map<String, Object> personBody() {
-        Map<String, Object> person = new HashMap<>();
-        person.put("role", "FACILITATOR");
-        person.put("archetype", "NEAR_RETIREMENT_MANAGER");
-        person.put("birthYear", 1962);
-        person.put("gender", "MALE");
-        person.put("region", "LATGALE");
-        person.put("municipality", "Daugavpils");
-        person.put("targetGroups", List.of("OVER_50"));
-        person.put("needs", List.of("SUCCESSION"));
-        return Stack.withLegalBasis(person);
-    }
-
     /** Persons created through the API and matched from their own events, with the worker caught up after. */
     private static List<String> createMatched(String org, int count) {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            ids.add(Stack.caseworker(org).body(personBody()).post("/api/v1/persons").then().statusCode(201).extract().path("id"));
+            ids.add(Stack.caseworker(org).body(Stack.personBody()).post("/api/v1/persons").then().statusCode(201).extract().path("id"));
         }
         ids.forEach(id -> awaitMatched(org, id, 0));
         Stack.awaitWorkerCaughtUp(Stack.topic("persons"));

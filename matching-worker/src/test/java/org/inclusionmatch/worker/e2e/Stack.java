@@ -62,6 +62,20 @@ final class Stack {
     }
 
     /** A person body with the legal basis every profile needs. */
+    /** A person the demo catalogue has recommendations for: a manager born in 1962, in Latgale, who needs a successor. */
+    static Map<String, Object> personBody() {
+        Map<String, Object> person = new HashMap<>();
+        person.put("role", "FACILITATOR");
+        person.put("archetype", "NEAR_RETIREMENT_MANAGER");
+        person.put("birthYear", 1962);
+        person.put("gender", "MALE");
+        person.put("region", "LATGALE");
+        person.put("municipality", "Daugavpils");
+        person.put("targetGroups", List.of("OVER_50"));
+        person.put("needs", List.of("SUCCESSION"));
+        return withLegalBasis(person);
+    }
+
     static Map<String, Object> withLegalBasis(Map<String, Object> person) {
         person.put("legalBasis", Map.of("basis", "CONSENT", "consentDate", "2026-11-20"));
         person.put("matchingAllowed", true);

@@ -1,11 +1,12 @@
 package org.inclusionmatch.profile.enrolment;
 
+import org.inclusionmatch.profile.common.cache.CatalogueChange;
 import org.inclusionmatch.profile.common.events.DomainEvent;
 import org.inclusionmatch.profile.person.AffectsMatching;
 import org.inclusionmatch.profile.person.Person;
 
 /** What happens to an enrolment; each is published on the enrolments topic, and some also re-match the person. */
-public sealed interface EnrolmentEvent extends DomainEvent {
+public sealed interface EnrolmentEvent extends DomainEvent, CatalogueChange {
 
     Enrolment enrolment();
 

@@ -50,18 +50,25 @@ public class LanguageFilter {
         } else if (described(entity, language) instanceof Object rendered && rendered != entity) {
             response.setEntity(rendered);
             response.getHeaders().putSingle(HttpHeaders.CONTENT_LANGUAGE, language.tag());
+            if (entity instanceof PageResult<?>) { // a record's tag is its version, which If-Match takes back as it is
+                tagPerLanguage(response, language);
+            }
         } else if (entity instanceof PersonExport export) {
             response.setEntity(export.withRecommendations(ReasonSentences.kindsLabelled(language, export.recommendations())));
             response.getHeaders().putSingle(HttpHeaders.CONTENT_LANGUAGE, language.tag());
         } else if (entity instanceof RecommendationsView view) {
             response.setEntity(ReasonSentences.in(language, view));
             response.getHeaders().putSingle(HttpHeaders.CONTENT_LANGUAGE, language.tag());
-            Object tag = response.getHeaders().getFirst(HttpHeaders.ETAG);
-            if (tag != null) {
-                // one tag per language: an If-None-Match from a copy in the other language must not get a 304
-                String value = tag instanceof EntityTag entityTag ? entityTag.getValue() : tag.toString().replace("\"", "");
-                response.getHeaders().putSingle(HttpHeaders.ETAG, new EntityTag(value + "-" + language.tag()));
-            }
+            tagPerLanguage(response, language);
+        }
+    }
+
+    /** One tag per language: an If-None-Match from a copy in the other language must not get a 304. */
+    private static void tagPerLanguage(ContainerResponseContext response, Language language) {
+        Object tag = response.getHeaders().getFirst(HttpHeaders.ETAG);
+        if (tag != null) {
+            String value = tag instanceof EntityTag entityTag ? entityTag.getValue() : tag.toString().replace("\"", "");
+            response.getHeaders().putSingle(HttpHeaders.ETAG, new EntityTag(value + "-" + language.tag()));
         }
     }
 

@@ -1,5 +1,7 @@
 package org.inclusionmatch.profile.i18n;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.cel.common.CelValidationException;
 import dev.cel.common.CelValidationResult;
 import dev.cel.common.ast.CelConstant;
@@ -53,7 +55,14 @@ public final class RuleDescriptions {
 
     /** As {@link #describe}, else a sentence that says the rule is there without quoting it. */
     public static String describeOrGeneral(Language language, String rule) {
-        return describe(language, rule).orElseGet(() -> text(language, "rule.general", Map.of()));
+        return DESCRIBED.get(new Described(language, rule),
+                key -> describe(language, rule).orElseGet(() -> text(language, "rule.general", Map.of())));
+    }
+
+    /** Every catalogue read describes each measure's rule: a rule is parsed once per language, not per read. */
+    private static final Cache<Described, String> DESCRIBED = Caffeine.newBuilder().maximumSize(10_000).build();
+
+    private record Described(Language language, String rule) {
     }
 
     private static String text(Language language, String key, Map<String, String> values) {

@@ -1,9 +1,10 @@
 package org.inclusionmatch.profile.measure;
 
+import org.inclusionmatch.profile.common.cache.CatalogueChange;
 import org.inclusionmatch.profile.common.events.DomainEvent;
 
 /** What happens to a measure; each is published on the catalogue topic. */
-public sealed interface MeasureEvent extends DomainEvent {
+public sealed interface MeasureEvent extends DomainEvent, CatalogueChange {
 
     Measure measure();
 

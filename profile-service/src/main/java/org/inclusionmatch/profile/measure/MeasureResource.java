@@ -25,6 +25,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.inclusionmatch.profile.common.cache.CatalogueCache;
+import org.inclusionmatch.profile.common.cache.CatalogueCache.Cached;
 import org.inclusionmatch.profile.common.http.ApiResponsesDoc;
 import org.inclusionmatch.profile.common.http.Versions;
 import org.inclusionmatch.profile.common.idempotency.IdempotencyKeys;
@@ -46,10 +48,12 @@ public class MeasureResource {
 
     private final MeasureService service;
     private final Caller caller;
+    private final CatalogueCache cache;
 
-    public MeasureResource(MeasureService service, Caller caller) {
+    public MeasureResource(MeasureService service, Caller caller, CatalogueCache cache) {
         this.service = service;
         this.caller = caller;
+        this.cache = cache;
     }
 
     /** Null for an ADMIN (any provider); a CASEWORKER's own organisation otherwise. */
@@ -114,9 +118,11 @@ public class MeasureResource {
     @Operation(operationId = "listMeasures", summary = "List support measures, filtered and paged",
             description = "The catalogue of support measures of every provider, ordered by code and paged (page "
                     + "from 0, size 1-100, total, Link headers). Filters combine: region also matches remote "
-                    + "measures, need and goal match any of the measure's, code finds one. No person data. "
-                    + "Roles: any role.")
-    public PageResult<MeasureView> list(@QueryParam("kind") @Parameter(description = "MENTORING, TRAINING, GRANT, ...") MeasureKind kind,
+                    + "measures, need and goal match any of the measure's, code finds one. The ETag names the "
+                    + "page's content: If-None-Match with it gives 304 while nothing on the page changed. No person "
+                    + "data. Roles: any role.")
+    @APIResponse(responseCode = "200", description = ApiResponsesDoc.PAGE, headers = {@Header(name = "ETag", ref = "ETag")})
+    public RestResponse<PageResult<MeasureView>> list(@QueryParam("kind") @Parameter(description = "MENTORING, TRAINING, GRANT, ...") MeasureKind kind,
                                         @QueryParam("region") @Parameter(description = "Offered in this region, or remote") Region region,
                                         @QueryParam("programmeId") UUID programmeId,
                                         @QueryParam("providerId") UUID providerId,
@@ -125,8 +131,16 @@ public class MeasureResource {
                                         @QueryParam("remote") Boolean remote,
                                         @QueryParam("code") String code,
                                         @Valid @BeanParam PageParams page) {
-        return service.list(new MeasureService.MeasureFilter(kind, region, programmeId, providerId, need, goal, remote, code),
-                page);
+        var filter = new MeasureService.MeasureFilter(kind, region, programmeId, providerId, need, goal, remote, code);
+        Cached<PageResult<MeasureView>> measures = cache.get(new ListKey(filter, page.page(), page.size()),
+                () -> service.list(filter, page), page.size());
+        return RestResponse.ResponseBuilder.ok(measures.value()).tag(measures.etag()).build();
+    }
+
+    private record ListKey(MeasureService.MeasureFilter filter, int page, int size) {
+    }
+
+    private record ReadKey(UUID id) {
     }
 
     @GET
@@ -140,7 +154,7 @@ public class MeasureResource {
             headers = {@Header(name = "ETag", ref = "ETag")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MeasureView.class)))
     public RestResponse<MeasureView> get(@PathParam("id") UUID id) {
-        MeasureView view = service.get(id);
+        MeasureView view = cache.get(new ReadKey(id), () -> service.get(id), 1).value();
         return Versions.ok(view, view.version());
     }
 

@@ -56,8 +56,8 @@ final class HttpSemantics {
                         + "else a new UUID. Quote it in a support call; problem bodies repeat it as requestId")
                 .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).examples(List.of("3f2c1e9a-7d0b-4c55-9a43-1f6e2b8d0c7e"))));
         components.addHeader("ETag", OASFactory.createHeader()
-                .description("The record's version as a strong entity tag; send it back in If-Match to change the record, "
-                        + "or in If-None-Match to get a 304 when it has not changed")
+                .description("The record's version as a strong entity tag (on a catalogue list, a digest of the page); send "
+                        + "it back in If-Match to change the record, or in If-None-Match to get a 304 when it has not changed")
                 .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).examples(List.of("\"3\""))));
         components.addHeader("Location", OASFactory.createHeader().description("The URL of the created record")
                 .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("uri")));

@@ -1,9 +1,10 @@
 package org.inclusionmatch.profile.programme;
 
+import org.inclusionmatch.profile.common.cache.CatalogueChange;
 import org.inclusionmatch.profile.common.events.DomainEvent;
 
 /** What happens to a programme; each is published on the catalogue topic. */
-public sealed interface ProgrammeEvent extends DomainEvent {
+public sealed interface ProgrammeEvent extends DomainEvent, CatalogueChange {
 
     Programme programme();
 

@@ -25,6 +25,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.inclusionmatch.profile.common.cache.CatalogueCache;
+import org.inclusionmatch.profile.common.cache.CatalogueCache.Cached;
 import org.inclusionmatch.profile.common.http.ApiResponsesDoc;
 import org.inclusionmatch.profile.common.http.Versions;
 import org.inclusionmatch.profile.common.idempotency.IdempotencyKeys;
@@ -43,9 +45,11 @@ import java.util.UUID;
 public class ProgrammeResource {
 
     private final ProgrammeService service;
+    private final CatalogueCache cache;
 
-    public ProgrammeResource(ProgrammeService service) {
+    public ProgrammeResource(ProgrammeService service, CatalogueCache cache) {
         this.service = service;
+        this.cache = cache;
     }
 
     @POST
@@ -94,12 +98,22 @@ public class ProgrammeResource {
     @Authenticated
     @Operation(operationId = "listProgrammes", summary = "List programmes, filtered and paged",
             description = "The funded programmes of every operator, paged (page from 0, size 1-100); filter by "
-                    + "code, operatorId or region. No person data. Roles: any role.")
-    public PageResult<ProgrammeView> list(@QueryParam("region") @Parameter(description = "Programmes open in this region") Region region,
+                    + "code, operatorId or region. The ETag names the page's content: If-None-Match with it gives "
+                    + "304 while nothing on the page changed. No person data. Roles: any role.")
+    @APIResponse(responseCode = "200", description = ApiResponsesDoc.PAGE, headers = {@Header(name = "ETag", ref = "ETag")})
+    public RestResponse<PageResult<ProgrammeView>> list(@QueryParam("region") @Parameter(description = "Programmes open in this region") Region region,
                                           @QueryParam("operatorId") UUID operatorId,
                                           @QueryParam("code") String code,
                                           @Valid @BeanParam PageParams page) {
-        return service.list(region, operatorId, code, page);
+        Cached<PageResult<ProgrammeView>> programmes = cache.get(new ListKey(region, operatorId, code, page.page(), page.size()),
+                () -> service.list(region, operatorId, code, page), page.size());
+        return RestResponse.ResponseBuilder.ok(programmes.value()).tag(programmes.etag()).build();
+    }
+
+    private record ListKey(Region region, UUID operatorId, String code, int page, int size) {
+    }
+
+    private record ReadKey(UUID id) {
     }
 
     @GET
@@ -113,7 +127,7 @@ public class ProgrammeResource {
             headers = {@Header(name = "ETag", ref = "ETag")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProgrammeView.class)))
     public RestResponse<ProgrammeView> get(@PathParam("id") UUID id) {
-        ProgrammeView view = service.get(id);
+        ProgrammeView view = cache.get(new ReadKey(id), () -> service.get(id), 1).value();
         return Versions.ok(view, view.version());
     }
 

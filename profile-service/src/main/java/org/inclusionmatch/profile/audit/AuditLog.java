@@ -28,8 +28,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Appends audit entries with group commit: one writer thread takes every entry waiting, inserts them as one JDBC
- * batch and commits once; each request waits for the commit that holds its entry before it is answered, so an
+ * Appends audit entries with group commit: a writer thread takes every entry waiting, inserts them as one JDBC
+ * batch and commits once. There are two writers (a setting), so that entries arriving during one commit go into the
+ * next at once instead of waiting for it: under a steady rate a request waits about one commit, not two; each request waits for the commit that holds its entry before it is answered, so an
  * access is durably recorded before its data leaves, and a request whose entry cannot be written fails (500)
  * instead. The entries have transactions of their own (not the request's), so a request that fails or is
  * refused is recorded all the same. Requests refused before they reach a worker thread (on the IO thread,
@@ -56,14 +57,17 @@ public class AuditLog {
     private final Duration timeout;
     /** Entries that could not be written: any is an incident (alert InclusionAuditWriteFailures, deploy/k8s). */
     private final Counter failures;
+    private final int writerCount;
     private volatile boolean running = true;
-    private Thread writer;
+    private final List<Thread> writers = new ArrayList<>();
 
     public AuditLog(AgroalDataSource dataSource,
                     @ConfigProperty(name = "inclusion.audit.batch-max", defaultValue = "500") int batchMax,
                     @ConfigProperty(name = "inclusion.audit.write-timeout", defaultValue = "10s") Duration timeout,
+                    @ConfigProperty(name = "inclusion.audit.writers", defaultValue = "2") int writerCount,
                     MeterRegistry metrics) {
         this.dataSource = dataSource;
+        this.writerCount = Math.max(1, writerCount);
         this.batchMax = batchMax;
         this.timeout = timeout;
         this.failures = Counter.builder("inclusion_audit_write_failures")
@@ -72,14 +76,18 @@ public class AuditLog {
 
     @PostConstruct
     void start() {
-        writer = Thread.ofPlatform().name("audit-writer").daemon(true).start(this::writeLoop);
+        for (int i = 0; i < writerCount; i++) {
+            writers.add(Thread.ofPlatform().name("audit-writer-" + i).daemon(true).start(this::writeLoop));
+        }
     }
 
     /** Writes what is waiting, then stops. */
     @PreDestroy
     void stop() throws InterruptedException {
         running = false;
-        writer.join(Duration.ofSeconds(10));
+        for (Thread writer : writers) {
+            writer.join(Duration.ofSeconds(10));
+        }
     }
 
     /**

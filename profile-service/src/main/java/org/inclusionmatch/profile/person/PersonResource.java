@@ -43,6 +43,7 @@ import org.inclusionmatch.profile.vocabulary.Role;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import java.io.InputStream;
+import java.sql.SQLException;
 import java.util.UUID;
 
 import static org.inclusionmatch.profile.audit.AuditedPersonAccess.Operation.CREATE;
@@ -204,7 +205,7 @@ public class PersonResource {
     @APIResponse(responseCode = "200", description = ApiResponsesDoc.READ,
             headers = {@Header(name = "ETag", ref = "ETag")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PersonView.class)))
-    public RestResponse<PersonView> get(@PathParam("id") UUID id) {
+    public RestResponse<PersonView> get(@PathParam("id") UUID id) throws SQLException {
         PersonView view = service.get(caller.requireOrganisation(), id);
         return Versions.ok(view, view.version());
     }

@@ -15,12 +15,14 @@ import org.inclusionmatch.profile.common.paging.QueryFilter;
 import org.inclusionmatch.profile.common.persistence.Records;
 import org.inclusionmatch.profile.domain.Conflict;
 import org.inclusionmatch.profile.domain.InvalidInput;
+import org.inclusionmatch.profile.domain.NotFound;
 import org.inclusionmatch.profile.organisation.Organisation;
 import org.inclusionmatch.profile.vocabulary.Archetype;
 import org.inclusionmatch.profile.vocabulary.LegalBasis;
 import org.inclusionmatch.profile.vocabulary.Region;
 import org.inclusionmatch.profile.vocabulary.Role;
 
+import java.sql.SQLException;
 import java.time.Year;
 import java.util.List;
 import java.util.UUID;
@@ -37,10 +39,13 @@ public class PersonService {
     private final Event<PersonEvent> events;
     private final Event<PersonChanges.MatchingWithdrawn> matchingWithdrawn;
     private final Event<PersonChanges.Erasing> erasing;
+    private final PersonReads reads;
 
     public PersonService(IdempotencyKeys idempotency, Event<PersonEvent> events,
-                         Event<PersonChanges.MatchingWithdrawn> matchingWithdrawn, Event<PersonChanges.Erasing> erasing) {
+                         Event<PersonChanges.MatchingWithdrawn> matchingWithdrawn, Event<PersonChanges.Erasing> erasing,
+                         PersonReads reads) {
         this.idempotency = idempotency;
+        this.reads = reads;
         this.events = events;
         this.matchingWithdrawn = matchingWithdrawn;
         this.erasing = erasing;
@@ -48,7 +53,7 @@ public class PersonService {
 
     public PersonView create(UUID organisationId, PersonRequest request, String idempotencyKey) {
         String scope = "person:" + organisationId;
-        return idempotency.once(scope, idempotencyKey, request, id -> get(organisationId, id), () -> {
+        return idempotency.once(scope, idempotencyKey, request, id -> PersonView.of(require(organisationId, id)), () -> {
             Person person = new Person();
             person.organisation = Records.reference(Organisation.class, organisationId, "organisationId");
             apply(request, person);
@@ -59,9 +64,10 @@ public class PersonService {
         }, PersonView::id);
     }
 
+    /** The person as the API shows it, if {@code organisationId} holds them (404 otherwise): read without the entity. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public PersonView get(UUID organisationId, UUID id) {
-        return PersonView.of(require(organisationId, id));
+    public PersonView get(UUID organisationId, UUID id) throws SQLException {
+        return reads.read(organisationId, id).orElseThrow(() -> new NotFound("Person", id));
     }
 
     /** Only the caller's organisation: an {@code organisationId} filter can narrow the list, never widen it. */

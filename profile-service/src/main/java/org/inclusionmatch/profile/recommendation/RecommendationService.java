@@ -9,6 +9,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.hibernate.Session;
+import org.inclusionmatch.profile.common.events.FlushedEvents;
 import org.inclusionmatch.profile.common.persistence.Records;
 import org.inclusionmatch.profile.domain.Conflict;
 import org.inclusionmatch.profile.measure.MeasureService;
@@ -166,11 +167,12 @@ public class RecommendationService {
         stored.sort(java.util.Comparator.comparing(set -> set.personId));
         upsert(em, stored);
         index(changed);
-        for (RecommendationSet set : stored) {
-            events.fire(new RecommendationEvent.Updated(set, persons.get(set.personId).organisationId()));
-            em.flush();
-            em.clear();
-        }
+        // The sets went in by the upsert above, so their versions are final: one flush after all the events sends
+        // their outbox rows in JDBC batches (a flush per event was a round trip per person).
+        FlushedEvents.fireAfterFlush(() -> stored.forEach(set ->
+                events.fire(new RecommendationEvent.Updated(set, persons.get(set.personId).organisationId()))));
+        em.flush();
+        em.clear();
         return outcomes;
     }
 

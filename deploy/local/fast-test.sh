@@ -13,8 +13,8 @@ FAST=(
   # disclosure control and the fairness rates, Accept-Language and a label for every code, the allocation solver
   EveryEndpointHasARuleTest IfMatchPolicyTest ProblemCatalogueTest PackageBoundariesTest CellKeyMethodTest FairnessTest
   AcceptLanguageTest VocabularyLabelsTest AllocationSolverTest RoundPlannerTest
-  # issue 23: the demo programme rounds, alone and planned ahead, proven optimal
-  DemoRoundsTest
+  # issue 23: the demo programme rounds, alone and planned ahead, proven optimal; when a cached catalogue read is served
+  DemoRoundsTest CatalogueCacheTest
   # issue 22: every sentence and problem detail in the asked language, rules in plain words, one source of the language
   RuleDescriptionsTest ReasonSentencesTest ProblemDetailsInLatvianTest OneLanguageSourceTest
   # issue 21: the referral guide shows the rule table of moves as the code has it

@@ -87,6 +87,11 @@ public class CatalogueChanges {
         generation.incrementAndGet();
     }
 
+    /** For tests of the cache without a database: as if the listener had (or had lost) its connection. */
+    void listening(boolean listening) {
+        this.listening = listening;
+    }
+
     private void listen() {
         long backoff = 100;
         while (running) {

@@ -58,6 +58,13 @@ public interface MatchingConfig {
     @WithDefault("786432")
     int rematchStoreBytes();
 
+    /**
+     * Re-match pages in flight at once (computed and stored while the next page is read): enough to keep the API,
+     * the database and this worker's processors all busy, each page's persons stored in one request of their own.
+     */
+    @WithDefault("3")
+    int rematchPagesInFlight();
+
     default LocalDate today() {
         return evaluationDay().orElseGet(() -> LocalDate.now(zone()));
     }

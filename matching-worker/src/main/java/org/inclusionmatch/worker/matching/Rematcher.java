@@ -6,6 +6,7 @@ import org.inclusionmatch.worker.api.ApiModels;
 import org.inclusionmatch.worker.api.ProfileServiceClient;
 import org.jboss.logging.Logger;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -15,12 +16,13 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 
 /**
  * Re-matches the persons a change of some measures or programmes can affect, page by page (so the API is never
  * asked for everyone at once), each person once however many of the changes touch them. A page is read with one
  * request, computed on all processors, and stored with one batch request (more only when its results would not
- * fit one body; {@link BatchMatcher}, as a batch of person events is) while the next page is read. It returns only when every page is stored, so the caller commits
+ * fit one body; {@link BatchMatcher}, as a batch of person events is) while the next pages are read. It returns only when every page is stored, so the caller commits
  * the catalogue event after that (at least once); a failed request is retried by {@link ProfileServiceClient} as
  * any other, and a request the API refuses fails the whole re-match (the caller parks the events).
  */
@@ -32,8 +34,9 @@ public class Rematcher {
     private final ProfileServiceClient api;
     private final BatchMatcher batches;
     private final MatchingConfig config;
-    private final ExecutorService stores = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "rematch-store");
+    /** Computes and stores the pages in flight (bounded by a semaphore per re-match, not by the pool). */
+    private final ExecutorService pipeline = Executors.newCachedThreadPool(r -> {
+        Thread thread = new Thread(r, "rematch-page");
         thread.setDaemon(true);
         return thread;
     });
@@ -46,7 +49,7 @@ public class Rematcher {
 
     @PreDestroy
     void stop() {
-        stores.shutdownNow();
+        pipeline.shutdownNow();
     }
 
     /** Returns how many persons were re-matched. */
@@ -58,17 +61,18 @@ public class Rematcher {
     }
 
     /**
-     * Page after page: while one page's results are being stored, the next page is read and computed (at most one
-     * store in flight). Returns after the last store has answered; a failed store fails the re-match.
+     * Pages read one after another (keyset paging), each then computed and stored on the pipeline while the next is
+     * read, with at most {@link MatchingConfig#rematchPagesInFlight()} pages in flight. Returns after the last store
+     * has answered; a failed page fails the re-match (the pages still running are cancelled).
      */
     private void rematch(UUID measureId, UUID programmeId, Set<UUID> matched) {
         UUID after = null;
         long reading = 0;
-        long computing = 0;
         long waiting = 0;
         int persons = 0;
         int pages = 0;
-        Future<?> storing = null;
+        Semaphore slots = new Semaphore(config.rematchPagesInFlight());
+        List<Future<?>> inFlight = new ArrayList<>();
         try {
             do {
                 long t0 = System.nanoTime();
@@ -77,29 +81,49 @@ public class Rematcher {
                 long t1 = System.nanoTime();
                 reading += t1 - t0;
                 if (!fresh.isEmpty()) {
-                    List<ApiModels.StoreItem> results = batches.compute(fresh);
-                    long t2 = System.nanoTime();
-                    computing += t2 - t1;
-                    await(storing);
-                    waiting += System.nanoTime() - t2;
-                    storing = stores.submit(() -> batches.store(results));
+                    acquire(slots);
+                    waiting += System.nanoTime() - t1;
+                    inFlight.removeIf(done -> done.isDone() && succeeded(done));
+                    inFlight.add(pipeline.submit(() -> {
+                        try {
+                            batches.store(batches.compute(fresh));
+                        } finally {
+                            slots.release();
+                        }
+                    }));
                 }
                 persons += fresh.size();
                 pages++;
                 after = page.next();
             } while (after != null);
-            long t3 = System.nanoTime();
-            await(storing);
-            waiting += System.nanoTime() - t3;
-        } finally {
-            if (storing != null) {
-                storing.cancel(true); // only when failing: done otherwise
+            long t2 = System.nanoTime();
+            for (Future<?> page : inFlight) {
+                await(page);
             }
+            waiting += System.nanoTime() - t2;
+            inFlight.clear();
+        } finally {
+            inFlight.forEach(page -> page.cancel(true)); // only when failing: done otherwise
         }
         // Ids and timings only, never a profile.
-        LOG.infof("Re-matched %d persons of %s %s in %d pages: reading %d ms, computing %d ms, waiting for stores %d ms",
+        LOG.infof("Re-matched %d persons of %s %s in %d pages: reading %d ms, waiting for pages in flight %d ms",
                 persons, measureId != null ? "measure" : "programme", measureId != null ? measureId : programmeId,
-                pages, reading / 1_000_000, computing / 1_000_000, waiting / 1_000_000);
+                pages, reading / 1_000_000, waiting / 1_000_000);
+    }
+
+    private static void acquire(Semaphore slots) {
+        try {
+            slots.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while re-matching", e);
+        }
+    }
+
+    /** A finished page: true when it succeeded, its failure thrown otherwise (failing the re-match early). */
+    private static boolean succeeded(Future<?> page) {
+        await(page);
+        return true;
     }
 
     private static void await(Future<?> future) {

@@ -72,16 +72,22 @@ public class MatchingService {
         return new MatchingPage(views(ids), ids.size() < size ? null : ids.get(ids.size() - 1));
     }
 
-    /** The affected persons' ids after ?4 in id order, at most ?5: each branch stops at the page's end. */
+    /**
+     * The affected persons' ids after ?4 in id order, at most ?5: each branch stops at the page's end. The persons
+     * a measure is recommended to are read measure by measure, each an ordered range of the primary key: with
+     * {@code measure_id = any(...)} PostgreSQL read and sorted every such person on every page (31 ms a page at
+     * 20,000 persons, growing with them; 0.5 ms this way).
+     */
     static final String AFFECTED = """
             select id from (
               (select p.id from person p
                where (p.needs && cast(?1 as text[]) or p.goals && cast(?2 as text[])) and p.id > ?4
                order by p.id limit ?5)
               union
-              (select r.person_id from recommended_measure r
-               where r.measure_id = any(cast(?3 as uuid[])) and r.person_id > ?4
-               order by r.person_id limit ?5)
+              (select r.person_id from unnest(cast(?3 as uuid[])) as m(id)
+               cross join lateral (select person_id from recommended_measure
+                                   where measure_id = m.id and person_id > ?4
+                                   order by person_id limit ?5) r)
             ) affected
             order by id limit ?5""";
 

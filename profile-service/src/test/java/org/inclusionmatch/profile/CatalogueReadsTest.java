@@ -60,8 +60,7 @@ class CatalogueReadsTest {
     void aChangeThisInstanceMakesShowsInTheNextRead() {
         String org = Api.createOrganisation();
         String code = Api.unique("OWN");
-        String measure = Api.json().body(Api.measure(code, org)).post("/api/v1/measures").then().statusCode(201)
-                .extract().path("id");
+        String measure = createMeasure(code, org);
         String before = list(code, "en").header("ETag");
         assertThat(list(code, "en").<Integer>path("items[0].seatsHeld")).isZero();
 
@@ -79,8 +78,7 @@ class CatalogueReadsTest {
     void aChangeWrittenByAnyoneElseShowsOnceNotified() throws SQLException {
         String org = Api.createOrganisation();
         String code = Api.unique("OTHER");
-        String measure = Api.json().body(Api.measure(code, org)).post("/api/v1/measures").then().statusCode(201)
-                .extract().path("id");
+        String measure = createMeasure(code, org);
         assertThat(list(code, "en").<String>path("items[0].title")).isEqualTo("Course " + code);
         Api.json().get("/api/v1/measures/" + measure).then().statusCode(200);
 
@@ -97,8 +95,7 @@ class CatalogueReadsTest {
     void aLostListeningConnectionIsReplacedAndNothingStaleIsServed() throws SQLException {
         String org = Api.createOrganisation();
         String code = Api.unique("LOST");
-        String measure = Api.json().body(Api.measure(code, org)).post("/api/v1/measures").then().statusCode(201)
-                .extract().path("id");
+        String measure = createMeasure(code, org);
         list(code, "en").then().statusCode(200);
         long generation = changes.generation();
 
@@ -111,6 +108,11 @@ class CatalogueReadsTest {
         retitle(measure, "Changed after the reconnect");
         await().atMost(NOTIFIED).untilAsserted(() ->
                 assertThat(list(code, "en").<String>path("items[0].title")).isEqualTo("Changed after the reconnect"));
+    }
+
+    private static String createMeasure(String code, String provider) {
+        return Api.json().body(Api.measure(code, provider)).post("/api/v1/measures").then().statusCode(201)
+                .extract().path("id");
     }
 
     private static Response list(String code, String language) {

@@ -25,12 +25,15 @@ import java.util.Optional;
 @ApplicationScoped
 public class TargetPolicy {
 
-    /** IPv4 and IPv6 ranges no webhook may reach (RFC 6890 special-purpose registries, less the global ones). */
+    /**
+     * IPv4 and IPv6 ranges no webhook may reach (RFC 6890 special-purpose registries, less the global ones). IPv4-mapped
+     * IPv6 addresses (::ffff:a.b.c.d) need no range: Java reads them as the IPv4 address.
+     */
     static final List<String> REFUSED = List.of(
             "0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12",
             "192.0.0.0/24", "192.0.2.0/24", "192.88.99.0/24", "192.168.0.0/16", "198.18.0.0/15", "198.51.100.0/24",
             "203.0.113.0/24", "224.0.0.0/4", "240.0.0.0/4",
-            "::/96", "::1/128", "::ffff:0:0/96", "64:ff9b::/96", "64:ff9b:1::/48", "100::/64", "2001:db8::/32",
+            "::/96", "::1/128", "64:ff9b:1::/48", "100::/64", "2001:db8::/32",
             "2002::/16", "fc00::/7", "fe80::/10", "fec0::/10", "ff00::/8");
 
     private final List<IpSubnetFilterRule> refused;

@@ -33,6 +33,10 @@ public interface WebhookConfig {
     @WithDefault("24h")
     Duration secretOverlap();
 
+    /** How often the dispatcher instances measure the webhook gauges (read by WebhookMetrics' schedule). */
+    @WithDefault("15s")
+    Duration metricsInterval();
+
     Dispatch dispatch();
 
     interface Dispatch {

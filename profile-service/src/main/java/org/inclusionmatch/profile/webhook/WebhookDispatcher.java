@@ -96,7 +96,7 @@ public class WebhookDispatcher {
 
     /** Queues one round unless one is waiting already; the single loop thread keeps rounds apart. */
     void wakeUp() {
-        if (enabled && wakeUpPending.compareAndSet(false, true)) {
+        if (enabled && !loop.isShutdown() && wakeUpPending.compareAndSet(false, true)) {
             loop.execute(() -> {
                 wakeUpPending.set(false);
                 try {
@@ -110,7 +110,7 @@ public class WebhookDispatcher {
 
     private void round() throws SQLException {
         int free = maxInFlight - total.get();
-        if (free <= 0) {
+        if (free <= 0 || deliveries.isShutdown()) {
             return;
         }
         for (Claimed claimed : claim(free)) {

@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.inclusionmatch.profile.common.persistence.VersionedEntity;
@@ -18,6 +19,7 @@ import java.util.UUID;
 @Table(name = "webhook_endpoint")
 public class WebhookEndpoint extends VersionedEntity {
 
+    @Schema(name = "WebhookEndpointStatus")
     public enum Status {
         /** Deliveries are sent. */
         ACTIVE,

@@ -18,8 +18,6 @@ public record WebhookEndpointRequest(
         List<@NotNull WebhookEventType> eventTypes,
         @Size(max = 200) @Schema(description = "A note for your own staff") String description,
         @Schema(description = "ACTIVE (the default) or PAUSED: a paused endpoint keeps its deliveries and gets them once "
-                + "resumed; a DISABLED one is resumed by setting ACTIVE") RequestedStatus status) {
-
-    /** The statuses a client may set; DISABLED is set only by the service. */
-    public enum RequestedStatus { ACTIVE, PAUSED }
+                + "resumed; a DISABLED one is resumed by setting ACTIVE. DISABLED is set only by the service")
+        WebhookEndpoint.Status status) {
 }

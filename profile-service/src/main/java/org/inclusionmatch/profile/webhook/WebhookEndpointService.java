@@ -35,7 +35,7 @@ public class WebhookEndpointService {
     }
 
     public WebhookEndpointView create(UUID organisation, WebhookEndpointRequest request) {
-        checkUrl(request.url());
+        check(request);
         long count = WebhookEndpoint.count("organisationId", organisation);
         if (count >= config.maxEndpointsPerOrganisation()) {
             throw InvalidInput.field("url", "your organisation has " + count + " webhook endpoints, the most it may have; delete one first");
@@ -43,8 +43,7 @@ public class WebhookEndpointService {
         WebhookEndpoint endpoint = new WebhookEndpoint();
         endpoint.organisationId = organisation;
         apply(endpoint, request);
-        endpoint.status = request.status() == WebhookEndpointRequest.RequestedStatus.PAUSED
-                ? WebhookEndpoint.Status.PAUSED : WebhookEndpoint.Status.ACTIVE;
+        endpoint.status = request.status() == WebhookEndpoint.Status.PAUSED ? WebhookEndpoint.Status.PAUSED : WebhookEndpoint.Status.ACTIVE;
         endpoint.secret = WebhookSignature.newSecret();
         endpoint.persist();
         endpoint.flush();
@@ -65,11 +64,11 @@ public class WebhookEndpointService {
     public WebhookEndpointView update(UUID organisation, UUID id, String ifMatch, WebhookEndpointRequest request) {
         WebhookEndpoint endpoint = require(organisation, id);
         ExpectedVersion.check(ifMatch, endpoint.version);
-        checkUrl(request.url());
+        check(request);
         apply(endpoint, request);
-        if (request.status() == WebhookEndpointRequest.RequestedStatus.PAUSED) {
+        if (request.status() == WebhookEndpoint.Status.PAUSED) {
             endpoint.status = WebhookEndpoint.Status.PAUSED;
-        } else if (request.status() == WebhookEndpointRequest.RequestedStatus.ACTIVE) {
+        } else if (request.status() == WebhookEndpoint.Status.ACTIVE) {
             endpoint.status = WebhookEndpoint.Status.ACTIVE;
             endpoint.failingSince = null; // a resumed endpoint gets its full failing time again
             endpoint.disabledAt = null;
@@ -124,10 +123,13 @@ public class WebhookEndpointService {
         return WebhookDeliveryView.of(delivery);
     }
 
-    private void checkUrl(String url) {
-        policy.refusal(url).ifPresent(reason -> {
+    private void check(WebhookEndpointRequest request) {
+        policy.refusal(request.url()).ifPresent(reason -> {
             throw InvalidInput.field("url", reason);
         });
+        if (request.status() == WebhookEndpoint.Status.DISABLED) {
+            throw InvalidInput.field("status", "must be one of ACTIVE, PAUSED");
+        }
     }
 
     private static void apply(WebhookEndpoint endpoint, WebhookEndpointRequest request) {

@@ -11,6 +11,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.inclusionmatch.contracts.webhooks.WebhookEvent;
 import org.inclusionmatch.profile.common.events.DomainEvent;
+import org.inclusionmatch.profile.enrolment.EnrolmentEvent;
+import org.inclusionmatch.profile.measure.MeasureEvent;
+import org.inclusionmatch.profile.person.PersonEvent;
+import org.inclusionmatch.profile.programme.ProgrammeEvent;
+import org.inclusionmatch.profile.recommendation.RecommendationEvent;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -18,8 +23,9 @@ import java.util.UUID;
 
 /**
  * Writes a delivery row for each endpoint subscribed to a notice, in the transaction of the change it announces: what
- * the API acknowledged is never lost, and what rolls back is never sent. Runs after the outbox's observer, which flushed,
- * so the versions it reads are the ones the rows have. One statement per notice, which writes nothing when the
+ * the API acknowledged is never lost, and what rolls back is never sent. Observes the feature events partners subscribe
+ * to (the outbox's recorder alone observes every domain event), after the recorder, which flushed, so the versions it
+ * reads are the ones the rows have. One statement per notice, which writes nothing when the
  * organisation has no endpoint for it.
  */
 @ApplicationScoped
@@ -31,6 +37,7 @@ public class WebhookFanout {
               from webhook_endpoint e
              where e.organisation_id = ?5 and e.status <> 'DISABLED' and ?2 = any(e.event_types) and e.id <> ?6""";
     private static final UUID NONE = new UUID(0, 0);
+    private static final int AFTER_RECORDER = Interceptor.Priority.APPLICATION + 1000;
 
     private final EntityManager entityManager;
     private final ObjectMapper json;
@@ -46,7 +53,28 @@ public class WebhookFanout {
     public record DeliveriesWritten() {
     }
 
-    void fanOut(@Observes @Priority(Interceptor.Priority.APPLICATION + 1000) DomainEvent event) {
+    // The feature events partners hear of, each observed after the outbox's recorder (default priority) has flushed.
+    void onPerson(@Observes @Priority(AFTER_RECORDER) PersonEvent event) {
+        fanOut(event);
+    }
+
+    void onRecommendations(@Observes @Priority(AFTER_RECORDER) RecommendationEvent event) {
+        fanOut(event);
+    }
+
+    void onProgramme(@Observes @Priority(AFTER_RECORDER) ProgrammeEvent event) {
+        fanOut(event);
+    }
+
+    void onMeasure(@Observes @Priority(AFTER_RECORDER) MeasureEvent event) {
+        fanOut(event);
+    }
+
+    void onReferral(@Observes @Priority(AFTER_RECORDER) EnrolmentEvent event) {
+        fanOut(event);
+    }
+
+    private void fanOut(DomainEvent event) {
         WebhookNotices.of(event).forEach(notice -> write(notice, NONE));
     }
 

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Records an attempt in the delivery log and what follows from it, in one transaction: delivered; or tried again later
- * ({@link RetrySchedule}); or given up. An endpoint whose attempts have all failed for {@code disable-after} is disabled,
+ * Records an attempt in the delivery log and what follows from it: delivered (by {@link DeliveredLog}, in batches); or,
+ * in a transaction of its own, tried again later ({@link RetrySchedule}) or given up. An endpoint whose attempts have all failed for {@code disable-after} is disabled,
  * and its organisation's other endpoints hear of it (WEBHOOK_ENDPOINT_DISABLED).
  */
 @ApplicationScoped
@@ -24,13 +24,16 @@ public class DeliveryRecorder {
 
     private final EntityManager entityManager;
     private final WebhookFanout fanout;
+    private final DeliveredLog deliveredLog;
     private final WebhookMetrics metrics;
     private final RetrySchedule retries;
     private final Duration disableAfter;
 
-    public DeliveryRecorder(EntityManager entityManager, WebhookFanout fanout, WebhookMetrics metrics, WebhookConfig config) {
+    public DeliveryRecorder(EntityManager entityManager, WebhookFanout fanout, DeliveredLog deliveredLog, WebhookMetrics metrics,
+                            WebhookConfig config) {
         this.entityManager = entityManager;
         this.fanout = fanout;
+        this.deliveredLog = deliveredLog;
         this.metrics = metrics;
         this.retries = RetrySchedule.of(config.dispatch());
         this.disableAfter = config.dispatch().disableAfter();
@@ -38,6 +41,11 @@ public class DeliveryRecorder {
 
     void record(WebhookDispatcher.Claimed delivery, Instant started, WebhookSender.Result result) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        if (result.delivered()) {
+            deliveredLog.record(delivery, started, now, result.statusCode(), result.excerpt());
+            metrics.delivered();
+            return;
+        }
         QuarkusTransaction.requiringNew().run(() -> {
             entityManager.createNativeQuery("""
                             insert into webhook_attempt (delivery_id, endpoint_id, at, duration_ms, status_code, error, response_excerpt)
@@ -46,22 +54,8 @@ public class DeliveryRecorder {
                     .setParameter(4, (int) Duration.between(started, now).toMillis())
                     .setParameter(5, result.statusCode()).setParameter(6, result.error()).setParameter(7, result.excerpt())
                     .executeUpdate();
-            if (result.delivered()) {
-                delivered(delivery, now, result.statusCode());
-            } else {
-                failed(delivery, now, result.statusCode());
-            }
+            failed(delivery, now, result.statusCode());
         });
-    }
-
-    private void delivered(WebhookDispatcher.Claimed delivery, Instant now, int statusCode) {
-        entityManager.createNativeQuery("""
-                        update webhook_delivery set status = 'DELIVERED', attempts = attempts + 1, last_attempt_at = ?2,
-                               last_status_code = ?3, delivered_at = ?2 where id = ?1""")
-                .setParameter(1, delivery.id()).setParameter(2, now).setParameter(3, statusCode).executeUpdate();
-        entityManager.createNativeQuery("update webhook_endpoint set failing_since = null where id = ?1 and failing_since is not null")
-                .setParameter(1, delivery.endpointId()).executeUpdate();
-        metrics.delivered();
     }
 
     private void failed(WebhookDispatcher.Claimed delivery, Instant now, Integer statusCode) {

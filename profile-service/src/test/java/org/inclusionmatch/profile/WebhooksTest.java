@@ -14,6 +14,7 @@ import org.inclusionmatch.servers.testing.JwtTestResource;
 import org.inclusionmatch.servers.testing.KafkaTestResource;
 import org.inclusionmatch.servers.testing.PostgresTestResource;
 import org.inclusionmatch.servers.testing.ValidatingProxy;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -63,6 +64,14 @@ class WebhooksTest {
 
     /** An endpoint as its organisation registered it: id and the secret shown once. */
     record Endpoint(String id, String secret) {
+    }
+
+    /** The receivers close after each test: their endpoints go, so the dispatcher does not retry them for the suite's rest. */
+    @AfterEach
+    void deleteEndpoints() throws Exception {
+        try (Connection db = dataSource.getConnection(); PreparedStatement delete = db.prepareStatement("delete from webhook_endpoint")) {
+            delete.executeUpdate();
+        }
     }
 
     private static RequestSpecification admin(String org) {

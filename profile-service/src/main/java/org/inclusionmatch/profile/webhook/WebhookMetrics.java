@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Webhook delivery as Prometheus sees it: attempts by result ({@code inclusion_webhook_deliveries_total{result}}:
  * delivered, retry, failed), the retry queue (pending deliveries that failed at least once), the age of the oldest
- * pending delivery of an active endpoint, and disabled endpoints. The gauges are measured by the dispatcher instances.
+ * delivery of an active endpoint not yet tried once (the dispatcher's lag, whatever receivers do), and disabled endpoints. The gauges are measured by the dispatcher instances.
  */
 @ApplicationScoped
 public class WebhookMetrics {
@@ -43,7 +43,7 @@ public class WebhookMetrics {
         Gauge.builder("inclusion_webhook_retry_queue", retryQueue, AtomicLong::get).strongReference(true)
                 .description("Pending webhook deliveries that failed at least once").register(metrics);
         Gauge.builder("inclusion_webhook_oldest_pending_seconds", oldestPendingSeconds, AtomicLong::get).strongReference(true)
-                .description("Age of the oldest pending delivery of an active endpoint (0 when none)").register(metrics);
+                .description("Age of the oldest delivery of an active endpoint not yet tried once (0 when none): the dispatcher's lag").register(metrics);
         Gauge.builder("inclusion_webhook_endpoints_disabled", disabledEndpoints, AtomicLong::get).strongReference(true)
                 .description("Webhook endpoints disabled after failing too long").register(metrics);
     }
@@ -75,7 +75,8 @@ public class WebhookMetrics {
              ResultSet r = s.executeQuery("""
                      select (select count(*) from webhook_delivery where status = 'PENDING' and attempts > 0),
                             (select coalesce(extract(epoch from now() - min(d.created_at)), 0) from webhook_delivery d
-                               join webhook_endpoint e on e.id = d.endpoint_id where d.status = 'PENDING' and e.status = 'ACTIVE'),
+                               join webhook_endpoint e on e.id = d.endpoint_id
+                                where d.status = 'PENDING' and d.attempts = 0 and e.status = 'ACTIVE'),
                             (select count(*) from webhook_endpoint where status = 'DISABLED')""")) {
             r.next();
             retryQueue.set(r.getLong(1));

@@ -44,6 +44,11 @@ export INCLUSION_IMPORT_CATALOGUE="$ROOT/deploy/local/demo/catalogue.json"
 # Limits high enough that bench/ measures the service rather than the per-client limit (production: see docs/partners.md, Rate limits).
 export INCLUSION_RATE_LIMIT_DEFAULTS_REQUESTS_PER_SECOND="${INCLUSION_RATE_LIMIT_DEFAULTS_REQUESTS_PER_SECOND:-20000}"
 export INCLUSION_RATE_LIMIT_DEFAULTS_BURST="${INCLUSION_RATE_LIMIT_DEFAULTS_BURST:-40000}"
+# Webhooks to receivers on this machine (docs/webhooks.md): plain http to loopback through the test allow-list, which
+# production leaves empty.
+export INCLUSION_WEBHOOKS_REQUIRE_HTTPS="${INCLUSION_WEBHOOKS_REQUIRE_HTTPS:-false}"
+export INCLUSION_WEBHOOKS_ALLOWED_PORTS="${INCLUSION_WEBHOOKS_ALLOWED_PORTS:-443,1024-65535}"
+export INCLUSION_WEBHOOKS_ALLOWED_TEST_RANGES="${INCLUSION_WEBHOOKS_ALLOWED_TEST_RANGES:-127.0.0.0/8}"
 start profile-service "Listening on" java -Xmx256m -Dquarkus.http.port="$API_PORT" \
   -jar "$ROOT/profile-service/target/quarkus-app/quarkus-run.jar"
 wait_http profile-service "http://127.0.0.1:$API_PORT/q/health/ready"

@@ -49,7 +49,7 @@ class I18nTest {
                 "legalBases", "measureKinds", "organisationKinds", "enrolmentStatuses", "enrolmentReasons", "referralDeclineReasons",
                 "outcomeStatuses", "decisions", "declineReasons", "reasonCodes", "allocationRoundStatuses",
                 "allocationObjectives", "allocationReasons", "fairnessStages", "fairnessDimensions", "ageBands",
-                "shareCategories", "consentStatuses", "recommendationStatuses");
+                "shareCategories", "consentStatuses", "recommendationStatuses", "webhookEventTypes", "webhookEndpointStatuses");
     }
 
     /** A form offers only the archetypes of the chosen role: the list says which role each belongs to. */

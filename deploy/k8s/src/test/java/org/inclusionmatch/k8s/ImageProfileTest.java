@@ -86,9 +86,9 @@ class ImageProfileTest {
                     checked++;
                 }
             }
-            // profile-service: its Deployment and the migration Job; matching-worker: its Deployment.
+            // profile-service: its Deployment, the webhook dispatcher's and the migration Job; matching-worker: its Deployment.
             assertThat(checked).as(overlay + ": containers running " + image.repository())
-                    .isEqualTo(service.equals("profile-service") ? 2 : 1);
+                    .isEqualTo(service.equals("profile-service") ? 3 : 1);
         }
     }
 

@@ -379,7 +379,39 @@ class K8sManifestsTest {
         Set<String> alerts = StreamSupport.stream(r.get("PrometheusRule", "inclusion-match").path("spec").path("groups").get(0)
                 .path("rules").spliterator(), false).map(a -> a.path("alert").asText()).collect(Collectors.toSet());
         assertThat(alerts).contains("InclusionOutboxLag", "InclusionConsumerLag", "InclusionDeadLetters",
-                "InclusionMatchingErrors", "InclusionApi5xx", "InclusionAuditWriteFailures");
+                "InclusionMatchingErrors", "InclusionApi5xx", "InclusionAuditWriteFailures", "InclusionWebhookBacklog",
+                "InclusionWebhookDeliveriesGivenUp");
+    }
+
+    /** Issue 25: only the dispatcher Deployment sends webhooks, and only it may reach partners on the internet. */
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void onlyTheWebhookDispatcherSendsAndReachesPartners(String overlay) throws IOException {
+        Rendered r = overlay(overlay);
+        JsonNode dispatcher = r.get("Deployment", "profile-service-webhooks");
+        Map<String, String> env = environment(r, container(dispatcher));
+        assertThat(env).containsEntry("INCLUSION_WEBHOOKS_DISPATCH_ENABLED", "true").containsEntry("INCLUSION_WEBHOOKS_REQUIRE_HTTPS", "true");
+        Set<String> read = envReferences(properties("profile-service"));
+        read.removeAll(LOCAL_ONLY.get("profile-service"));
+        assertThat(env.keySet()).as("the dispatcher runs the profile-service image: its settings").containsAll(read);
+        assertThat(container(dispatcher).path("image").asText()).isEqualTo(container(r.get("Deployment", "profile-service")).path("image").asText());
+        assertThat(environment(r, container(r.get("Deployment", "profile-service")))).containsEntry("INCLUSION_WEBHOOKS_DISPATCH_ENABLED", "false");
+        for (JsonNode workload : concat(r.ofKind("Deployment"), r.ofKind("Job"))) {
+            if (!name(workload).equals("profile-service-webhooks")) {
+                assertThat(environment(r, container(workload)).getOrDefault("INCLUSION_WEBHOOKS_DISPATCH_ENABLED", "false"))
+                        .as(name(workload)).isEqualTo("false");
+            }
+        }
+        // its egress to the internet: the webhook ports only, never private, loopback, link-local (metadata) or CGNAT ranges
+        JsonNode policy = r.get("NetworkPolicy", "profile-service-webhooks");
+        List<JsonNode> internet = StreamSupport.stream(policy.path("spec").path("egress").spliterator(), false)
+                .filter(rule -> rule.path("to").toString().contains("ipBlock")).toList();
+        assertThat(internet).hasSize(1);
+        assertThat(internet.getFirst().path("to").get(0).path("ipBlock").path("except").toString())
+                .contains("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "169.254.0.0/16", "127.0.0.0/8", "100.64.0.0/10");
+        assertThat(internet.getFirst().path("ports").findValuesAsText("port")).containsExactlyInAnyOrder("443", "8443");
+        assertThat(policy.path("spec").path("ingress").toString()).doesNotContain("8080");
+        assertThat(r.get("Service", "profile-service-webhooks").path("spec").path("ports").toString()).doesNotContain("8080");
     }
 
     @Test

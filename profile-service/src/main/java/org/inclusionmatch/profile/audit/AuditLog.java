@@ -9,6 +9,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.inclusionmatch.profile.common.persistence.GroupCommit;
 import org.jboss.logging.Logger;
 
 import java.sql.Connection;
@@ -18,19 +19,16 @@ import java.sql.Types;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Appends audit entries with group commit: a writer thread takes every entry waiting, inserts them as one JDBC
- * batch and commits once. There are two writers (a setting), so that entries arriving during one commit go into the
- * next at once instead of waiting for it: under a steady rate a request waits about one commit, not two; each request waits for the commit that holds its entry before it is answered, so an
+ * Appends audit entries with group commit ({@link GroupCommit}, two writers): a writer takes every entry waiting,
+ * inserts them as one JDBC batch and commits once; each request waits for the commit that holds its entry before it is answered, so an
  * access is durably recorded before its data leaves, and a request whose entry cannot be written fails (500)
  * instead. The entries have transactions of their own (not the request's), so a request that fails or is
  * refused is recorded all the same. Requests refused before they reach a worker thread (on the IO thread,
@@ -48,26 +46,21 @@ public class AuditLog {
     private static final String INSERT = "insert into audit_entry (at, subject, roles, organisation_id, operation, "
             + "resource_type, resource_id, outcome, http_status, person_ids) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-    private record Pending(AuditEntry entry, CompletableFuture<Void> written) {
-    }
-
-    private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final AgroalDataSource dataSource;
     private final int batchMax;
     private final Duration timeout;
     /** Entries that could not be written: any is an incident (alert InclusionAuditWriteFailures, deploy/k8s). */
     private final Counter failures;
-    private final int writerCount;
-    private volatile boolean running = true;
-    private final List<Thread> writers = new ArrayList<>();
+    private final int writers;
+    private GroupCommit<AuditEntry> writer;
 
     public AuditLog(AgroalDataSource dataSource,
                     @ConfigProperty(name = "inclusion.audit.batch-max", defaultValue = "500") int batchMax,
                     @ConfigProperty(name = "inclusion.audit.write-timeout", defaultValue = "10s") Duration timeout,
-                    @ConfigProperty(name = "inclusion.audit.writers", defaultValue = "2") int writerCount,
+                    @ConfigProperty(name = "inclusion.audit.writers", defaultValue = "2") int writers,
                     MeterRegistry metrics) {
         this.dataSource = dataSource;
-        this.writerCount = Math.max(1, writerCount);
+        this.writers = writers;
         this.batchMax = batchMax;
         this.timeout = timeout;
         this.failures = Counter.builder("inclusion_audit_write_failures")
@@ -76,18 +69,13 @@ public class AuditLog {
 
     @PostConstruct
     void start() {
-        for (int i = 0; i < writerCount; i++) {
-            writers.add(Thread.ofPlatform().name("audit-writer-" + i).daemon(true).start(this::writeLoop));
-        }
+        writer = new GroupCommit<>("audit-writer", writers, dataSource, batchMax, AuditLog::insert);
     }
 
     /** Writes what is waiting, then stops. */
     @PreDestroy
     void stop() throws InterruptedException {
-        running = false;
-        for (Thread writer : writers) {
-            writer.join(Duration.ofSeconds(10));
-        }
+        writer.stop();
     }
 
     /**
@@ -95,8 +83,7 @@ public class AuditLog {
      * {@link AuditWriteFailed} when it could not be; on the IO thread, returns at once (a failure is logged).
      */
     public void append(AuditEntry entry) {
-        CompletableFuture<Void> written = new CompletableFuture<>();
-        queue.add(new Pending(entry, written));
+        CompletableFuture<Void> written = writer.submit(entry);
         if (!BlockingOperationControl.isBlockingAllowed()) {
             written.whenComplete((ok, failure) -> {
                 if (failure != null) {
@@ -127,57 +114,13 @@ public class AuditLog {
                 entry.resourceId, failure.getClass().getSimpleName());
     }
 
-    private void writeLoop() {
-        List<Pending> batch = new ArrayList<>();
-        while (running || !queue.isEmpty()) {
-            try {
-                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
-                batch.add(first);
-                queue.drainTo(batch, batchMax - 1);
-                write(batch);
-            } catch (InterruptedException e) {
-                running = false;
-            } catch (Throwable e) {
-                batch.forEach(pending -> pending.written.completeExceptionally(e));
-            } finally {
-                batch.clear();
+    private static void insert(Connection db, List<AuditEntry> batch) throws SQLException {
+        try (PreparedStatement insert = db.prepareStatement(INSERT)) {
+            for (AuditEntry entry : batch) {
+                bind(db, insert, entry);
+                insert.addBatch();
             }
-        }
-    }
-
-    /** One batch, one commit; when it fails, each entry alone, so that one bad entry fails only its own request. */
-    private void write(List<Pending> batch) {
-        try {
-            insert(batch);
-            batch.forEach(pending -> pending.written.complete(null));
-        } catch (SQLException | RuntimeException e) {
-            if (batch.size() == 1) {
-                batch.getFirst().written.completeExceptionally(e);
-            } else {
-                batch.forEach(pending -> write(List.of(pending)));
-            }
-        }
-    }
-
-    private void insert(List<Pending> batch) throws SQLException {
-        try (Connection db = dataSource.getConnection()) {
-            db.setAutoCommit(false);
-            try (PreparedStatement insert = db.prepareStatement(INSERT)) {
-                for (Pending pending : batch) {
-                    bind(db, insert, pending.entry);
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-                db.commit();
-            } catch (SQLException | RuntimeException e) {
-                db.rollback();
-                throw e;
-            } finally {
-                db.setAutoCommit(true);
-            }
+            insert.executeBatch();
         }
     }
 

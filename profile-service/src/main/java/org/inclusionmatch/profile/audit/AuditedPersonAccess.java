@@ -5,7 +5,10 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** Marks an endpoint that reads or writes person data: each call, allowed or denied, writes one audit entry. */
+/**
+ * Marks an endpoint that reads or writes person data, or changes an organisation's webhook subscriptions: each call,
+ * allowed or denied, writes one audit entry.
+ */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
 public @interface AuditedPersonAccess {

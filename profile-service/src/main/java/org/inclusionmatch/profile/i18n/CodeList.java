@@ -1,5 +1,6 @@
 package org.inclusionmatch.profile.i18n;
 
+import org.inclusionmatch.contracts.webhooks.WebhookEventType;
 import org.inclusionmatch.profile.allocation.AllocationObjective;
 import org.inclusionmatch.profile.allocation.AllocationReason;
 import org.inclusionmatch.profile.allocation.AllocationRound;
@@ -25,6 +26,7 @@ import org.inclusionmatch.profile.vocabulary.ReferralDeclineReason;
 import org.inclusionmatch.profile.vocabulary.Region;
 import org.inclusionmatch.profile.vocabulary.Role;
 import org.inclusionmatch.profile.vocabulary.TargetGroup;
+import org.inclusionmatch.profile.webhook.WebhookEndpoint;
 
 import java.util.Arrays;
 import java.util.List;
@@ -61,7 +63,9 @@ public enum CodeList {
     AGE_BANDS("ageBands", Fairness.AgeBand.class, false),
     SHARE_CATEGORIES("shareCategories", ShareCategory.class, false),
     CONSENT_STATUSES("consentStatuses", ConsentStatus.class, false),
-    RECOMMENDATION_STATUSES("recommendationStatuses", RecommendationsView.Status.class, false);
+    RECOMMENDATION_STATUSES("recommendationStatuses", RecommendationsView.Status.class, false),
+    WEBHOOK_EVENT_TYPES("webhookEventTypes", WebhookEventType.class, false),
+    WEBHOOK_ENDPOINT_STATUSES("webhookEndpointStatuses", WebhookEndpoint.Status.class, false);
 
     private final String listName;
     private final Class<? extends Enum<?>> type;

@@ -81,7 +81,8 @@ public class VocabularyResource {
                                  "measureKinds", "organisationKinds", "enrolmentStatuses", "enrolmentReasons", "referralDeclineReasons",
                                  "outcomeStatuses", "decisions", "declineReasons", "reasonCodes", "allocationRoundStatuses",
                                  "allocationObjectives", "allocationReasons", "fairnessStages", "fairnessDimensions", "ageBands",
-                                 "shareCategories", "consentStatuses", "recommendationStatuses"})) String name,
+                                 "shareCategories", "consentStatuses", "recommendationStatuses", "webhookEventTypes",
+                                 "webhookEndpointStatuses"})) String name,
                          @Context Request request) {
         Language language = requestLanguage.get();
         Vocabulary.CodeListView list = vocabulary.list(language, name)

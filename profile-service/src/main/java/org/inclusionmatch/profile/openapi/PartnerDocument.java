@@ -38,7 +38,8 @@ final class PartnerDocument {
             Map.entry("Referrals", "A referral as its provider sees it, and the person's consent to share with the provider"),
             Map.entry("Reports", "Inclusion rates per programme and region, with disclosure control"),
             Map.entry("Safety", "Keep-apart constraints between persons, seen only by the organisation that records them"),
-            Map.entry("Vocabulary", "The code lists with Latvian and English labels"));
+            Map.entry("Vocabulary", "The code lists with Latvian and English labels"),
+            Map.entry("Webhooks", "Signed callbacks (Standard Webhooks) of what concerns your organisation, with retries and a delivery log"));
 
     private PartnerDocument() {
     }

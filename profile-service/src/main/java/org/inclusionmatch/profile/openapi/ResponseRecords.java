@@ -26,6 +26,9 @@ import org.inclusionmatch.profile.referral.ReferralView;
 import org.inclusionmatch.profile.report.FairnessReport;
 import org.inclusionmatch.profile.report.InclusionReport;
 
+import org.inclusionmatch.profile.webhook.WebhookAttemptView;
+import org.inclusionmatch.profile.webhook.WebhookDeliveryView;
+import org.inclusionmatch.profile.webhook.WebhookEndpointView;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -49,7 +52,8 @@ final class ResponseRecords {
             PersonView.class, OutcomeView.class, EnrolmentView.class, RecommendationsView.class, DecisionView.class,
             MatchingView.class, MatchingPage.class, PersonExport.class, InclusionReport.class, ImportSummary.class,
             ImportReport.class, RecommendationBatchResult.class, AuditResource.AuditView.class, FairnessReport.class,
-            RoundFairness.class, ReferralView.class, ConsentView.class, AllocationRoundView.class);
+            RoundFairness.class, ReferralView.class, ConsentView.class, AllocationRoundView.class,
+            WebhookEndpointView.class, WebhookDeliveryView.class, WebhookAttemptView.class);
 
     /** Schema name -> properties that can be null. */
     static final Map<String, Set<String>> NULLABLE = Map.ofEntries(
@@ -84,7 +88,10 @@ final class ResponseRecords {
             Map.entry("RecordedOutcome", Set.of("regionWhenRecorded")),
             Map.entry("Referral", Set.of("reason", "note", "answerBy", "overdue", "contact", "message")),
             Map.entry("ReferralContact", Set.of("email", "phone")),
-            Map.entry("Consent", Set.of("endedAt", "withdrawnBy")));
+            Map.entry("Consent", Set.of("endedAt", "withdrawnBy")),
+            Map.entry("WebhookEndpoint", Set.of("description", "secret", "previousSecretExpiresAt", "failingSince", "disabledAt")),
+            Map.entry("WebhookDelivery", Set.of("nextAttemptAt", "lastAttemptAt", "lastStatusCode", "deliveredAt")),
+            Map.entry("WebhookAttempt", Set.of("statusCode", "error", "responseExcerpt")));
 
     private ResponseRecords() {
     }

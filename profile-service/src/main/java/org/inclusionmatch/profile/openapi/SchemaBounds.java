@@ -48,7 +48,8 @@ final class SchemaBounds {
             Map.entry("Decision", "DecisionRequest"),
             Map.entry("Recommendations", "RecommendationsRequest"),
             Map.entry("Recommendation", "ComputedRecommendation"), Map.entry("WhyNot", "ComputedWhyNot"),
-            Map.entry("Consent", "ConsentRequest"), Map.entry("AllocationRound", "ProgrammeRequest"));
+            Map.entry("Consent", "ConsentRequest"), Map.entry("AllocationRound", "ProgrammeRequest"),
+            Map.entry("WebhookEndpoint", "WebhookEndpointRequest"));
 
     /** Strings no request bounds, by "Schema.property" ("[]" for an array's items, "{}" for a map's values). */
     static final Map<String, Integer> STRINGS = Map.ofEntries(
@@ -92,6 +93,10 @@ final class SchemaBounds {
             // the person import's report (person.ImportReport): externalRef varchar(64), details by the service
             Map.entry("PersonImportLineError.externalRef", 64), Map.entry("PersonImportLineError.detail", 1000),
             // problems: capped where they are made (common.problem.Problem)
+            // webhooks: a secret is whsec_ and 44 base64 characters; the rest are columns of V18__webhooks.sql
+            Map.entry("WebhookEndpoint.secret", 50), Map.entry("WebhookDelivery.eventType", 64),
+            Map.entry("WebhookDelivery.status", 16), Map.entry("WebhookAttempt.error", 200),
+            Map.entry("WebhookAttempt.responseExcerpt", 256),
             Map.entry("Problem.title", 200), Map.entry("Problem.detail", 2000), Map.entry("Problem.requestId", 64),
             Map.entry("Violation.field", 200), Map.entry("Violation.message", 1000),
             Map.entry("PersonImportRejected.title", 200), Map.entry("PersonImportRejected.detail", 2000),
@@ -148,7 +153,12 @@ final class SchemaBounds {
             Map.entry("*.capacity", new long[]{0, 1_000_000}),
             Map.entry("*.answerDays", new long[]{1, 90}),
             Map.entry("*.status", new long[]{100, 599}),
-            Map.entry("AuditEntry.httpStatus", new long[]{100, 599}));
+            Map.entry("AuditEntry.httpStatus", new long[]{100, 599}),
+            Map.entry("WebhookDelivery.attempts", new long[]{0, Integer.MAX_VALUE}),
+            Map.entry("WebhookDelivery.lastStatusCode", new long[]{100, 599}),
+            Map.entry("WebhookAttempt.statusCode", new long[]{100, 599}),
+            Map.entry("WebhookAttempt.durationMs", new long[]{0, Integer.MAX_VALUE}),
+            Map.entry("WebhookAttempt.id", new long[]{1, Long.MAX_VALUE}));
 
     private static final Pattern BOUNDED = Pattern.compile("(\\[(?:\\\\.|[^\\]])*]|\\\\.|[^\\[\\\\{}?*+|()])(\\{(\\d+)(?:,(\\d+))?}|\\?)?");
 

@@ -32,7 +32,12 @@ try {
   });
   const page = await context.newPage();
   await page.goto(swaggerUi);
-  await page.click('button.btn.authorize', { timeout: 60_000 });
+  // The partners' document (Quarkus lists the worker's internal one first).
+  const definitions = page.locator('.topbar select');
+  await definitions.waitFor({ timeout: 60_000 });
+  await definitions.selectOption({ label: '<default>' });
+  await page.locator('#operations-Persons-listPersons').waitFor({ timeout: 60_000 });
+  await page.click('button.btn.authorize');
   // The oidc scheme lists a form per grant the provider offers; sign in with authorization code (PKCE).
   const flow = page.locator('.auth-container', { hasText: 'authorization_code' }).first();
   await flow.waitFor({ timeout: 30_000 });
@@ -43,8 +48,9 @@ try {
   await login.fill('#username', username);
   await login.fill('#password', password);
   await Promise.all([login.waitForEvent('close', { timeout: 30_000 }), login.click('#kc-login')]);
-  await page.locator('.modal-ux button.logout').first().waitFor({ timeout: 30_000 }); // authorised: it offers Logout
-  await page.click('.modal-ux button.close-modal');
+  // authorised: the form now offers Logout ("Remove authorization")
+  await flow.locator('button[aria-label="Remove authorization"]').waitFor({ timeout: 30_000 });
+  await page.locator('.modal-ux button.btn-done').first().click();
 
   const operation = page.locator('#operations-Persons-listPersons');
   await operation.locator('.opblock-summary').click();
@@ -55,6 +61,10 @@ try {
   console.log(JSON.stringify(seen));
 } catch (error) {
   console.error(`sign-in failed: ${error}`);
+  for (const page of browser.contexts().flatMap(c => c.pages())) {
+    console.error(`[page ${page.url()}] ${(await page.locator('body').innerText().catch(() => '')).slice(0, 3000)}`);
+    if (process.env.SIGN_IN_DEBUG) console.error((await page.locator('.modal-ux').innerHTML().catch(() => '')).slice(0, 6000));
+  }
   console.log(JSON.stringify({ ...seen, error: String(error) }));
   process.exitCode = 1;
 } finally {

@@ -21,15 +21,21 @@ public class KeycloakStackResource extends ProfileServiceTestResource {
 
     @Override
     protected ProfileServiceProcess startService(String database, String kafka, String runId, Path log) throws Exception {
-        LocalKeycloak keycloak = KeycloakTestResource.server();
-        return ProfileServiceProcess.start(SERVICE_JAR, KeycloakTestResource.webPort(), database, kafka, Map.of(
-                "mp.jwt.verify.publickey.location", keycloak.realmUrl() + "/protocol/openid-connect/certs",
-                "mp.jwt.verify.issuer", keycloak.realmUrl(),
-                "mp.jwt.verify.audiences", "inclusion-match",
-                // the leeway for clocks apart, 60 s by default: shortened so that an expired token is refused within seconds
-                "mp.jwt.verify.clock.skew", "1",
-                "inclusion.openapi.oidc-url", keycloak.realmUrl() + "/.well-known/openid-configuration"),
-                runId, Map.of("quarkus.log.console.json.enabled", "true"), log);
+        // Started while Keycloak still starts: the service is ready once it can read the realm's keys.
+        String realm = KeycloakTestResource.realmUrl();
+        try {
+            return ProfileServiceProcess.start(SERVICE_JAR, KeycloakTestResource.webPort(), database, kafka, Map.of(
+                    "mp.jwt.verify.publickey.location", realm + "/protocol/openid-connect/certs",
+                    "mp.jwt.verify.issuer", realm,
+                    "mp.jwt.verify.audiences", "inclusion-match",
+                    // the leeway for clocks apart, 60 s by default: shortened so that an expired token is refused within seconds
+                    "mp.jwt.verify.clock.skew", "1",
+                    "inclusion.openapi.oidc-url", realm + "/.well-known/openid-configuration"),
+                    runId, Map.of("quarkus.log.console.json.enabled", "true"), log);
+        } catch (IllegalStateException notReady) {
+            KeycloakTestResource.server(); // Keycloak's own failure, if that is why
+            throw notReady;
+        }
     }
 
     @Override

@@ -17,6 +17,8 @@ import java.util.concurrent.CompletableFuture;
 public final class KeycloakTestResource {
 
     private static final int WEB_PORT = FreePort.pick();
+    /** Picked up front, so that the service under test can be pointed at Keycloak while it is still starting. */
+    private static final int PORT = FreePort.pick();
     private static CompletableFuture<LocalKeycloak> server;
 
     private KeycloakTestResource() {
@@ -31,6 +33,11 @@ public final class KeycloakTestResource {
         return WEB_PORT;
     }
 
+    /** The realm's issuer URL, known before Keycloak has started. */
+    public static String realmUrl() {
+        return "http://127.0.0.1:" + PORT + "/realms/" + LocalKeycloak.REALM;
+    }
+
     /** The development secrets the realm's machine clients are started with (INCLUSION_*_CLIENT_SECRET). */
     public static Map<String, String> secrets() {
         return LocalKeycloak.developmentSecrets(webOrigin());
@@ -43,7 +50,7 @@ public final class KeycloakTestResource {
                 Path dir = Path.of("target").toAbsolutePath().resolve(id);
                 Path log = dir.resolveSibling(id + ".log"); // kept when the data goes, for a failed test's reader
                 try {
-                    LocalKeycloak keycloak = LocalKeycloak.start(dir, 0, LocalKeycloak.realmDirectory(), secrets(), log);
+                    LocalKeycloak keycloak = LocalKeycloak.start(dir, PORT, LocalKeycloak.realmDirectory(), secrets(), log);
                     ServerDirectories.stopThenDeleteOnExit(keycloak, dir, "stop-test-keycloak");
                     return keycloak;
                 } catch (Exception e) {

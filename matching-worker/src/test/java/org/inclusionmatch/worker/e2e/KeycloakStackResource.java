@@ -30,6 +30,8 @@ public class KeycloakStackResource extends ProfileServiceTestResource {
                     "mp.jwt.verify.audiences", "inclusion-match",
                     // the leeway for clocks apart, 60 s by default: shortened so that an expired token is refused within seconds
                     "mp.jwt.verify.clock.skew", "1",
+                    // no verified-token cache: a token of a retired key is refused at once, the worker's too
+                    "inclusion.jwt.verified-cache-ttl", "0s",
                     "inclusion.openapi.oidc-url", realm + "/.well-known/openid-configuration"),
                     runId, Map.of("quarkus.log.console.json.enabled", "true"), log);
         } catch (IllegalStateException notReady) {

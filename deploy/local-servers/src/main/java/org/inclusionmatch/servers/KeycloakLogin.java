@@ -35,7 +35,6 @@ public final class KeycloakLogin {
     private static final Pattern FORM_ACTION = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern CODE = Pattern.compile("[?&]code=([^&#]+)");
-    private static final Pattern ERROR = Pattern.compile("<span[^>]*id=\"input-error[^\"]*\"[^>]*>\\s*([^<]+?)\\s*<");
 
     private KeycloakLogin() {
     }
@@ -62,8 +61,9 @@ public final class KeycloakLogin {
                 .build(), HttpResponse.BodyHandlers.ofString());
         Matcher code = CODE.matcher(signedIn.headers().firstValue("Location").orElse(""));
         if (signedIn.statusCode() != 302 || !code.find()) {
-            Matcher error = ERROR.matcher(signedIn.body());
-            throw new IllegalStateException("Sign-in of " + username + " refused: " + (error.find() ? error.group(1) : "HTTP " + signedIn.statusCode()));
+            // Keycloak shows its login form again: a wrong user name or password, or an account locked for a while
+            throw new IllegalStateException("Sign-in of " + username + " refused (wrong user name or password, or the account "
+                    + "is locked after repeated failures; HTTP " + signedIn.statusCode() + ")");
         }
         return token(http, realmUrl, Map.of("grant_type", "authorization_code", "client_id", WEB_CLIENT,
                 "code", URLDecoder.decode(code.group(1), StandardCharsets.UTF_8), "redirect_uri", redirectUri, "code_verifier", verifier));
@@ -139,7 +139,19 @@ public final class KeycloakLogin {
     }
 
     public static void main(String[] args) throws Exception {
-        String token = switch (args.length < 3 ? "" : args[0]) {
+        try {
+            System.out.println(token(args));
+        } catch (java.net.ConnectException e) {
+            System.err.println("Keycloak does not answer at " + args[1] + ": is it running (deploy/local/run.sh --keycloak)?");
+            System.exit(1);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    private static String token(String[] args) throws IOException, InterruptedException {
+        return switch (args.length < 3 ? "" : args[0]) {
             case "user" -> userToken(args[1], System.getenv().getOrDefault("INCLUSION_WEB_ORIGIN", "http://127.0.0.1:8080")
                     + "/q/swagger-ui/oauth2-redirect.html", args[2], args.length > 3 ? args[3] : DEMO_PASSWORD);
             case "client" -> clientToken(args[1], args[2], args[3]);
@@ -151,6 +163,5 @@ public final class KeycloakLogin {
                 yield null;
             }
         };
-        System.out.println(token);
     }
 }

@@ -3,6 +3,8 @@
 # catalogue loaded. Needs only a JDK >= 21. Safe to run again: what is already running is left as it is.
 #   deploy/local/run.sh              build, start, import the demo catalogue, print the URLs
 #   deploy/local/run.sh --no-build   start what was built last time
+#   deploy/local/run.sh --keycloak   sign in through Keycloak (deploy/keycloak's realm) instead of the development
+#                                    issuer; INCLUSION_SIGN_IN=keycloak does the same (docs/sign-in.md)
 #   deploy/local/stop.sh             stop everything (data stays in .local/)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -10,9 +12,21 @@ source "$ROOT/deploy/local/jdk.sh"
 source "$ROOT/deploy/local/lib.sh"
 
 build=true
-[ "${1:-}" = "--no-build" ] && build=false
+sign_in="${INCLUSION_SIGN_IN:-dev}"
+for arg in "$@"; do
+  case "$arg" in
+    --no-build) build=false ;;
+    --keycloak) sign_in=keycloak ;;
+    *) echo "unknown option $arg (run.sh [--no-build] [--keycloak])" >&2; exit 2 ;;
+  esac
+done
+case "$sign_in" in dev|keycloak) ;; *) echo "INCLUSION_SIGN_IN is dev or keycloak, not $sign_in" >&2; exit 2 ;; esac
 
 mkdir -p "$LOGS" "$PIDS" "$STATE"
+if running profile-service && [ "$(cat "$LOCAL_DIR/sign-in" 2>/dev/null || echo dev)" != "$sign_in" ]; then
+  echo "The services run with sign-in '$(cat "$LOCAL_DIR/sign-in" 2>/dev/null || echo dev)': deploy/local/stop.sh first to switch to '$sign_in'." >&2
+  exit 1
+fi
 for name in postgres kafka profile-service matching-worker; do
   if running "$name" && $build; then
     # Rebuilding would replace the jars under the running services.
@@ -37,6 +51,24 @@ start postgres "READY postgres" java -Xmx128m -cp "$SERVERS_CP" org.inclusionmat
   postgres "$STATE/postgres" "$PG_PORT" inclusion
 start kafka "READY kafka" java -Xmx512m -cp "$SERVERS_CP" org.inclusionmatch.servers.LocalServers \
   kafka "$STATE/kafka" "$KAFKA_PORT"
+
+if [ "$sign_in" = keycloak ]; then
+  # Keycloak from Maven Central (unpacked by the build into deploy/local-servers/target/keycloak), its data in
+  # $STATE/keycloak; the realm of deploy/keycloak is imported on the first start. Its client secrets are the development
+  # ones unless INCLUSION_*_CLIENT_SECRET are set. About 30-40 s to start here, ~480 MB RSS (heap capped at 384 MB).
+  start keycloak "READY keycloak" java -Xmx64m -cp "$SERVERS_CP" org.inclusionmatch.servers.LocalServers \
+    keycloak "$STATE/keycloak" "$KEYCLOAK_PORT" "http://127.0.0.1:$API_PORT"
+  REALM="http://127.0.0.1:$KEYCLOAK_PORT/realms/inclusion-match"
+  export MP_JWT_VERIFY_PUBLICKEY_LOCATION="$REALM/protocol/openid-connect/certs"
+  export INCLUSION_JWT_ISSUER="$REALM"
+  export INCLUSION_OPENAPI_OIDC_URL="$REALM/.well-known/openid-configuration"
+  export INCLUSION_AUTH_MODE=oidc-client
+  export QUARKUS_OIDC_CLIENT_CLIENT_ENABLED=true
+  export QUARKUS_OIDC_CLIENT_AUTH_SERVER_URL="$REALM"
+  export QUARKUS_OIDC_CLIENT_CLIENT_ID=matching-worker
+  export QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET="${INCLUSION_WORKER_CLIENT_SECRET:-dev-matching-worker-secret}"
+fi
+echo "$sign_in" > "$LOCAL_DIR/sign-in"   # for token.sh
 
 export INCLUSION_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/inclusion"
 export KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT"
@@ -68,7 +100,7 @@ Inclusion Match is running.
   PostgreSQL        jdbc:postgresql://127.0.0.1:$PG_PORT/inclusion (user postgres)
   Kafka             127.0.0.1:$KAFKA_PORT
   Logs              $LOGS
-Every /api call needs a token, for example:
+Every /api call needs a token (sign-in: $sign_in$([ "$sign_in" = keycloak ] && echo ", Keycloak at http://127.0.0.1:$KEYCLOAK_PORT, realm inclusion-match")), for example:
   TOKEN=\$(deploy/local/token.sh ADMIN)
   curl -H "Authorization: Bearer \$TOKEN" http://127.0.0.1:$API_PORT/api/v1/measures?size=100
 Stop with deploy/local/stop.sh; data stays in $STATE.

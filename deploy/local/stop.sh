@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Stops what deploy/local/run.sh started, services first, then the broker and the database. Data stays.
+# Stops what deploy/local/run.sh started, services first, then Keycloak, the broker and the database. Data stays.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 source "$ROOT/deploy/local/lib.sh"
-for name in matching-worker profile-service kafka postgres; do
+for name in matching-worker profile-service keycloak kafka postgres; do
   stop "$name"
 done
 # A PostgreSQL whose launcher was killed outright keeps running; stop it by its own pid file.

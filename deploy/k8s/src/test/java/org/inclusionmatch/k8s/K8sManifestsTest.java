@@ -67,10 +67,14 @@ class K8sManifestsTest {
     static final Set<String> SCHEMA_ONLY = Set.of("keda.sh/v1alpha1/ScaledObject", "keda.sh/v1alpha1/TriggerAuthentication",
             "monitoring.coreos.com/v1/ServiceMonitor", "monitoring.coreos.com/v1/PodMonitor",
             "monitoring.coreos.com/v1/PrometheusRule", "postgresql.cnpg.io/v1/Cluster",
-            "postgresql.cnpg.io/v1/ScheduledBackup");
+            "postgresql.cnpg.io/v1/ScheduledBackup", "k8s.keycloak.org/v2alpha1/Keycloak",
+            "k8s.keycloak.org/v2alpha1/KeycloakRealmImport");
     /** Secrets created outside git (docs/operations.md, Install order), by name: who may use them. */
     static final Map<String, String> EXTERNAL_SECRETS = Map.of(
-            "matching-worker-oidc", "matching-worker",
+            "matching-worker-oidc", "matching-worker and Keycloak's realm import",
+            "keycloak-tls", "Keycloak's HTTPS certificate",
+            "keycloak-admin", "Keycloak's bootstrap administrator",
+            "keycloak-realm", "the realm's partner client secrets and web origin",
             "inclusion-pg-backup", "CloudNativePG backups",
             "profile-service-tls", "the Ingress (cert-manager)");
     /** Environment variables the services' configuration names that production leaves unset, and why. */
@@ -258,6 +262,100 @@ class K8sManifestsTest {
         for (Map<String, String> env : List.of(api, worker)) {
             assertThat(env).containsEntry("KAFKA_SECURITY_PROTOCOL", "SSL").containsKey("KAFKA_SSL_KEYSTORE_PASSWORD");
             assertThat(env.get("KAFKA_BOOTSTRAP_SERVERS")).endsWith(":9093");
+        }
+    }
+
+    // ---- Keycloak --------------------------------------------------------------------------------------------------
+
+    /** The realm as code, which the local run imports; the KeycloakRealmImport carries the same realm. */
+    static final Path REALM = Rendered.ROOT.resolve("deploy/keycloak/inclusion-match-realm.json");
+    static final Path REALM_IMPORT = Rendered.K8S.resolve("base/keycloak-realm-import.yaml");
+    static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(:[^}]*)?}");
+
+    @Test
+    void theRealmImportIsTheRealmAsCode() throws IOException {
+        JsonNode realm = Rendered.JSON.readTree(REALM.toFile());
+        String text = Files.readString(REALM_IMPORT);
+        JsonNode imported = Rendered.YAML.readTree(text);
+        if (Boolean.getBoolean("realm.update")) {
+            String header = text.lines().takeWhile(l -> l.startsWith("#")).collect(Collectors.joining("\n", "", "\n"));
+            ((com.fasterxml.jackson.databind.node.ObjectNode) imported.path("spec")).set("realm", realm);
+            Files.writeString(REALM_IMPORT, header + Rendered.YAML.writeValueAsString(imported).replaceFirst("^---\n", ""));
+            imported = Rendered.YAML.readTree(Files.readString(REALM_IMPORT));
+        }
+        assertThat(imported.path("spec").path("realm")).as("base/keycloak-realm-import.yaml differs from %s: regenerate it "
+                + "(-Drealm.update=true, see its header)", REALM).isEqualTo(realm);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void keycloakIssuesTheTokensTheServicesAccept(String overlay) {
+        Rendered r = overlay(overlay);
+        JsonNode keycloak = r.get("Keycloak", "inclusion-keycloak");
+        JsonNode realmImport = r.get("KeycloakRealmImport", "inclusion-match-realm");
+        JsonNode realm = realmImport.path("spec").path("realm");
+        assertThat(realmImport.path("spec").path("keycloakCRName").asText()).isEqualTo(name(keycloak));
+        String issuer = keycloak.path("spec").path("hostname").path("hostname").asText() + "/realms/" + realm.path("realm").asText();
+        Map<String, String> api = environment(r, container(r.get("Deployment", "profile-service")));
+        Map<String, String> worker = environment(r, container(r.get("Deployment", "matching-worker")));
+        assertThat(issuer).startsWith("https://");
+        assertThat(api).containsEntry("INCLUSION_JWT_ISSUER", issuer)
+                .containsEntry("MP_JWT_VERIFY_PUBLICKEY_LOCATION", issuer + "/protocol/openid-connect/certs")
+                .containsEntry("INCLUSION_OPENAPI_OIDC_URL", issuer + "/.well-known/openid-configuration");
+        assertThat(worker).containsEntry("QUARKUS_OIDC_CLIENT_AUTH_SERVER_URL", issuer);
+        // The audience the service checks is the one the realm's mapper adds; the worker's client exists, by client
+        // credentials, with the role MATCHER and no organisation; its secret is the one the worker holds.
+        List<String> audiences = realm.findValues("included.custom.audience").stream().map(JsonNode::asText).toList();
+        assertThat(audiences).containsExactly(api.get("INCLUSION_JWT_AUDIENCE"));
+        String workerClient = worker.get("QUARKUS_OIDC_CLIENT_CLIENT_ID");
+        JsonNode client = StreamSupport.stream(realm.path("clients").spliterator(), false)
+                .filter(c -> c.path("clientId").asText().equals(workerClient)).findFirst().orElseThrow();
+        assertThat(client.path("serviceAccountsEnabled").asBoolean()).isTrue();
+        assertThat(client.path("publicClient").asBoolean()).isFalse();
+        JsonNode account = StreamSupport.stream(realm.path("users").spliterator(), false)
+                .filter(u -> u.path("serviceAccountClientId").asText().equals(workerClient)).findFirst().orElseThrow();
+        assertThat(account.path("realmRoles").toString()).isEqualTo("[\"MATCHER\"]");
+        assertThat(account.path("groups").isMissingNode()).as("the worker belongs to no organisation").isTrue();
+        String secretVariable = PLACEHOLDER.matcher(client.path("secret").asText()).results().findFirst().orElseThrow().group(1);
+        JsonNode workerSecret = realmImport.path("spec").path("placeholders").path(secretVariable).path("secret");
+        assertThat(secretsOf(r.get("Deployment", "matching-worker"))).contains(workerSecret.path("name").asText());
+        // Every placeholder without a default is filled from a Secret that exists or is created outside git.
+        PLACEHOLDER.matcher(realm.toString()).results().filter(m -> m.group(2) == null).forEach(m ->
+                assertThat(realmImport.path("spec").path("placeholders").has(m.group(1))).as("placeholder %s", m.group(1)).isTrue());
+        realmImport.path("spec").path("placeholders").forEach(p ->
+                assertThat(EXTERNAL_SECRETS).containsKey(p.path("secret").path("name").asText()));
+        // Its database by CloudNativePG, over TLS checked against the cluster's CA; its HTTPS certificate from a Secret.
+        String database = keycloak.path("spec").path("db").path("host").asText().replaceFirst("-rw$", "");
+        r.get("Cluster", database);
+        assertThat(keycloak.path("spec").path("db").path("passwordSecret").path("name").asText()).isEqualTo(database + "-app");
+        assertThat(keycloak.path("spec").path("truststores").findValuesAsText("name")).contains(database + "-ca");
+        assertThat(keycloak.toString()).contains("sslmode=verify-full");
+        assertThat(EXTERNAL_SECRETS).containsKeys(keycloak.path("spec").path("http").path("tlsSecret").asText(),
+                keycloak.path("spec").path("bootstrapAdmin").path("user").path("secret").asText());
+        r.get("NetworkPolicy", name(keycloak));
+        r.get("NetworkPolicy", database);
+    }
+
+    @Test
+    void aMisspelledKeycloakFieldIsCaught() throws IOException {
+        Path json = Files.createTempFile("keycloak-typo", ".json");
+        try {
+            Files.writeString(json, """
+                    [{"apiVersion": "k8s.keycloak.org/v2alpha1", "kind": "Keycloak", "metadata": {"name": "k"},
+                      "spec": {"instances": 1, "hostname": {"hostnme": "https://login.example.org"}}},
+                     {"apiVersion": "k8s.keycloak.org/v2alpha1", "kind": "KeycloakRealmImport", "metadata": {"name": "r"},
+                      "spec": {"keycloakCRName": "k", "realm": {"realm": "x", "acessTokenLifespan": 300}}}]
+                    """);
+            String report;
+            try {
+                report = Rendered.run(List.of(Rendered.node(), "--no-warnings", Rendered.K8S.resolve("tools/validate.mjs").toString(),
+                        json.toString()), Rendered.K8S);
+            } catch (AssertionError | IllegalStateException failed) {
+                report = failed.getMessage();
+            }
+            assertThat(report).contains("error Keycloak/k", "error KeycloakRealmImport/r");
+        } finally {
+            Files.delete(json);
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
  * <pre>
  *   LocalServers postgres DATA_DIR PORT DATABASE
  *   LocalServers kafka DATA_DIR PORT
+ *   LocalServers keycloak DATA_DIR PORT WEB_ORIGIN     (the realm of deploy/keycloak, secrets from the environment)
  * </pre>
  * Data survives a restart. Prints one line starting with READY once the server takes connections.
  */
@@ -18,7 +19,7 @@ public final class LocalServers {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 3) {
-            System.err.println("usage: LocalServers postgres DATA_DIR PORT DATABASE | kafka DATA_DIR PORT");
+            System.err.println("usage: LocalServers postgres DATA_DIR PORT DATABASE | kafka DATA_DIR PORT | keycloak DATA_DIR PORT WEB_ORIGIN");
             System.exit(2);
         }
         Path data = Path.of(args[1]).toAbsolutePath();
@@ -35,6 +36,16 @@ public final class LocalServers {
                 LocalKafka kafka = LocalKafka.start(data, port, 3);
                 server = kafka;
                 System.out.println("READY kafka " + kafka.bootstrapServers());
+            }
+            case "keycloak" -> {
+                // The development secrets unless the environment names others (INCLUSION_*_CLIENT_SECRET).
+                var env = LocalKeycloak.developmentSecrets(args.length > 3 ? args[3] : "http://127.0.0.1:8080");
+                env.putAll(System.getenv());
+                LocalKeycloak keycloak = LocalKeycloak.start(data.resolve("h2"), port, LocalKeycloak.realmDirectory(),
+                        env, data.resolve("keycloak.log"));
+                server = keycloak;
+                System.out.println("READY keycloak " + keycloak.realmUrl() + " (pid " + keycloak.pid() + ", log "
+                        + data.resolve("keycloak.log") + ")");
             }
             default -> {
                 System.err.println("unknown server: " + args[0]);

@@ -10,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import java.util.UUID;
@@ -17,6 +18,7 @@ import java.util.UUID;
 /** The profile-service endpoints the worker uses. Callers go through {@link ProfileServiceClient}. */
 @RegisterRestClient(configKey = "profile-api")
 @RegisterClientHeaders(ServiceTokenHeaders.class)
+@RegisterProvider(ServiceTokenRefused.class)
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -35,6 +35,9 @@ public class ServiceToken {
     private volatile String token;
     /** When the token in hand is renewed: ahead of its expiry by RENEW_BEFORE, or a third of a short lifetime. */
     private volatile Instant renewAt = Instant.EPOCH;
+    /** Why the last request for an OIDC token failed; null once one succeeds. */
+    private volatile String lastFailure;
+    private volatile Instant expiresAt = Instant.EPOCH;
 
     public ServiceToken(AuthConfig config, Instance<OidcClient> oidc) {
         this.oidcMode = switch (config.mode()) {
@@ -58,6 +61,22 @@ public class ServiceToken {
         return token;
     }
 
+    /**
+     * Empty while the worker has a usable token or can get one; otherwise why the OIDC provider gives none (for the
+     * readiness check: a provider that cannot be reached or refuses the client shows there, not as failing calls).
+     */
+    public java.util.Optional<String> unavailable() {
+        if (!oidcMode || lastFailure == null || Instant.now().isBefore(expiresAt)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(lastFailure);
+    }
+
+    /** The API refused the token in hand (401): the next call gets a new one. */
+    void refused() {
+        renewAt = Instant.EPOCH;
+    }
+
     /** Renews the OIDC token ahead of its expiry on a scheduler thread, off the calls' path. */
     @Scheduled(every = "15s", delay = 1, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void keepFresh() {
@@ -75,11 +94,19 @@ public class ServiceToken {
                 // Never block an event loop on the provider: the call fails as an outage does and is retried.
                 throw new IllegalStateException("the OIDC token is being renewed");
             }
-            Tokens tokens = oidc.get().getTokens().await().atMost(OIDC_TIMEOUT);
+            Tokens tokens;
+            try {
+                tokens = oidc.get().getTokens().await().atMost(OIDC_TIMEOUT);
+            } catch (RuntimeException e) {
+                lastFailure = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+                throw e;
+            }
+            lastFailure = null;
             Instant now = Instant.now();
-            Long expiresAt = tokens.getAccessTokenExpiresAt();
-            Instant expires = expiresAt != null ? Instant.ofEpochSecond(expiresAt) : now.plus(OIDC_DEFAULT_LIFETIME);
+            Long expiry = tokens.getAccessTokenExpiresAt();
+            Instant expires = expiry != null ? Instant.ofEpochSecond(expiry) : now.plus(OIDC_DEFAULT_LIFETIME);
             token = tokens.getAccessToken();
+            expiresAt = expires;
             renewAt = renewalTime(now, expires);
             return;
         }

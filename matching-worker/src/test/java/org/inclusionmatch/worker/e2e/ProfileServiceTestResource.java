@@ -25,6 +25,21 @@ public class ProfileServiceTestResource implements QuarkusTestResourceLifecycleM
 
     private ProfileServiceProcess service;
 
+    /** Called first, before any server starts: a subclass can start a server of its own meanwhile. */
+    protected void beforeServers() {
+    }
+
+    /** profile-service against the run's database and broker, trusting this JVM's development issuer. */
+    protected ProfileServiceProcess startService(String database, String kafka, String runId, Path log) throws Exception {
+        return ProfileServiceProcess.start(SERVICE_JAR, database, kafka, JwtTestResource.ISSUER, runId,
+                Map.of("quarkus.log.console.json.enabled", "true"), log);
+    }
+
+    /** How the worker under test gets its MATCHER token: signed with the development issuer's key. */
+    protected Map<String, String> workerIdentity() {
+        return Map.of("smallrye.jwt.sign.key", JwtTestResource.ISSUER.privateKeyPem(), "inclusion.auth.issuer", DevIssuer.ISSUER);
+    }
+
     @Override
     public Map<String, String> start() {
         try {
@@ -33,6 +48,7 @@ public class ProfileServiceTestResource implements QuarkusTestResourceLifecycleM
                 ProfileServiceProcess.requireNotOlderThan(SERVICE_JAR,
                         List.of(Path.of("../profile-service/src/main"), Path.of("../contracts/src/main")));
             }
+            beforeServers();
             String runId = "e2e" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
             // PostgreSQL and Kafka start side by side (each a JVM-wide singleton, a few seconds each on a loaded
             // machine); profile-service needs both. The broker's thread gets this thread's context class loader, as
@@ -51,18 +67,17 @@ public class ProfileServiceTestResource implements QuarkusTestResourceLifecycleM
             String kafka = kafkaStarted.join();
             // JSON log lines, as in production: MatchingLoopTest scans them for personal data.
             Path log = Path.of("target", "profile-service-" + runId + ".log");
-            service = ProfileServiceProcess.start(SERVICE_JAR, database, kafka, JwtTestResource.ISSUER, runId,
-                    Map.of("quarkus.log.console.json.enabled", "true"), log);
+            service = startService(database, kafka, runId, log);
             String url = service.url();
-            return Map.of(
-                    "smallrye.jwt.sign.key", JwtTestResource.ISSUER.privateKeyPem(),
-                    "inclusion.auth.issuer", DevIssuer.ISSUER,
+            Map<String, String> config = new java.util.HashMap<>(workerIdentity());
+            config.putAll(Map.of(
                     "kafka.bootstrap.servers", kafka,
                     "inclusion.test.run-id", runId,
                     "quarkus.rest-client.profile-api.url", url,
                     "inclusion.test.profile-service-url", url,
                     "inclusion.test.profile-service-db", database,
-                    "inclusion.test.profile-service-log", log.toString());
+                    "inclusion.test.profile-service-log", log.toString()));
+            return config;
         } catch (Exception e) {
             throw new IllegalStateException("Could not start profile-service for the end-to-end tests", e);
         }

@@ -1,5 +1,6 @@
 package org.inclusionmatch.profile.openapi;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
@@ -202,9 +203,11 @@ final class HttpSemantics {
         openAPI.getComponents().addSecurityScheme("oidc", OASFactory.createSecurityScheme()
                 .type(SecurityScheme.Type.OPENIDCONNECT)
                 .description("The deployment's OpenID Connect provider, the issuer of the tokens (this URL is the local "
-                        + "development issuer's; a deployment names its own). Its access tokens are the bearer tokens of the "
-                        + "bearer scheme, with the roles in the groups claim and the organisation in organisationId")
-                .openIdConnectUrl("https://dev.inclusion-match.local/.well-known/openid-configuration"));
+                        + "development issuer's; a deployment names its own, and Swagger UI signs in there with authorization "
+                        + "code and PKCE). Its access tokens are the bearer tokens of the bearer scheme, with the roles in the "
+                        + "groups claim and the organisation (its id or code) in the org claim")
+                .openIdConnectUrl(ConfigProvider.getConfig().getOptionalValue("inclusion.openapi.oidc-url", String.class)
+                        .orElse("https://dev.inclusion-match.local/.well-known/openid-configuration")));
         openAPI.getPaths().getPathItems().values().forEach(item -> item.getOperations().values().forEach(operation -> {
             if (operation.getSecurity() == null) {
                 return;

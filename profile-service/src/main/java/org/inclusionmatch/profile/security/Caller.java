@@ -2,17 +2,23 @@ package org.inclusionmatch.profile.security;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.inclusionmatch.profile.domain.NotPermitted;
 
 import java.util.Optional;
 import java.util.UUID;
 
-/** Who is calling: subject, roles and the organisation whose persons they may see (the token's {@code org} claim). */
+/**
+ * Who is calling: subject, roles and the organisation whose persons they may see: the one the token's {@code org}
+ * claim names (by id or code), once {@link OrganisationAugmentor} has found it among the existing organisations.
+ */
 @RequestScoped
 public class Caller {
 
     public static final String ORGANISATION_CLAIM = "org";
+    /** The identity attribute with the id of the caller's (existing) organisation. */
+    static final String ORGANISATION = "inclusion.organisation";
+    /** The identity attribute with an organisation claim that names no existing organisation. */
+    static final String UNKNOWN_ORGANISATION = "inclusion.unknown-organisation";
 
     private final SecurityIdentity identity;
 
@@ -37,16 +43,9 @@ public class Caller {
         return organisationOf(identity);
     }
 
-    /** The organisation a verified token names in its {@code org} claim, if it names a valid one. */
+    /** The existing organisation a verified token names in its {@code org} claim, if any. */
     public static Optional<UUID> organisationOf(SecurityIdentity identity) {
-        if (!identity.isAnonymous() && identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getClaim(ORGANISATION_CLAIM) != null) {
-            try {
-                return Optional.of(UUID.fromString(jwt.<Object>getClaim(ORGANISATION_CLAIM).toString().replace("\"", "")));
-            } catch (IllegalArgumentException e) {
-                return Optional.empty();
-            }
-        }
-        return Optional.empty();
+        return identity.isAnonymous() ? Optional.empty() : Optional.ofNullable(identity.<UUID>getAttribute(ORGANISATION));
     }
 
     /** The caller's organisation; without one, person data is out of reach (403). */

@@ -41,12 +41,24 @@ public final class ProfileServiceProcess implements AutoCloseable {
      */
     public static ProfileServiceProcess start(Path jar, String jdbcUrl, String kafkaBootstrap, DevIssuer issuer,
                                               String runId, Map<String, String> properties, Path log) throws IOException, InterruptedException {
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException(jar.toAbsolutePath() + " is missing: build profile-service first (./mvnw verify builds it)");
-        }
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
+        }
+        return start(jar, port, jdbcUrl, kafkaBootstrap, Map.of(
+                "mp.jwt.verify.publickey", issuer.publicKeyPem(),
+                "mp.jwt.verify.issuer", DevIssuer.ISSUER,
+                "mp.jwt.verify.audiences", DevIssuer.AUDIENCE), runId, properties, log);
+    }
+
+    /**
+     * As above on a given port, trusting the tokens {@code auth} describes (mp.jwt.verify.*: an OIDC provider's JWKS
+     * URL and issuer, for the sign-in tests against Keycloak).
+     */
+    public static ProfileServiceProcess start(Path jar, int port, String jdbcUrl, String kafkaBootstrap, Map<String, String> auth,
+                                              String runId, Map<String, String> properties, Path log) throws IOException, InterruptedException {
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar.toAbsolutePath() + " is missing: build profile-service first (./mvnw verify builds it)");
         }
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
@@ -54,15 +66,13 @@ public final class ProfileServiceProcess implements AutoCloseable {
                 "-Dquarkus.datasource.jdbc.url=" + jdbcUrl,
                 "-Dquarkus.datasource.username=postgres",
                 "-Dkafka.bootstrap.servers=" + kafkaBootstrap,
-                "-Dmp.jwt.verify.publickey=" + issuer.publicKeyPem(),
-                "-Dmp.jwt.verify.issuer=" + DevIssuer.ISSUER,
-                "-Dmp.jwt.verify.audiences=" + DevIssuer.AUDIENCE,
                 // the tests send bursts of their own; profile-service's tests try the limit
                 "-Dinclusion.rate-limit.defaults.requests-per-second=100000",
                 "-Dinclusion.rate-limit.defaults.burst=100000"));
         for (String topic : List.of("persons", "catalogue", "recommendations", "enrolments")) {
             command.add("-Dinclusion.topics." + topic + "=" + runId + ".inclusion." + topic + ".v1");
         }
+        auth.forEach((key, value) -> command.add("-D" + key + "=" + value));
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", jar.toString()));
         Files.createDirectories(log.toAbsolutePath().getParent());

@@ -9,6 +9,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.hibernate.query.NativeQuery;
 import org.inclusionmatch.contracts.webhooks.WebhookEvent;
 import org.inclusionmatch.profile.common.events.DomainEvent;
 import org.inclusionmatch.profile.enrolment.EnrolmentEvent;
@@ -90,7 +91,11 @@ public class WebhookFanout {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot serialise a webhook event", e);
         }
-        int rows = entityManager.createNativeQuery(INSERT)
+        // Its tables named, so that Hibernate does not flush the whole persistence context before it: a bulk writer
+        // (the person import, a batch store) fires hundreds of events after one flush, and their outbox rows are meant
+        // to go in JDBC batches, not one by one ahead of each notice.
+        int rows = entityManager.createNativeQuery(INSERT).unwrap(NativeQuery.class)
+                .addSynchronizedQuerySpace("webhook_delivery").addSynchronizedQuerySpace("webhook_endpoint")
                 .setParameter(1, body.id()).setParameter(2, notice.type().name()).setParameter(3, payload)
                 .setParameter(4, now).setParameter(5, notice.organisationId()).setParameter(6, except)
                 .executeUpdate();

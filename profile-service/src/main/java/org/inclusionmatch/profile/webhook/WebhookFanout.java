@@ -9,7 +9,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.hibernate.query.NativeQuery;
+import org.hibernate.Session;
 import org.inclusionmatch.contracts.webhooks.WebhookEvent;
 import org.inclusionmatch.profile.common.events.DomainEvent;
 import org.inclusionmatch.profile.enrolment.EnrolmentEvent;
@@ -18,7 +18,9 @@ import org.inclusionmatch.profile.person.PersonEvent;
 import org.inclusionmatch.profile.programme.ProgrammeEvent;
 import org.inclusionmatch.profile.recommendation.RecommendationEvent;
 
+import java.sql.PreparedStatement;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
@@ -34,9 +36,10 @@ public class WebhookFanout {
 
     private static final String INSERT = """
             insert into webhook_delivery (id, endpoint_id, message_id, event_type, payload, status, attempts, next_attempt_at, created_at)
-            select gen_random_uuid(), e.id, ?1, ?2, ?3, 'PENDING', 0, ?4, ?4
-              from webhook_endpoint e
-             where e.organisation_id = ?5 and e.status <> 'DISABLED' and ?2 = any(e.event_types) and e.id <> ?6""";
+            select gen_random_uuid(), e.id, m.id, m.type, m.payload, 'PENDING', 0, m.at, m.at
+              from (select ? as id, cast(? as varchar) as type, ? as payload, ? as at) m
+              join webhook_endpoint e on e.organisation_id = ? and e.status <> 'DISABLED'
+                                     and m.type = any(e.event_types) and e.id <> ?""";
     private static final UUID NONE = new UUID(0, 0);
     private static final int AFTER_RECORDER = Interceptor.Priority.APPLICATION + 1000;
 
@@ -91,14 +94,20 @@ public class WebhookFanout {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot serialise a webhook event", e);
         }
-        // Its tables named, so that Hibernate does not flush the whole persistence context before it: a bulk writer
-        // (the person import, a batch store) fires hundreds of events after one flush, and their outbox rows are meant
-        // to go in JDBC batches, not one by one ahead of each notice.
-        int rows = entityManager.createNativeQuery(INSERT).unwrap(NativeQuery.class)
-                .addSynchronizedQuerySpace("webhook_delivery").addSynchronizedQuerySpace("webhook_endpoint")
-                .setParameter(1, body.id()).setParameter(2, notice.type().name()).setParameter(3, payload)
-                .setParameter(4, now).setParameter(5, notice.organisationId()).setParameter(6, except)
-                .executeUpdate();
+        // On the session's connection, not as a query of the session: a query would make Hibernate dirty-check every
+        // entity in the persistence context first (auto-flush), and a bulk writer (the person import, a batch store)
+        // fires hundreds of events with hundreds of entities in it (78% of the CPU of an import, JFR).
+        int rows = entityManager.unwrap(Session.class).doReturningWork(db -> {
+            try (PreparedStatement insert = db.prepareStatement(INSERT)) {
+                insert.setObject(1, body.id());
+                insert.setString(2, notice.type().name());
+                insert.setString(3, payload);
+                insert.setObject(4, now.atOffset(ZoneOffset.UTC));
+                insert.setObject(5, notice.organisationId());
+                insert.setObject(6, except);
+                return insert.executeUpdate();
+            }
+        });
         if (rows > 0) {
             written.fire(new DeliveriesWritten());
         }

@@ -14,7 +14,7 @@ FAST=(
   EveryEndpointHasARuleTest IfMatchPolicyTest ProblemCatalogueTest PackageBoundariesTest CellKeyMethodTest FairnessTest
   AcceptLanguageTest VocabularyLabelsTest AllocationSolverTest RoundPlannerTest
   # issue 23: the demo programme rounds, alone and planned ahead, proven optimal; when a cached catalogue read is served
-  DemoRoundsTest CatalogueCacheTest
+  DemoRoundsTest org.inclusionmatch.profile.common.cache.CatalogueCacheTest
   # issue 22: every sentence and problem detail in the asked language, rules in plain words, one source of the language
   RuleDescriptionsTest ReasonSentencesTest ProblemDetailsInLatvianTest OneLanguageSourceTest
   # issue 21: the referral guide shows the rule table of moves as the code has it

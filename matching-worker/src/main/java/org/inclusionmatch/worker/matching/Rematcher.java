@@ -83,7 +83,12 @@ public class Rematcher {
                 if (!fresh.isEmpty()) {
                     acquire(slots);
                     waiting += System.nanoTime() - t1;
-                    inFlight.removeIf(done -> done.isDone() && succeeded(done));
+                    for (Future<?> running : inFlight) {
+                        if (running.isDone()) {
+                            await(running); // a failed page fails the re-match now, not after the last read
+                        }
+                    }
+                    inFlight.removeIf(Future::isDone);
                     inFlight.add(pipeline.submit(() -> {
                         try {
                             batches.store(batches.compute(fresh));
@@ -118,12 +123,6 @@ public class Rematcher {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while re-matching", e);
         }
-    }
-
-    /** A finished page: true when it succeeded, its failure thrown otherwise (failing the re-match early). */
-    private static boolean succeeded(Future<?> page) {
-        await(page);
-        return true;
     }
 
     private static void await(Future<?> future) {

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
@@ -37,6 +38,23 @@ class PersonResourceTest {
         Api.caseworker(org).get("/api/v1/persons/" + id).then().statusCode(200).header("ETag", "\"1\"");
         Api.caseworker(org).header("If-Match", "\"1\"").delete("/api/v1/persons/" + id).then().statusCode(204);
         Api.caseworker(org).get("/api/v1/persons/" + id).then().statusCode(404);
+    }
+
+    /**
+     * The read answers from a projection of its own (PersonReads), the write from the entity (PersonView.of): both
+     * answers, every field, must be the same person.
+     */
+    @Test
+    void theReadAnswersEveryFieldAsTheWriteDid() {
+        String org = Api.createOrganisation();
+        Map<String, Object> person = Api.person(org);
+        person.put("externalRef", Api.unique("REF"));
+        person.put("legalBasis", Map.of("basis", "LEGAL_OBLIGATION", "reference", "Probation Law, section 6"));
+        Map<String, Object> written = Api.caseworker(org).body(person).post("/api/v1/persons")
+                .then().statusCode(201).extract().as(Map.class);
+        Map<String, Object> read = Api.caseworker(org).get("/api/v1/persons/" + written.get("id"))
+                .then().statusCode(200).extract().as(Map.class);
+        assertThat(read).isEqualTo(written);
     }
 
     @Test

@@ -193,6 +193,32 @@ class OnePersonManyOrganisationsTest {
         Api.refer(orgB, b, training).then().statusCode(201);
     }
 
+    /** A waiting referral is not promoted into a programme the man holds a place in elsewhere; it is once that place ends. */
+    @Test
+    void aWaitingReferralWaitsWhileThePlaceIsHeldElsewhere() {
+        String orgA = Api.createOrganisation();
+        String orgB = Api.createOrganisation();
+        String provider = Api.createOrganisation();
+        String programme = programme(provider, 10);
+        String small = measure(provider, programme, "TRAINING", 1);
+        String other = measure(provider, programme, "TRAINING", 5);
+        String code = code(false);
+        String a = person(orgA, code);
+        String b = person(orgB, code);
+        String someone = person(orgA, null);
+        String first = Api.refer(orgA, someone, small).then().statusCode(201).body("status", equalTo("REFERRED")).extract().path("id");
+        String waiting = Api.refer(orgA, a, small).then().statusCode(201).body("status", equalTo("WAITLISTED")).extract().path("id");
+        String elsewhere = Api.refer(orgB, b, other).then().statusCode(201).body("status", equalTo("REFERRED")).extract().path("id");
+
+        Api.caseworker(orgA).body(Map.of("status", "CANCELLED", "reason", "CHANGED_MIND"))
+                .post("/api/v1/enrolments/" + first + "/status").then().statusCode(200);
+        Api.caseworker(orgA).get("/api/v1/enrolments/" + waiting).then().statusCode(200).body("status", equalTo("WAITLISTED"));
+
+        Api.caseworker(orgB).body(Map.of("status", "CANCELLED", "reason", "CHANGED_MIND"))
+                .post("/api/v1/enrolments/" + elsewhere + "/status").then().statusCode(200);
+        Api.caseworker(orgA).get("/api/v1/enrolments/" + waiting).then().statusCode(200).body("status", equalTo("REFERRED"));
+    }
+
     /** The inclusion report, the fairness monitor and an allocation round count the man once, whoever registered him. */
     @Test
     void reportsAndRoundsCountHumansNotRecords() {

@@ -112,6 +112,28 @@ class OnePersonManyOrganisationsTest {
         // within the organisation: one record per person, the 409 names the record that has the code (either spelling)
         Api.caseworker(org).body(withCode(Api.person(org), code.replace("-", ""))).post("/api/v1/persons").then()
                 .statusCode(409).body("type", containsString("duplicate-personal-code")).body("detail", containsString(id));
+        // ... also on an update that would give another person the code
+        String second = person(org, null);
+        Api.caseworker(org).header("If-Match", "\"0\"").body(withCode(Api.person(org), code)).put("/api/v1/persons/" + second)
+                .then().statusCode(409).body("type", containsString("duplicate-personal-code")).body("detail", containsString(id));
+        // ... and when eight creates of one new code race, one wins and seven get the same 409
+        String raced = code(false);
+        List<String> statuses;
+        try (java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            List<java.util.concurrent.Future<String>> creates = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                creates.add(clients.submit(() -> {
+                    Response r = Api.caseworker(org).body(withCode(Api.person(org), raced)).post("/api/v1/persons");
+                    return r.statusCode() == 201 ? "201" : r.statusCode() + " " + r.path("type");
+                }));
+            }
+            statuses = new ArrayList<>();
+            for (var create : creates) {
+                statuses.add(create.get());
+            }
+        }
+        assertThat(statuses).filteredOn(s -> s.equals("201")).hasSize(1);
+        assertThat(statuses).filteredOn(s -> !s.equals("201")).hasSize(7).allMatch(s -> s.startsWith("409 ") && s.endsWith("duplicate-personal-code"));
         // another organisation: a record of its own, answered exactly as for a code nobody has
         Response elsewhere = Api.caseworker(other).body(withCode(Api.person(other), code)).post("/api/v1/persons");
         Response fresh = Api.caseworker(other).body(withCode(Api.person(other), code(true))).post("/api/v1/persons");

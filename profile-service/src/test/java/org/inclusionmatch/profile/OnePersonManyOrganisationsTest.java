@@ -14,6 +14,7 @@ import org.inclusionmatch.profile.person.PersonRequest;
 import org.inclusionmatch.servers.testing.JwtTestResource;
 import org.inclusionmatch.servers.testing.KafkaTestResource;
 import org.inclusionmatch.servers.testing.PostgresTestResource;
+import org.inclusionmatch.servers.testing.ValidatingProxy;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -84,7 +85,14 @@ class OnePersonManyOrganisationsTest {
     }
 
     static String measure(String provider, String programme, String kind, int capacity) {
-        return AllocationRoundTest.measure(provider, programme, kind, capacity);
+        Map<String, Object> m = Api.measure(Api.unique("ONE"), provider);
+        if (programme != null) {
+            m.put("programmeId", programme);
+        }
+        m.put("kind", kind);
+        m.put("capacity", capacity);
+        m.put("seatsTaken", 0);
+        return Api.json().body(m).post("/api/v1/measures").then().statusCode(201).extract().path("id");
     }
 
     @Test
@@ -171,7 +179,16 @@ class OnePersonManyOrganisationsTest {
      * keep-apart constraint, one matching, counted once; each answer to A names nothing of B.
      */
     @Test
-    void twoOrganisationsRegisteringOneManTreatHimAsOne() {
+    void twoOrganisationsRegisteringOneManTreatHimAsOne() throws Exception {
+        // through the validating proxy: every request and answer of the journey as the partners' document says
+        try (ValidatingProxy prism = Api.throughPrism()) {
+            treatedAsOne();
+            assertThat(prism.violations()).as("what Prism found the document does not describe").isEmpty();
+            assertThat(prism.forwarded()).isGreaterThanOrEqualTo(20);
+        }
+    }
+
+    private static void treatedAsOne() {
         String orgA = Api.createOrganisation();
         String orgB = Api.createOrganisation();
         String orgC = Api.createOrganisation();

@@ -158,19 +158,21 @@ public class PersonResource {
                             + "\"gender\":\"FEMALE\",\"region\":\"PIERIGA\",\"municipality\":\"Sigulda\",\"needs\":[\"DIGITAL_SKILLS\"],"
                             + "\"legalBasis\":{\"basis\":\"CONSENT\",\"consentDate\":\"2026-11-20\"},\"matchingAllowed\":true}\n"),
             @Content(mediaType = PersonImport.CSV,
-                    schema = @Schema(type = SchemaType.STRING, description = "UTF-8 text; the first row names the columns"),
+                    schema = @Schema(type = SchemaType.STRING, maxLength = Integer.MAX_VALUE, description = "UTF-8 text; the first row "
+                            + "names the columns. Read as a stream: bounded by its rows (200,000) and cells (64 KiB), the length only nominally"),
                     example = "lietas nr.;loma;arhetips;dzimšanas gads;dzimums;reģions;pašvaldība;vajadzības;tiesiskais pamats;"
                             + "piekrišanas datums;atlase atļauta\n"
                             + "CASE-17;PARTICIPANT;GROWTH_ORIENTED;1992;FEMALE;PIERIGA;Sigulda;\"DIGITAL_SKILLS, CAREER_GUIDANCE\";"
                             + "CONSENT;2026-11-20;jā\n"),
             @Content(mediaType = PersonImport.XLSX,
-                    schema = @Schema(type = SchemaType.STRING, format = "binary",
+                    schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = 50 * 1024 * 1024,
                             description = "An .xlsx workbook; its first sheet's first row names the columns, as in CSV"),
                     example = "(the bytes of an .xlsx workbook: row 1 lietas nr. | loma | arhetips | ..., row 2 CASE-17 | "
                             + "PARTICIPANT | GROWTH_ORIENTED | ...)")})
     @APIResponse(responseCode = "200", description = "Everything is committed (or, in a dry run, nothing is); the counts and the refused lines",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportReport.class)))
-    @APIResponse(responseCode = "400", description = "A CSV or XLSX body that is not one, or whose header names an unknown or repeated column")
+    @APIResponse(responseCode = "400", description = "Bad Request; among others a CSV or XLSX body that is not one, or whose header "
+            + "names an unknown or repeated column, or has no externalRef column")
     @APIResponse(responseCode = "413", description = "More lines than the import takes (200,000): it stopped there; "
             + "or a CSV cell, an XLSX workbook or what it expands to is larger than its limit")
     @APIResponse(responseCode = "415", description = "The body is none of " + PersonImport.NDJSON + ", " + PersonImport.CSV

@@ -65,6 +65,16 @@ public final class Workbooks {
      * as a zip bomb is.
      */
     public static byte[] bomb(byte[] xlsx, int spaces) {
+        return padded(xlsx, spaces, false);
+    }
+
+    /** The workbook with a comment of {@code bytes} random letters in its sheet's XML: large, and compressed little. */
+    public static byte[] padded(byte[] xlsx, int bytes) {
+        return padded(xlsx, bytes, true);
+    }
+
+    private static byte[] padded(byte[] xlsx, int spaces, boolean random) {
+        java.util.Random letters = new java.util.Random(26);
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(xlsx));
              ByteArrayOutputStream bytes = new ByteArrayOutputStream(); ZipOutputStream out = new ZipOutputStream(bytes)) {
             for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
@@ -74,10 +84,17 @@ public final class Workbooks {
                     String xml = new String(content, StandardCharsets.UTF_8);
                     int at = xml.indexOf("<sheetData>") + "<sheetData>".length();
                     out.write(xml.substring(0, at).getBytes(StandardCharsets.UTF_8));
+                    out.write(random ? "<!--".getBytes(StandardCharsets.US_ASCII) : new byte[0]);
                     byte[] blanks = " ".repeat(1024 * 1024).getBytes(StandardCharsets.US_ASCII);
                     for (int written = 0; written < spaces; written += blanks.length) {
+                        if (random) {
+                            for (int i = 0; i < blanks.length; i++) {
+                                blanks[i] = (byte) ('a' + letters.nextInt(26));
+                            }
+                        }
                         out.write(blanks, 0, Math.min(blanks.length, spaces - written));
                     }
+                    out.write(random ? "-->".getBytes(StandardCharsets.US_ASCII) : new byte[0]);
                     out.write(xml.substring(at).getBytes(StandardCharsets.UTF_8));
                 } else {
                     out.write(content);

@@ -24,6 +24,8 @@ FAST=(
   DocsLinksTest DocRequestBodiesTest RoleActionTableDocTest
   # issue 22: every operation described with its roles, every request body's example valid against its schema
   RequestBodyExamplesTest
+  # issue 26: CSV and XLSX read into the import's records (headers, cells, refusals, a zip bomb); the column table in the guide
+  SpreadsheetRecordsTest SpreadsheetColumnsDocTest
   # issue 21: what each consent category releases, every target group classified
   ShareCategoryTest
   # issue 15: query values out of spans, the outbox row's traceparent

@@ -3,7 +3,6 @@ package org.inclusionmatch.profile.person;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
@@ -30,15 +29,12 @@ import java.util.List;
  * numbered as a spreadsheet shows them, the header being row 1. Read as it arrives; a cell longer than its limit
  * ends the import with a 413, since the rest of the file cannot be told apart from it.
  */
-final class CsvRecords implements RecordSource {
+final class CsvRecords extends SpreadsheetRecords {
 
     private static final byte[] ZIP = {'P', 'K', 3, 4};
 
     private final MappingIterator<List<String>> rows;
-    private final SpreadsheetColumns columns;
     private final int maxCellChars;
-    private List<String> row;
-    private long number;
 
     CsvRecords(InputStream body, int maxCellChars) throws IOException {
         this.maxCellChars = maxCellChars;
@@ -51,15 +47,7 @@ final class CsvRecords implements RecordSource {
         CsvSchema schema = CsvSchema.emptySchema().withColumnSeparator(separator).withoutHeader();
         this.rows = mapper.readerForListOf(String.class).with(schema).with(CsvParser.Feature.WRAP_AS_ARRAY)
                 .without(CsvParser.Feature.SKIP_EMPTY_LINES).readValues(reader);
-        List<String> header = nextRow();
-        if (header == null) {
-            throw new InvalidRequest("The CSV is empty: its first row must be the header");
-        }
-        if (!header.isEmpty() && header.get(0).startsWith("\uFEFF")) {
-            header.set(0, header.get(0).substring(1));
-        }
-        this.columns = SpreadsheetColumns.of(header);
-        this.number = 1;
+        readHeader("The CSV is empty: its first row must be the header");
     }
 
     /** The header row's separator: ';' when it holds more semicolons than commas outside quotes, else ','. */
@@ -100,9 +88,15 @@ final class CsvRecords implements RecordSource {
         return semicolons > commas ? ';' : ',';
     }
 
-    private List<String> nextRow() throws IOException {
+    @Override
+    List<String> nextRow() throws IOException {
         try {
-            return rows.hasNextValue() ? rows.nextValue() : null;
+            if (!rows.hasNextValue()) {
+                return null;
+            }
+            List<String> row = rows.nextValue();
+            number++;
+            return row;
         } catch (JsonProcessingException e) {
             if (e instanceof StreamConstraintsException || e.getCause() instanceof StreamConstraintsException) {
                 throw new OverLimit("Row " + (number + 1) + " of the CSV has a cell longer than " + maxCellChars
@@ -118,31 +112,6 @@ final class CsvRecords implements RecordSource {
             }
             throw e;
         }
-    }
-
-    @Override
-    public boolean next() throws IOException {
-        row = nextRow();
-        if (row == null) {
-            return false;
-        }
-        number++;
-        return true;
-    }
-
-    @Override
-    public long number() {
-        return number;
-    }
-
-    @Override
-    public boolean blank() {
-        return SpreadsheetColumns.blank(row);
-    }
-
-    @Override
-    public JsonNode read() throws Unreadable {
-        return columns.row(row);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.inclusionmatch.profile.person;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.opc.PackagePart;
@@ -38,7 +37,7 @@ import java.util.Map;
  * Cells are taken as stored, never evaluated: a formula cell gives its cached value; a number its decimal text
  * (1992.0 is 1992), a number formatted as a date its ISO date, a yes/no cell true or false.
  */
-final class XlsxRecords implements RecordSource {
+final class XlsxRecords extends SpreadsheetRecords {
 
     private static final int MAX_COLUMNS = 16_384; // XFD, the last column of a sheet
 
@@ -49,9 +48,6 @@ final class XlsxRecords implements RecordSource {
     private final StylesTable styles;
     private final Map<Integer, Boolean> dateStyles = new HashMap<>();
     private final XMLStreamReader sheet;
-    private final SpreadsheetColumns columns;
-    private List<String> row;
-    private long number;
 
     XlsxRecords(InputStream body, long maxBodyBytes, long maxExpandedBytes) throws IOException {
         this.file = Files.createTempFile("person-import-", ".xlsx");
@@ -76,11 +72,7 @@ final class XlsxRecords implements RecordSource {
                 throw unreadable(e, "The body is not an XLSX workbook (Office Open XML spreadsheet, .xlsx)");
             }
             this.workbook = opened;
-            List<String> header = nextRow();
-            if (header == null) {
-                throw new InvalidRequest("The XLSX workbook's first sheet is empty: its first row must be the header");
-            }
-            this.columns = SpreadsheetColumns.of(header);
+            readHeader("The XLSX workbook's first sheet is empty: its first row must be the header");
         } catch (IOException | RuntimeException e) {
             if (opened != null) {
                 opened.revert();
@@ -115,8 +107,8 @@ final class XlsxRecords implements RecordSource {
         return new InvalidRequest(detail);
     }
 
-    /** The next row's cells by column (null where a cell is missing), or null after the last row. */
-    private List<String> nextRow() throws IOException {
+    @Override
+    List<String> nextRow() throws IOException {
         try {
             while (sheet.hasNext()) {
                 int event = sheet.next();
@@ -223,27 +215,6 @@ final class XlsxRecords implements RecordSource {
             }
         }
         return column - 1;
-    }
-
-    @Override
-    public boolean next() throws IOException {
-        row = nextRow();
-        return row != null;
-    }
-
-    @Override
-    public long number() {
-        return number;
-    }
-
-    @Override
-    public boolean blank() {
-        return SpreadsheetColumns.blank(row);
-    }
-
-    @Override
-    public JsonNode read() throws Unreadable {
-        return columns.row(row);
     }
 
     @Override

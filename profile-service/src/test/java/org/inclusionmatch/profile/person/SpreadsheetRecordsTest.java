@@ -103,7 +103,8 @@ class SpreadsheetRecordsTest {
         assertThatThrownBy(() -> new CsvRecords(new ByteArrayInputStream(latin1), 1000))
                 .isInstanceOf(InvalidRequest.class).hasMessageContaining("not UTF-8");
 
-        CsvRecords longCell = new CsvRecords(utf8("externalRef,municipality\nA-1,Rīga\nA-2,\"" + "x".repeat(5000) + "\n"), 1000);
+        // Jackson checks the length as its text buffer grows a segment: a short excess may first meet the end of the body
+        CsvRecords longCell = new CsvRecords(utf8("externalRef,municipality\nA-1,Rīga\nA-2,\"" + "x".repeat(500_000) + "\n"), 1000);
         assertThat(longCell.next()).isTrue();
         assertThatThrownBy(longCell::next).isInstanceOf(OverLimit.class)
                 .hasMessageContaining("Row 3 of the CSV has a cell longer than 1000 characters");

@@ -28,6 +28,8 @@ FAST=(
   SpreadsheetRecordsTest SpreadsheetColumnsDocTest
   # issue 21: what each consent category releases, every target group classified
   ShareCategoryTest
+  # issue 26: the personal code's check digit, the key file and the keyed links a rotation wraps
+  PersonalCodeTest IdentityKeysTest
   # issue 15: query values out of spans, the outbox row's traceparent
   TraceRedactionTest OutboxTraceparentTest
   # matching-engine: engine, vignettes, rule cut-off; matching-worker: envelope reading, day-change re-match, and the

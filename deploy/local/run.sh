@@ -46,6 +46,11 @@ SERVERS_CP="$ROOT/deploy/local-servers/target/local-servers-0.1.0-SNAPSHOT.jar:$
 java -cp "$SERVERS_CP" org.inclusionmatch.servers.DevIssuer keys "$LOCAL_DIR/keys"
 export MP_JWT_VERIFY_PUBLICKEY_LOCATION="$LOCAL_DIR/keys/publicKey.pem"
 export SMALLRYE_JWT_SIGN_KEY_LOCATION="$LOCAL_DIR/keys/privateKey.pem"
+# The identity key (personal codes are stored only as HMACs under it), made once and kept beside the data.
+if [ ! -s "$LOCAL_DIR/keys/identity.key" ]; then
+  (umask 077 && head -c 32 /dev/urandom | base64 > "$LOCAL_DIR/keys/identity.key")
+fi
+export INCLUSION_IDENTITY_KEY_FILE="$LOCAL_DIR/keys/identity.key"
 
 start postgres "READY postgres" java -Xmx128m -cp "$SERVERS_CP" org.inclusionmatch.servers.LocalServers \
   postgres "$STATE/postgres" "$PG_PORT" inclusion

@@ -7,6 +7,7 @@ final class Constraints {
 
     static final List<Constraint> ALL = List.of(
             new NotTakenConstraint(),
+            new HeldElsewhereConstraint(),
             new OpenOnDayConstraint(),
             new MeasurePlacesConstraint(),
             new ProgrammePlacesConstraint(),

@@ -28,6 +28,7 @@ public record Reason(String code, Map<String, String> params, String text) {
     public static final String CLOSED = "CLOSED";
     public static final String MEASURE_FULL = "MEASURE_FULL";
     public static final String PROGRAMME_FULL = "PROGRAMME_FULL";
+    public static final String HELD_ELSEWHERE = "HELD_ELSEWHERE";
     public static final String NOT_IN_REGION = "NOT_IN_REGION";
     public static final String AUDIENCE_ROLE = "AUDIENCE_ROLE";
     public static final String NO_SHARED_LANGUAGE = "NO_SHARED_LANGUAGE";
@@ -101,6 +102,11 @@ public record Reason(String code, Map<String, String> params, String text) {
     static Reason programmeFull(String programmeCode, Integer capacity) {
         return new Reason(PROGRAMME_FULL, Map.of("programme", programmeCode, "capacity", String.valueOf(capacity)),
                 "Programme " + programmeCode + " is full: all " + capacity + " places of its period are held.");
+    }
+
+    static Reason heldElsewhere() {
+        return new Reason(HELD_ELSEWHERE, Map.of(),
+                "The person already holds a place in it or in its programme, recorded elsewhere: one person, one place.");
     }
 
     static Reason notInRegion(List<String> regions) {

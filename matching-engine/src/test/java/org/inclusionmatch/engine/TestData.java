@@ -41,6 +41,7 @@ final class TestData {
         List<String> needs = List.of("HOUSING");
         List<String> goals = List.of();
         Set<UUID> excluded = new HashSet<>();
+        Set<UUID> heldElsewhere = new HashSet<>();
         Set<UUID> heldProgrammes = new HashSet<>();
         List<String> languages = List.of("lv");
 
@@ -52,12 +53,13 @@ final class TestData {
         PersonSpec needs(String... values) { needs = List.of(values); return this; }
         PersonSpec goals(String... values) { goals = List.of(values); return this; }
         PersonSpec excluding(String measureCode) { excluded.add(id(measureCode)); return this; }
+        PersonSpec heldElsewhere(String measureCode) { heldElsewhere.add(id(measureCode)); return this; }
         PersonSpec languages(String... values) { languages = List.of(values); return this; }
         PersonSpec holdingAPlaceIn(String programmeCode) { heldProgrammes.add(id(programmeCode)); return this; }
 
         PersonProfile build() {
             return new PersonProfile(id("person"), 1, role, archetype, birthYear, "FEMALE", region, municipality,
-                    targetGroups, needs, goals, languages, excluded, heldProgrammes);
+                    targetGroups, needs, goals, languages, excluded, heldProgrammes, heldElsewhere);
         }
     }
 

@@ -66,6 +66,16 @@ class WhyNotTest {
                 .doesNotContainKey("expectedWaitDays");
     }
 
+    /** Issue 26: a place the same human holds through another organisation's record; the reason names no one. */
+    @Test
+    void aPlaceHeldElsewhereIsLeftOutWithAReasonThatNamesNoOne() {
+        WhyNot w = whyNot(person().heldElsewhere("M"), List.of(), List.of(measure("M"), measure("OTHER")), "M");
+        assertThat(w.unmet()).extracting(Reason::code).containsExactly(Reason.HELD_ELSEWHERE);
+        assertThat(only(w.unmet(), Reason.HELD_ELSEWHERE).params()).isEmpty();
+        assertThat(engine.match(person().build(), catalogue(List.of(), List.of(measure("M"))), DAY).recommendations())
+                .extracting(Recommendation::measureCode).containsExactly("M");
+    }
+
     @Test
     void aFullProgrammeIsNamed() {
         WhyNot w = whyNot(person(), List.of(programme("P").places(60, 60)), List.of(measure("M").programme("P")), "M");

@@ -41,7 +41,7 @@ class MatchingViewTest {
 
         String single = Api.matcher().get("/api/v1/matching/persons/" + id).then().statusCode(200).extract().asString();
         Map<String, Object> view = Api.matcher().get("/api/v1/matching/persons/" + id).then().extract().as(Map.class);
-        assertThat(view).containsOnlyKeys("person", "excludedMeasureIds", "heldProgrammeIds");
+        assertThat(view).containsOnlyKeys("person", "excludedMeasureIds", "heldProgrammeIds", "heldElsewhereMeasureIds");
         Map<String, Object> profile = (Map<String, Object>) view.get("person");
         assertThat(profile).containsOnlyKeys(ENGINE_READS);
         assertThat(profile.get("targetGroups")).isEqualTo(List.of("PROBATION_CLIENT"));

@@ -7,6 +7,7 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import org.inclusionmatch.profile.identity.SyntheticCodes;
 import org.inclusionmatch.servers.testing.JwtTestResource;
 import org.inclusionmatch.servers.testing.KafkaTestResource;
 import org.inclusionmatch.servers.testing.PostgresTestResource;
@@ -213,6 +214,55 @@ class PersonImportTest {
     }
 
     // --- helpers ---
+
+    /**
+     * Issue 26: a line may carry a personal code. Found by its code as well as by its reference: a person created
+     * without a reference takes the line's; a code another person of the organisation has refuses the line, naming
+     * that person; a code twice in a file refuses the second line; the same file again changes nothing.
+     */
+    @Test
+    void personalCodesFindTheSamePersonAndRefuseAnotherOnesCode() {
+        String org = Api.createOrganisation();
+        String known = SyntheticCodes.next(true);
+        Map<String, Object> withoutRef = Api.person(org);
+        withoutRef.put("personalCode", known);
+        String adopted = Api.caseworker(org).body(withoutRef).post("/api/v1/persons").then().statusCode(201).extract().path("id");
+        String taken = SyntheticCodes.next(false);
+        Map<String, Object> holder = Api.person(org);
+        holder.put("personalCode", taken);
+        holder.put("externalRef", "H-1");
+        String holderId = Api.caseworker(org).body(holder).post("/api/v1/persons").then().statusCode(201).extract().path("id");
+
+        String fresh = SyntheticCodes.next(false);
+        Map<String, Object> byCode = line("K-1");
+        byCode.put("personalCode", known.replace("-", ""));
+        Map<String, Object> newOne = line("N-1");
+        newOne.put("personalCode", fresh);
+        Map<String, Object> again = line("N-2");
+        again.put("personalCode", fresh);
+        Map<String, Object> stealing = line("S-1");
+        stealing.put("personalCode", taken);
+        Map<String, Object> badDigit = line("B-1");
+        badDigit.put("personalCode", fresh.substring(0, 10) + (char) ('0' + (fresh.charAt(10) - '0' + 1) % 10));
+        String body = ndjson(byCode, newOne, again, stealing, badDigit);
+
+        JsonPath report = importing(org, body, "").statusCode(200).extract().jsonPath();
+        assertThat(report.getLong("created")).isEqualTo(1);
+        assertThat(report.getLong("updated")).isEqualTo(1);
+        assertThat(report.getList("errors.line", Integer.class)).containsExactly(3, 4, 5);
+        assertThat(report.getString("errors[0].detail")).contains("line 2");
+        assertThat(report.getString("errors[1].detail")).contains(holderId).contains("H-1");
+        assertThat(report.getList("errors[2].errors.field", String.class)).containsExactly("personalCode");
+        assertThat(report.prettify()).doesNotContain(fresh).doesNotContain(taken).doesNotContain(known.replace("-", ""));
+        Map<String, String> persons = persons(org);
+        assertThat(persons).containsEntry("K-1", adopted).containsKey("N-1").containsEntry("H-1", holderId);
+        assertThat(audit(persons.get("N-1")).getList("items.findAll { it.resourceType == 'PERSONAL_CODE' }.operation"))
+                .containsExactly("CREATE");
+
+        JsonPath second = importing(org, ndjson(byCode, newOne), "").statusCode(200).extract().jsonPath();
+        assertThat(second.getLong("unchanged")).isEqualTo(2);
+        assertThat(second.getLong("created") + second.getLong("updated") + second.getLong("rejected")).isZero();
+    }
 
     private static ValidatableResponse importing(String org, String body, String query) {
         return importer(org).body(utf8(body)).post(IMPORT + query).then();

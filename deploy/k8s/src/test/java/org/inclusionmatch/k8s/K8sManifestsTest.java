@@ -76,7 +76,8 @@ class K8sManifestsTest {
             "keycloak-admin", "Keycloak's bootstrap administrator",
             "keycloak-realm", "the realm's partner client secrets and web origin",
             "inclusion-pg-backup", "CloudNativePG backups",
-            "profile-service-tls", "the Ingress (cert-manager)");
+            "profile-service-tls", "the Ingress (cert-manager)",
+            "inclusion-identity-key", "the key file of personal codes' keyed hashes (docs/privacy-and-security.md)");
     /** Environment variables the services' configuration names that production leaves unset, and why. */
     static final Map<String, Set<String>> LOCAL_ONLY = Map.of(
             "profile-service", Set.of(
@@ -239,7 +240,8 @@ class K8sManifestsTest {
             operatorSecrets.add(name(c) + "-ca");
         });
         Map<String, Set<String>> allowed = Map.of(
-                "profile-service", Set.of("inclusion-pg-app", "inclusion-pg-ca", "inclusion-kafka-cluster-ca-cert", "profile-service"),
+                "profile-service", Set.of("inclusion-pg-app", "inclusion-pg-ca", "inclusion-kafka-cluster-ca-cert", "profile-service",
+                        "inclusion-identity-key"),
                 "matching-worker", Set.of("inclusion-kafka-cluster-ca-cert", "matching-worker", "matching-worker-oidc"));
         for (JsonNode workload : concat(r.ofKind("Deployment"), r.ofKind("Job"))) {
             Set<String> secrets = secretsOf(workload);

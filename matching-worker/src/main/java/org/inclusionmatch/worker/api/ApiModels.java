@@ -20,10 +20,11 @@ public final class ApiModels {
                          List<String> goals, List<String> languages, long version) {
     }
 
-    public record MatchingView(Person person, List<UUID> excludedMeasureIds, List<UUID> heldProgrammeIds) {
+    public record MatchingView(Person person, List<UUID> excludedMeasureIds, List<UUID> heldProgrammeIds,
+                               List<UUID> heldElsewhereMeasureIds) {
 
         public MatchingView(Person person, List<UUID> excludedMeasureIds) {
-            this(person, excludedMeasureIds, List.of());
+            this(person, excludedMeasureIds, List.of(), List.of());
         }
     }
 

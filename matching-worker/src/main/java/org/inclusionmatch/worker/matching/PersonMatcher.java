@@ -79,7 +79,8 @@ public class PersonMatcher {
         return new PersonProfile(p.id(), p.version(), p.role(), p.archetype(), p.birthYear(), p.gender(), p.region(),
                 p.municipality(), p.targetGroups(), p.needs(), p.goals(), p.languages(),
                 view.excludedMeasureIds() == null ? null : new HashSet<>(view.excludedMeasureIds()),
-                view.heldProgrammeIds() == null ? null : new HashSet<>(view.heldProgrammeIds()));
+                view.heldProgrammeIds() == null ? null : new HashSet<>(view.heldProgrammeIds()),
+                view.heldElsewhereMeasureIds() == null ? null : new HashSet<>(view.heldElsewhereMeasureIds()));
     }
 
     private static ApiModels.Recommendation toApi(Recommendation r) {

@@ -248,6 +248,11 @@ public class AllocationService {
         return view(round);
     }
 
+    /** The human a record belongs to: its personal code's link, or the record itself without one. */
+    private static String humanOf(Person p) {
+        return p.identityLink == null ? p.id.toString() : java.util.HexFormat.of().formatHex(p.identityLink);
+    }
+
     /**
      * Candidates in arrival order: those waiting for one of the measures (by waitlist order), then those who have
      * one recommended (by when the recommendation was stored, then id). Fit is the recommendation's score.
@@ -296,10 +301,11 @@ public class AllocationService {
             Person.<Person>list("id in ?1", byPerson.keySet()).forEach(p -> persons.put(p.id, p));
         }
         List<Gathered> result = new ArrayList<>();
+        Set<String> humans = new HashSet<>();
         for (Gathered g : byPerson.values()) {
             Person p = persons.get(g.personId);
-            if (p == null) {
-                continue;
+            if (p == null || !humans.add(humanOf(p))) {
+                continue; // one candidate per human (issue 26): the record that arrived first stands for the person
             }
             Set<String> groups = new HashSet<>();
             if (p.region != null) {

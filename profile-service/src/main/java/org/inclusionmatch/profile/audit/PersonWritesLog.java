@@ -19,8 +19,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class PersonWritesLog {
 
-    /** One person written: CREATE or UPDATE. */
-    public record Written(UUID personId, AuditedPersonAccess.Operation operation) {
+    /** One person written: CREATE or UPDATE of the PERSON, or of their PERSONAL_CODE (CREATE, UPDATE, DELETE). */
+    public record Written(UUID personId, AuditedPersonAccess.Operation operation, String resourceType) {
+        public Written(UUID personId, AuditedPersonAccess.Operation operation) {
+            this(personId, operation, "PERSON");
+        }
     }
 
     /** Who wrote, as the audit filter records a caller. */
@@ -30,8 +33,8 @@ public class PersonWritesLog {
     private static final String INSERT = """
             insert into audit_entry (at, subject, roles, organisation_id, operation, resource_type, resource_id,
                                      outcome, http_status, person_ids)
-            select ?, ?, ?, ?, w.operation, 'PERSON', w.person, 'ALLOWED', 200, array[w.person]
-            from unnest(?::uuid[], ?::varchar[]) with ordinality as w(person, operation, n)
+            select ?, ?, ?, ?, w.operation, w.resource, w.person, 'ALLOWED', 200, array[w.person]
+            from unnest(?::uuid[], ?::varchar[], ?::varchar[]) with ordinality as w(person, operation, resource, n)
             order by w.n""";
 
     private final EntityManager entityManager;
@@ -55,6 +58,7 @@ public class PersonWritesLog {
                 insert.setArray(5, connection.createArrayOf("uuid", written.stream().map(Written::personId).toArray()));
                 insert.setArray(6, connection.createArrayOf("varchar",
                         written.stream().map(w -> w.operation().name()).toArray()));
+                insert.setArray(7, connection.createArrayOf("varchar", written.stream().map(Written::resourceType).toArray()));
                 insert.executeUpdate();
             }
         });

@@ -51,14 +51,16 @@ public class EnrolmentService {
     private final Event<EnrolmentEvent> events;
     private final Event<MeasureEvent> measureEvents;
     private final KeepApartService keepApart;
+    private final OneHumanPlaces oneHuman;
     private final ReferralConfig referrals;
 
     public EnrolmentService(SeatLedger seats, Event<EnrolmentEvent> events, Event<MeasureEvent> measureEvents,
-                            KeepApartService keepApart, ReferralConfig referrals) {
+                            KeepApartService keepApart, OneHumanPlaces oneHuman, ReferralConfig referrals) {
         this.seats = seats;
         this.events = events;
         this.measureEvents = measureEvents;
         this.keepApart = keepApart;
+        this.oneHuman = oneHuman;
         this.referrals = referrals;
     }
 
@@ -81,6 +83,8 @@ public class EnrolmentService {
         }
         // A residential or group place beside someone the person is kept apart from: refused, neutrally.
         keepApart.requireAllowed(person.id, locked.measure());
+        // One human, one place: not in a measure or programme where another record of the same human holds one.
+        oneHuman.requireNotHeldElsewhere(person.id, locked.measure());
         ReferralTerms resolved = terms.resolve(person, locked.measure());
         boolean wasFull = locked.measure().isFull();
         // Those waiting go first: a place freed by a raised capacity is theirs, not the newcomer's.
@@ -102,7 +106,7 @@ public class EnrolmentService {
         enrolment.persist();
         events.fire(new EnrolmentEvent.Referred(enrolment, person));
         if (enrolment.holdsSeat) {
-            keepApart.placeChanged(person.id, locked.measure());
+            placeChanged(person.id, locked.measure());
         }
         announceAvailability(locked, wasFull);
         return EnrolmentView.of(enrolment);
@@ -202,7 +206,7 @@ public class EnrolmentService {
     private void freePlaceIfHeld(Enrolment enrolment, SeatLedger.Locked locked) {
         if (enrolment.holdsSeat && !enrolment.status.holdsPlace()) {
             Programme programmePlaceFreed = seats.release(locked, enrolment);
-            keepApart.placeChanged(enrolment.personId, locked.measure());
+            placeChanged(enrolment.personId, locked.measure());
             promoteOnMeasure(locked);
             if (programmePlaceFreed != null) {
                 promoteInProgramme(programmePlaceFreed, locked);
@@ -301,7 +305,7 @@ public class EnrolmentService {
     private void promoteOnMeasure(SeatLedger.Locked locked) {
         for (Enrolment waiting : Enrolment.<Enrolment>list("measureId = ?1 and status = ?2", Sort.ascending("waitlistSeq"),
                 locked.measure().id, EnrolmentStatus.WAITLISTED)) {
-            if (keepApart.blocked(waiting.personId, locked.measure())) {
+            if (keepApart.blocked(waiting.personId, locked.measure()) || oneHuman.heldElsewhere(waiting.personId, locked.measure())) {
                 continue; // waits on, until the person they are kept apart from has left
             }
             if (!seats.tryTake(locked, waiting)) {
@@ -325,11 +329,18 @@ public class EnrolmentService {
                 return;
             }
             boolean wasFull = other.measure().isFull();
-            if (!keepApart.blocked(waiting.personId, other.measure()) && seats.tryTake(other, waiting)) {
+            if (!keepApart.blocked(waiting.personId, other.measure()) && !oneHuman.heldElsewhere(waiting.personId, other.measure())
+                    && seats.tryTake(other, waiting)) {
                 promoted(waiting, other.measure());
                 announceAvailability(other, wasFull);
             }
         }
+    }
+
+    /** A place taken or freed: those kept apart from the person, and the person's records elsewhere, are matched again. */
+    private void placeChanged(UUID personId, Measure measure) {
+        keepApart.placeChanged(personId, measure);
+        oneHuman.placeChanged(personId);
     }
 
     /** Offered a place: the provider's answer time starts now. */
@@ -338,7 +349,7 @@ public class EnrolmentService {
         waiting.waitlistSeq = null;
         waiting.answerBy = answerByFromNow(measure);
         events.fire(new EnrolmentEvent.Moved(waiting));
-        keepApart.placeChanged(waiting.personId, measure);
+        placeChanged(waiting.personId, measure);
     }
 
     /**

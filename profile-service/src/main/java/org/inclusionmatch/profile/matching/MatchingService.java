@@ -7,6 +7,7 @@ import org.inclusionmatch.profile.common.persistence.Records;
 import org.inclusionmatch.profile.decision.DecisionService;
 import org.inclusionmatch.profile.domain.NotFound;
 import org.inclusionmatch.profile.enrolment.EnrolmentService;
+import org.inclusionmatch.profile.enrolment.OneHumanPlaces;
 import org.inclusionmatch.profile.measure.Measure;
 import org.inclusionmatch.profile.person.Person;
 import org.inclusionmatch.profile.safety.KeepApartService;
@@ -28,8 +29,11 @@ public class MatchingService {
     private final EnrolmentService enrolments;
     private final DecisionService decisions;
     private final KeepApartService keepApart;
+    private final OneHumanPlaces oneHuman;
 
-    public MatchingService(EnrolmentService enrolments, DecisionService decisions, KeepApartService keepApart) {
+    public MatchingService(EnrolmentService enrolments, DecisionService decisions, KeepApartService keepApart,
+                           OneHumanPlaces oneHuman) {
+        this.oneHuman = oneHuman;
         this.enrolments = enrolments;
         this.decisions = decisions;
         this.keepApart = keepApart;
@@ -116,9 +120,10 @@ public class MatchingService {
         Map<UUID, List<UUID>> declined = decisions.declinedMeasures(matched);
         Map<UUID, Set<UUID>> blocked = keepApart.blockedMeasures(matchedIds);
         Map<UUID, List<UUID>> held = enrolments.heldProgrammes(matchedIds);
+        Map<UUID, Set<UUID>> heldElsewhere = oneHuman.heldElsewhere(matchedIds);
         return matched.stream().map(p -> view(p, enrolled.getOrDefault(p.id, List.of()),
                 declined.getOrDefault(p.id, List.of()), blocked.getOrDefault(p.id, Set.of()),
-                held.getOrDefault(p.id, List.of()))).toList();
+                held.getOrDefault(p.id, List.of()), heldElsewhere.getOrDefault(p.id, Set.of()))).toList();
     }
 
     public List<UUID> measuresOfProgramme(UUID programmeId) {
@@ -129,14 +134,16 @@ public class MatchingService {
      * Never offered again ({@code excludedMeasureIds}): measures the person is or was enrolled in, declines that still
      * hold, and {@code blocked}: residential and group measures where someone the person is kept apart from holds a place,
      * computed here so the worker never learns of the other person; listed among the exclusions, indistinguishable.
-     * {@code held}: programmes the person holds a place in.
+     * {@code held}: programmes the person holds a place in. {@code heldElsewhere}: measures the same human holds (or
+     * whose programme they hold a place in) through another organisation's record, explained by the engine without it.
      */
     private static MatchingView view(Person person, List<UUID> enrolled, List<UUID> declined, Set<UUID> blocked,
-                                     List<UUID> held) {
+                                     List<UUID> held, Set<UUID> heldElsewhere) {
         Set<UUID> excluded = new LinkedHashSet<>(enrolled);
         excluded.addAll(declined);
         excluded.addAll(new TreeSet<>(blocked));
-        return new MatchingView(MatchingPerson.of(person), List.copyOf(excluded), List.copyOf(held));
+        List<UUID> elsewhere = new TreeSet<>(heldElsewhere).stream().filter(id -> !excluded.contains(id)).toList();
+        return new MatchingView(MatchingPerson.of(person), List.copyOf(excluded), List.copyOf(held), elsewhere);
     }
 
     /** Tags are validated as [A-Z0-9_] codes and ids are UUIDs, so a PostgreSQL array literal needs no escaping. */

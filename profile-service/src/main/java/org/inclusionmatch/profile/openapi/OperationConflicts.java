@@ -11,6 +11,8 @@ import static org.inclusionmatch.profile.common.problem.ProblemType.ALREADY_RECO
 import static org.inclusionmatch.profile.common.problem.ProblemType.CONSENT_NOT_ACTIVE;
 import static org.inclusionmatch.profile.common.problem.ProblemType.DUPLICATE_CODE;
 import static org.inclusionmatch.profile.common.problem.ProblemType.DUPLICATE_EXTERNAL_REF;
+import static org.inclusionmatch.profile.common.problem.ProblemType.DUPLICATE_PERSONAL_CODE;
+import static org.inclusionmatch.profile.common.problem.ProblemType.PLACE_ALREADY_HELD;
 import static org.inclusionmatch.profile.common.problem.ProblemType.ILLEGAL_TRANSITION;
 import static org.inclusionmatch.profile.common.problem.ProblemType.MATCHING_WITHDRAWN;
 import static org.inclusionmatch.profile.common.problem.ProblemType.NOT_RECOMMENDED;
@@ -38,14 +40,14 @@ final class OperationConflicts {
             Map.entry("updateMeasure", List.of(DUPLICATE_CODE)),
             Map.entry("deleteMeasure", List.of(STILL_REFERENCED)),
             Map.entry("importCatalogue", List.of(DUPLICATE_CODE)),
-            Map.entry("createPerson", List.of(DUPLICATE_EXTERNAL_REF)),
-            Map.entry("updatePerson", List.of(DUPLICATE_EXTERNAL_REF)),
+            Map.entry("createPerson", List.of(DUPLICATE_EXTERNAL_REF, DUPLICATE_PERSONAL_CODE)),
+            Map.entry("updatePerson", List.of(DUPLICATE_EXTERNAL_REF, DUPLICATE_PERSONAL_CODE)),
             Map.entry("importPersons", List.of(DUPLICATE_EXTERNAL_REF)),
-            Map.entry("referPerson", List.of(ALREADY_ENROLLED)),
+            Map.entry("referPerson", List.of(ALREADY_ENROLLED, PLACE_ALREADY_HELD)),
             Map.entry("changeEnrolmentStatus", List.of(ILLEGAL_TRANSITION)),
             Map.entry("recordOutcome", List.of(OUTCOME_EXISTS)),
             Map.entry("updateOutcome", List.of(OUTCOME_EXISTS)),
-            Map.entry("decideOnRecommendation", List.of(NOT_RECOMMENDED, ALREADY_RECOMMENDED, ALREADY_ENROLLED)),
+            Map.entry("decideOnRecommendation", List.of(NOT_RECOMMENDED, ALREADY_RECOMMENDED, ALREADY_ENROLLED, PLACE_ALREADY_HELD)),
             Map.entry("putRecommendations", List.of(STALE_PROFILE_VERSION, MATCHING_WITHDRAWN)),
             Map.entry("confirmAllocationRound", List.of(ROUND_NOT_PROPOSED)),
             Map.entry("recordKeepApart", List.of(ALREADY_KEPT_APART)),

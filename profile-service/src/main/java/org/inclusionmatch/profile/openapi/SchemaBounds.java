@@ -129,6 +129,7 @@ final class SchemaBounds {
             Map.entry("InclusionReport.byRegion", Integer.MAX_VALUE), Map.entry("KeepApartList.items", Integer.MAX_VALUE),
             Map.entry("MatchingPage.items", Integer.MAX_VALUE),
             Map.entry("MatchingView.excludedMeasureIds", Integer.MAX_VALUE),
+            Map.entry("MatchingView.heldElsewhereMeasureIds", Integer.MAX_VALUE),
             Map.entry("MatchingView.heldProgrammeIds", Integer.MAX_VALUE),
             Map.entry("OutcomeEvidence.cells", Integer.MAX_VALUE),
             Map.entry("PersonExport.accessLog", Integer.MAX_VALUE), Map.entry("PersonExport.allocations", Integer.MAX_VALUE),

@@ -92,6 +92,17 @@ public class Person extends VersionedEntity {
     @Column(name = "record_key", insertable = false, updatable = false)
     public int recordKey;
 
+    /**
+     * The keyed hash of the person's personal code (see {@code IdentityKeys}), linking this record to the same human's
+     * records in other organisations; null without a code. Never shown: the API says only whether one is recorded.
+     */
+    @Column(name = "identity_link")
+    public byte[] identityLink;
+
+    /** How many keys of the identity key file {@link #identityLink} is wrapped under; null without a link. */
+    @Column(name = "identity_layers")
+    public Short identityLayers;
+
     /** The person, if {@code organisationId} holds them; 404 otherwise, so ids of others reveal nothing. */
     public static Person requireIn(UUID organisationId, UUID id) {
         return requireIn(organisationId, id, LockModeType.NONE);

@@ -35,6 +35,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -83,12 +84,13 @@ public class PersonImport {
     private final Event<PersonEvent> events;
     private final Event<PersonChanges.MatchingWithdrawn> matchingWithdrawn;
     private final PersonWritesLog audit;
+    private final PersonIdentities identities;
     private final ProblemMappers problems = new ProblemMappers();
     private final Map<String, Counter> records = new HashMap<>();
 
     public PersonImport(ObjectMapper json, Validator validator, PersonImportConfig config, EntityManager entityManager,
                         Event<PersonEvent> events, Event<PersonChanges.MatchingWithdrawn> matchingWithdrawn,
-                        PersonWritesLog audit, MeterRegistry metrics) {
+                        PersonWritesLog audit, PersonIdentities identities, MeterRegistry metrics) {
         this.json = json;
         this.lineReader = json.readerFor(JsonNode.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.validator = validator;
@@ -97,6 +99,7 @@ public class PersonImport {
         this.events = events;
         this.matchingWithdrawn = matchingWithdrawn;
         this.audit = audit;
+        this.identities = identities;
         for (String result : List.of("created", "updated", "unchanged", "rejected")) {
             records.put(result, Counter.builder("inclusion_import_records").tag("result", result)
                     .description("Person import records by result, counted when committed").register(metrics));
@@ -357,27 +360,45 @@ public class PersonImport {
                 .setParameter("organisation", run.organisationId)
                 .setParameter("refs", batch.stream().map(Line::externalRef).toList())
                 .getResultStream().collect(Collectors.toMap(p -> p.externalRef, p -> p));
+        Map<String, Person> byIdentity = holdersOf(run.organisationId, batch);
         List<Person> created = new ArrayList<>();
         List<Person> updated = new ArrayList<>();
         List<Person> withdrawn = new ArrayList<>();
+        List<PersonWritesLog.Written> written = new ArrayList<>();
+        List<LineError> refused = new ArrayList<>();
         long unchanged = 0;
         for (Line line : batch) {
             Person person = known.get(line.externalRef());
+            Person holder = line.identity().present() ? byIdentity.get(hex(line.identity().link().value())) : null;
+            if (person == null && holder != null && holder.externalRef == null) {
+                person = holder; // found by the code: a person created without a reference gets this one
+            }
+            if (holder != null && holder != person) {
+                // The code is another record's: the same person under another reference, or a typing error.
+                refused.add(new LineError(line.number(), line.externalRef(), "personalCode is already recorded for person "
+                        + holder.id + " of your organisation" + (holder.externalRef == null ? "" : " (externalRef " + holder.externalRef + ")"),
+                        List.of(new Problem.Violation("personalCode", "is already recorded for person " + holder.id))));
+                continue;
+            }
             if (person == null) {
                 person = new Person();
                 person.organisation = organisation;
                 PersonService.apply(line.request(), person);
+                record(person, line, written);
                 person.persist();
                 created.add(person);
                 continue;
             }
             Person wanted = new Person();
             PersonService.apply(line.request(), wanted);
-            if (sameProfile(person, wanted)) {
+            boolean sameCode = !line.identity().present() || line.identity().matches(person.identityLink)
+                    && person.identityLayers == line.identity().link().layers();
+            if (sameCode && sameProfile(person, wanted)) {
                 unchanged++;
                 continue;
             }
             boolean wasMatchable = person.matchingAllowed;
+            record(person, line, written);
             PersonService.apply(line.request(), person);
             updated.add(person);
             if (wasMatchable && !person.matchingAllowed) {
@@ -390,12 +411,53 @@ public class PersonImport {
             updated.forEach(person -> events.fire(new PersonEvent.Updated(person)));
         });
         withdrawn.forEach(person -> matchingWithdrawn.fire(new PersonChanges.MatchingWithdrawn(person)));
-        List<PersonWritesLog.Written> written = new ArrayList<>(created.size() + updated.size());
         created.forEach(p -> written.add(new PersonWritesLog.Written(p.id, AuditedPersonAccess.Operation.CREATE)));
         updated.forEach(p -> written.add(new PersonWritesLog.Written(p.id, AuditedPersonAccess.Operation.UPDATE)));
         audit.append(run.writer, written);
         entityManager.flush(); // the outbox rows, in JDBC batches
-        return new Stored(created.size(), updated.size(), unchanged);
+        return new Stored(created.size(), updated.size(), unchanged, refused);
+    }
+
+    /** Records the line's code on the person (its audit entry joins the batch's); the code was checked free above. */
+    private void record(Person person, Line line, List<PersonWritesLog.Written> written) {
+        if (!line.identity().present() || line.identity().matches(person.identityLink)) {
+            if (line.identity().present()) { // the same code: only wrapped under a newer key, no new fact
+                person.identityLink = line.identity().link().value();
+                person.identityLayers = (short) line.identity().link().layers();
+            }
+            return;
+        }
+        if (person.id == null) {
+            person.id = UUID.randomUUID();
+        }
+        written.add(new PersonWritesLog.Written(person.id, person.identityLink == null
+                ? AuditedPersonAccess.Operation.CREATE : AuditedPersonAccess.Operation.UPDATE, PersonIdentities.AUDIT_RESOURCE));
+        person.identityLink = line.identity().link().value();
+        person.identityLayers = (short) line.identity().link().layers();
+    }
+
+    /** The organisation's persons holding a code of the batch, by the hex of the code's full link; one query. */
+    private Map<String, Person> holdersOf(UUID organisationId, List<Line> batch) {
+        Map<String, String> fullLinkOf = new HashMap<>(); // any candidate value -> the code's full link
+        for (Line line : batch) {
+            if (line.identity().present()) {
+                String full = hex(line.identity().link().value());
+                line.identity().candidates().forEach(c -> fullLinkOf.put(hex(c), full));
+            }
+        }
+        if (fullLinkOf.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Person> holders = new HashMap<>();
+        entityManager.createQuery("select p from Person p where p.organisation.id = :organisation and p.identityLink in :links", Person.class)
+                .setParameter("organisation", organisationId)
+                .setParameter("links", fullLinkOf.keySet().stream().map(h -> HexFormat.of().parseHex(h)).toList())
+                .getResultStream().forEach(p -> holders.put(fullLinkOf.get(hex(p.identityLink)), p));
+        return holders;
+    }
+
+    private static String hex(byte[] value) {
+        return HexFormat.of().formatHex(value);
     }
 
     /** Whether the stored person already holds everything the import line says (fields as PersonService.apply sets them). */
@@ -453,13 +515,22 @@ public class PersonImport {
             return Line.refused(number, ref, violations.stream().map(v -> v.field() + " " + v.message())
                     .collect(Collectors.joining("; ")), violations);
         }
+        PersonIdentities.Given identity;
         try {
             PersonService.apply(request, new Person());
+            identity = identities.given(request); // the keyed link, on this thread: the HMACs overlap the writes
         } catch (DomainException e) {
             Problem problem = ProblemMappers.problemOf(e);
             return Line.refused(number, ref, problem.detail(), problem.violations());
         }
-        return new Line(number, request.externalRef(), request, null);
+        if (identity.present()) {
+            Long first = seen.putIfAbsent("personalCode:" + hex(identity.link().value()), number);
+            if (first != null) {
+                return Line.refused(number, ref, "personalCode appears on line " + first + " already; each person may appear once per import",
+                        List.of(new Problem.Violation("personalCode", "appears on line " + first + " already")));
+            }
+        }
+        return new Line(number, request.externalRef(), request, identity, null);
     }
 
     /** The line's reference as the caller sent it, if it is one (to name the line in an error), else null. */
@@ -471,13 +542,14 @@ public class PersonImport {
         return ref.length() <= 64 && PersonRequest.EXTERNAL_REF.matcher(ref).matches() ? ref : null;
     }
 
-    record Line(long number, String externalRef, PersonRequest request, LineError error) {
+    record Line(long number, String externalRef, PersonRequest request, PersonIdentities.Given identity, LineError error) {
         static Line refused(long number, String externalRef, String detail, List<Problem.Violation> violations) {
-            return new Line(number, externalRef, null, new LineError(number, externalRef, detail, violations));
+            return new Line(number, externalRef, null, PersonIdentities.Given.NONE, new LineError(number, externalRef, detail, violations));
         }
     }
 
-    private record Stored(long created, long updated, long unchanged) {
+    /** What one batch stored, and its lines refused only when stored (a code another record of the organisation has). */
+    private record Stored(long created, long updated, long unchanged, List<LineError> refused) {
     }
 
     /** The state of one import: counts, the refused lines, the references seen, the lines waiting for their batch. */
@@ -512,6 +584,7 @@ public class PersonImport {
         }
 
         void add(Stored stored) {
+            stored.refused().forEach(this::reject);
             created += stored.created();
             updated += stored.updated();
             unchanged += stored.unchanged();
@@ -524,7 +597,7 @@ public class PersonImport {
         }
 
         void countAll() {
-            countBatch(new Stored(created, updated, unchanged));
+            countBatch(new Stored(created, updated, unchanged, List.of()));
             counted("rejected", rejected);
         }
 
@@ -545,6 +618,7 @@ public class PersonImport {
         }
 
         ImportReport report() {
+            errors.sort(Comparator.comparingLong(LineError::line)); // a code found taken when stored comes late
             return new ImportReport(received, created, updated, unchanged, rejected, List.copyOf(errors),
                     rejected > errors.size(), dryRun);
         }

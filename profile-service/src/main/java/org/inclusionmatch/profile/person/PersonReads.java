@@ -29,7 +29,7 @@ class PersonReads {
 
     private static final String SELECT = "select id, organisation_id, role, archetype, birth_year, gender, region, "
             + "municipality, target_groups, needs, goals, languages, legal_basis, consent_date, legal_reference, "
-            + "matching_allowed, external_ref, version, created_at, updated_at from person where id = ? and organisation_id = ?";
+            + "matching_allowed, external_ref, version, created_at, updated_at, identity_link is not null from person where id = ? and organisation_id = ?";
 
     private final AgroalDataSource dataSource;
 
@@ -54,7 +54,7 @@ class PersonReads {
                 Gender.valueOf(row.getString(6)), Region.valueOf(row.getString(7)), row.getString(8),
                 texts(row.getArray(9)), texts(row.getArray(10)), texts(row.getArray(11)), texts(row.getArray(12)),
                 new Processing(LegalBasis.valueOf(row.getString(13)), row.getObject(14, LocalDate.class), row.getString(15)),
-                row.getBoolean(16), row.getString(17), row.getLong(18),
+                row.getBoolean(16), row.getString(17), row.getBoolean(21), row.getLong(18),
                 row.getObject(19, OffsetDateTime.class).toInstant(), row.getObject(20, OffsetDateTime.class).toInstant());
     }
 

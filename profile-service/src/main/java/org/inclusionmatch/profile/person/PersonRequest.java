@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.inclusionmatch.profile.identity.PersonalCode;
 import org.inclusionmatch.profile.vocabulary.Archetype;
 import org.inclusionmatch.profile.vocabulary.Codes;
 import org.inclusionmatch.profile.vocabulary.Gender;
@@ -42,7 +43,28 @@ public record PersonRequest(
         @Schema(description = "Your own reference for the person, unique in your organisation (409 when taken); "
                 + "the key of the bulk import. Printable text without control characters or line breaks, not blank. "
                 + "Leaving it out removes it.", example = "CASE-2026-00017")
-        String externalRef) {
+        String externalRef,
+        @Size(max = 12)
+        @Schema(description = "The person's Latvian personal code (personas kods), 11 digits with or without a hyphen "
+                + "after the sixth and a valid check digit. Write-only: stored only as a keyed hash that links this record "
+                + "to the same person's records in other organisations (one place per programme, keep-apart, matching, "
+                + "reports count the person once; what that can reveal is in docs/privacy-and-security.md), and never "
+                + "returned (personalCodeRecorded says whether one is). A code another person of your organisation has "
+                + "is a 409 naming that person. On an update, leaving it out keeps the recorded one; "
+                + "DELETE /persons/{id}/personal-code removes it.",
+                writeOnly = true, pattern = PersonalCode.PATTERN, example = "320101-00002")
+        String personalCode) {
+
+    /** The same request with another personal code: {@code null} leaves it out (an idempotency fingerprint, a test). */
+    public PersonRequest withPersonalCode(String code) {
+        return new PersonRequest(role, archetype, birthYear, gender, region, municipality, targetGroups, needs, goals,
+                languages, legalBasis, matchingAllowed, externalRef, code);
+    }
+
+    @Override
+    public String toString() {
+        return "PersonRequest"; // never the profile, never the code
+    }
 
     /**
      * Printable text: no control, format or unassigned characters, no line breaks, not only spaces. Checked by

@@ -120,7 +120,7 @@ public class PersonResource {
     public RestResponse<PersonView> create(@NotNull @Valid PersonRequest request,
                            @Parameter(description = ApiResponsesDoc.IDEMPOTENCY_KEY) @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
                            UriInfo uri) {
-        PersonView created = service.create(caller.requireOrganisation(), request, idempotencyKey);
+        PersonView created = service.create(caller.requireOrganisation(), writer(), request, idempotencyKey);
         return Versions.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build(), created, created.version());
     }
 
@@ -259,7 +259,8 @@ public class PersonResource {
     @RolesAllowed({Roles.ADMIN, Roles.CASEWORKER})
     @AuditedPersonAccess(operation = UPDATE)
     @Operation(operationId = "updatePerson", summary = "Replace a person profile",
-            description = "Replaces the whole profile: a field left out is cleared. If-Match with the ETag is "
+            description = "Replaces the whole profile: a field left out is cleared, except personalCode, which is kept "
+                    + "(write-only; DELETE /persons/{id}/personal-code removes it). If-Match with the ETag is "
                     + "required (428 without it, 412 when stale). The new version is matched again; "
                     + "recommendations computed from an older version are refused. Roles: ADMIN, CASEWORKER.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -299,8 +300,30 @@ public class PersonResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PersonView.class)))
     public RestResponse<PersonView> update(@PathParam("id") UUID id, @NotNull @Valid PersonRequest request,
                            @Parameter(description = ApiResponsesDoc.IF_MATCH, required = true) @HeaderParam("If-Match") String ifMatch) {
-        PersonView view = service.update(caller.requireOrganisation(), id, request, Versions.requireIfMatch(ifMatch));
+        PersonView view = service.update(caller.requireOrganisation(), writer(), id, request, Versions.requireIfMatch(ifMatch));
         return Versions.ok(view, view.version());
+    }
+
+    @DELETE
+    @Path("{id}/personal-code")
+    @RolesAllowed({Roles.ADMIN, Roles.CASEWORKER})
+    @AuditedPersonAccess(operation = UPDATE)
+    @Operation(operationId = "removePersonalCode", summary = "Remove a person's personal code",
+            description = "Removes the recorded personal code, and with it the link to the same person's records in other "
+                    + "organisations. The profile's version rises (personalCodeRecorded false) and PERSON_UPDATED is "
+                    + "published; without a recorded code nothing changes. The audit log records who removed it. If-Match "
+                    + "with the person's ETag is required (428 without it, 412 when stale); read the person again for the "
+                    + "new ETag. Roles: ADMIN, CASEWORKER.")
+    @APIResponse(responseCode = "204", description = ApiResponsesDoc.DELETED)
+    public RestResponse<Void> removePersonalCode(@PathParam("id") UUID id,
+                           @Parameter(description = ApiResponsesDoc.IF_MATCH, required = true) @HeaderParam("If-Match") String ifMatch) {
+        service.removePersonalCode(caller.requireOrganisation(), writer(), id, Versions.requireIfMatch(ifMatch));
+        return Versions.noContent();
+    }
+
+    /** The caller as the audit log records a writer. */
+    private PersonWritesLog.Writer writer() {
+        return new PersonWritesLog.Writer(caller.subject(), caller.roles(), caller.requireOrganisation());
     }
 
     @DELETE

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import org.inclusionmatch.profile.audit.PersonWritesLog;
 import org.inclusionmatch.profile.common.http.ExpectedVersion;
 import org.inclusionmatch.profile.common.idempotency.IdempotencyKeys;
 import org.inclusionmatch.profile.common.paging.Lists;
@@ -16,6 +17,7 @@ import org.inclusionmatch.profile.common.persistence.Records;
 import org.inclusionmatch.profile.domain.Conflict;
 import org.inclusionmatch.profile.domain.InvalidInput;
 import org.inclusionmatch.profile.domain.NotFound;
+import org.inclusionmatch.profile.identity.PersonalCode;
 import org.inclusionmatch.profile.organisation.Organisation;
 import org.inclusionmatch.profile.vocabulary.Archetype;
 import org.inclusionmatch.profile.vocabulary.LegalBasis;
@@ -40,24 +42,31 @@ public class PersonService {
     private final Event<PersonChanges.MatchingWithdrawn> matchingWithdrawn;
     private final Event<PersonChanges.Erasing> erasing;
     private final PersonReads reads;
+    private final PersonIdentities identities;
 
     public PersonService(IdempotencyKeys idempotency, Event<PersonEvent> events,
                          Event<PersonChanges.MatchingWithdrawn> matchingWithdrawn, Event<PersonChanges.Erasing> erasing,
-                         PersonReads reads) {
+                         PersonReads reads, PersonIdentities identities) {
         this.idempotency = idempotency;
         this.reads = reads;
+        this.identities = identities;
         this.events = events;
         this.matchingWithdrawn = matchingWithdrawn;
         this.erasing = erasing;
     }
 
-    public PersonView create(UUID organisationId, PersonRequest request, String idempotencyKey) {
+    public PersonView create(UUID organisationId, PersonWritesLog.Writer writer, PersonRequest request, String idempotencyKey) {
         String scope = "person:" + organisationId;
-        return idempotency.once(scope, idempotencyKey, request, id -> PersonView.of(require(organisationId, id)), () -> {
+        PersonIdentities.Given identity = identities.given(request);
+        // The stored fingerprint of the request holds the code's keyed link, never the code (an unkeyed hash of a
+        // request with the code in it could be tested against every code).
+        return idempotency.once(scope, idempotencyKey, identity.fingerprint(request),
+                id -> PersonView.of(require(organisationId, id)), () -> {
             Person person = new Person();
             person.organisation = Records.reference(Organisation.class, organisationId, "organisationId");
             apply(request, person);
             requireFreeExternalRef(organisationId, person.externalRef, null);
+            identities.record(organisationId, writer, person, identity);
             person.persist();
             events.fire(new PersonEvent.Created(person));
             return PersonView.of(person);
@@ -84,12 +93,14 @@ public class PersonService {
         return PageResult.of(Person.find(filter.where(), Sort.by("createdAt").and("id"), filter.parameters()), page, PersonView::of);
     }
 
-    public PersonView update(UUID organisationId, UUID id, PersonRequest request, String ifMatch) {
+    public PersonView update(UUID organisationId, PersonWritesLog.Writer writer, UUID id, PersonRequest request, String ifMatch) {
         Person person = require(organisationId, id);
         ExpectedVersion.check(ifMatch, person.version);
         boolean wasMatchable = person.matchingAllowed;
         long before = person.version;
+        PersonIdentities.Given identity = identities.given(request);
         requireFreeExternalRef(organisationId, request.externalRef(), id); // before apply: the query would flush the change
+        identities.record(organisationId, writer, person, identity);
         apply(request, person);
         person.flush();
         if (person.version != before) { // an update that changes nothing announces nothing
@@ -97,6 +108,17 @@ public class PersonService {
         }
         if (wasMatchable && !person.matchingAllowed) {
             matchingWithdrawn.fire(new PersonChanges.MatchingWithdrawn(person));
+        }
+        return PersonView.of(person);
+    }
+
+    /** Removes the person's personal code, and so the link to their records elsewhere; announced as an update. */
+    public PersonView removePersonalCode(UUID organisationId, PersonWritesLog.Writer writer, UUID id, String ifMatch) {
+        Person person = require(organisationId, id);
+        ExpectedVersion.check(ifMatch, person.version);
+        if (identities.remove(writer, person)) {
+            person.flush();
+            events.fire(new PersonEvent.Updated(person));
         }
         return PersonView.of(person);
     }
@@ -142,6 +164,9 @@ public class PersonService {
         }
         if (request.externalRef() != null && !PersonRequest.EXTERNAL_REF.matcher(request.externalRef()).matches()) {
             throw InvalidInput.field("externalRef", PersonRequest.EXTERNAL_REF_RULE);
+        }
+        if (request.personalCode() != null) {
+            PersonalCode.parse("personalCode", request.personalCode()); // the code itself is kept by PersonIdentities only
         }
         Processing basis = request.legalBasis();
         if (basis.basis() == LegalBasis.CONSENT && basis.consentDate() == null) {

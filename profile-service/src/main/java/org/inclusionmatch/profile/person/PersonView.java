@@ -15,7 +15,10 @@ import java.util.UUID;
 public record PersonView(UUID id, UUID organisationId, Role role, Archetype archetype, int birthYear, Gender gender,
                          Region region, String municipality, List<String> targetGroups, List<String> needs,
                          List<String> goals, List<String> languages, Processing legalBasis, boolean matchingAllowed,
-                         String externalRef, long version, Instant createdAt, Instant updatedAt) implements ConcernsPerson {
+                         String externalRef,
+                         @Schema(description = "Whether a personal code is recorded for the person; the code itself is never returned")
+                         boolean personalCodeRecorded,
+                         long version, Instant createdAt, Instant updatedAt) implements ConcernsPerson {
 
     @Override
     public UUID concernedPerson() {
@@ -26,7 +29,7 @@ public record PersonView(UUID id, UUID organisationId, Role role, Archetype arch
         return new PersonView(p.id, p.organisation.id, p.role, p.archetype, p.birthYear, p.gender, p.region,
                 p.municipality, p.targetGroups, p.needs, p.goals, p.languages,
                 new Processing(p.legalBasis, p.consentDate, p.legalReference), p.matchingAllowed,
-                p.externalRef, p.version, p.createdAt, p.updatedAt);
+                p.externalRef, p.identityLink != null, p.version, p.createdAt, p.updatedAt);
     }
 
     @Override

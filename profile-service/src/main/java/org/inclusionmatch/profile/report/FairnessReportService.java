@@ -85,17 +85,27 @@ public class FairnessReportService {
                         inc as (
                             select distinct o.person_id from outcome o
                             where o.programme_id = ?1 and o.period_start >= ?4 and o.period_end <= ?5
-                              and o.status <> 'NOT_INCLUDED')
-                        select p.record_key, p.gender, p.region, p.birth_year, cast(p.target_groups as varchar),
-                               rec.person_id is not null, coalesce(enr.referred, false), coalesce(enr.accepted, false),
-                               coalesce(enr.enrolled, false), inc.person_id is not null
-                        from person p
-                        left join rec on rec.person_id = p.id
-                        left join enr on enr.person_id = p.id
-                        left join inc on inc.person_id = p.id
-                        where rec.person_id is not null
-                           or p.id in (select rs.person_id from recommendation_set rs where rs.computed_at >= ?2 and rs.computed_at < ?3)
-                              and (select cardinality(g.regions) = 0 or p.region = any(g.regions) from programme g where g.id = ?1)""",
+                              and o.status <> 'NOT_INCLUDED'),
+                        per_record as (
+                            select p.id, p.human_key, p.record_key, p.gender, p.region, p.birth_year, p.target_groups,
+                                   rec.person_id is not null as recommended, coalesce(enr.referred, false) as referred,
+                                   coalesce(enr.accepted, false) as accepted, coalesce(enr.enrolled, false) as enrolled,
+                                   inc.person_id is not null as included
+                            from person p
+                            left join rec on rec.person_id = p.id
+                            left join enr on enr.person_id = p.id
+                            left join inc on inc.person_id = p.id
+                            where rec.person_id is not null
+                               or p.id in (select rs.person_id from recommendation_set rs where rs.computed_at >= ?2 and rs.computed_at < ?3)
+                                  and (select cardinality(g.regions) = 0 or p.region = any(g.regions) from programme g where g.id = ?1))
+                        -- one row per human (issue 26): a stage is reached if any record of the person reached it; the
+                        -- profile is that of the record that got furthest
+                        select distinct on (human_key) record_key, gender, region, birth_year, cast(target_groups as varchar),
+                               bool_or(recommended) over h, bool_or(referred) over h, bool_or(accepted) over h,
+                               bool_or(enrolled) over h, bool_or(included) over h
+                        from per_record
+                        window h as (partition by human_key)
+                        order by human_key, recommended::int + referred::int + accepted::int + enrolled::int + included::int desc, id""",
                         Object[].class)
                 .setParameter(1, programmeId)
                 .setParameter(2, from.atStartOfDay(ZoneOffset.UTC).toOffsetDateTime())

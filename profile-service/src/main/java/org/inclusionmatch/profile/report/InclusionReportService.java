@@ -37,12 +37,19 @@ public class InclusionReportService {
         List<Object[]> rows = Panache.getEntityManager().createNativeQuery("""
                         select o.region, count(*), count(*) filter (where o.status <> 'NOT_INCLUDED'),
                                coalesce(sum(o.record_key), 0), coalesce(sum(o.record_key) filter (where o.status <> 'NOT_INCLUDED'), 0)
-                        from outcome o
-                        where o.programme_id = ?1 and o.period_start >= ?2 and o.period_end <= ?3
-                          and (cast(?4 as varchar) is null or o.region = ?4)
-                          and (cast(?5 as varchar) is null or cast(?5 as varchar) = any(o.target_groups))
-                          and (cast(?6 as uuid) is null or exists (
-                                select 1 from enrolment e where e.person_id = o.person_id and e.measure_id = ?6))
+                        from (
+                          -- one outcome per human (issue 26): records of one person in several organisations count once,
+                          -- included if any of them is
+                          select distinct on (p.human_key) o.region, o.status, o.record_key
+                          from outcome o join person p on p.id = o.person_id
+                          where o.programme_id = ?1 and o.period_start >= ?2 and o.period_end <= ?3
+                            and (cast(?4 as varchar) is null or o.region = ?4)
+                            and (cast(?5 as varchar) is null or cast(?5 as varchar) = any(o.target_groups))
+                            and (cast(?6 as uuid) is null or exists (
+                                  select 1 from enrolment e join person q on q.id = e.person_id
+                                  where q.human_key = p.human_key and e.measure_id = ?6))
+                          order by p.human_key, (o.status <> 'NOT_INCLUDED') desc, o.record_key
+                        ) o
                         group by o.region order by o.region""", Object[].class)
                 .setParameter(1, programmeId).setParameter(2, from).setParameter(3, to)
                 .setParameter(4, region).setParameter(5, targetGroup).setParameter(6, measureId)

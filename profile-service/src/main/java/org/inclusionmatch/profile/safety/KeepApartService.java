@@ -53,6 +53,47 @@ public class KeepApartService {
     /** The SQL condition on a measure {@code m} that {@link #applies} answers in Java: the same stored column. */
     static final String SHARED_SETTING = "m.group_setting";
 
+    /**
+     * Per person (?1), the shared-setting measures where a record of a human they are kept apart from holds a place.
+     * A constraint binds humans, not records (issue 26): it may name any record of either, and holds for all of them.
+     */
+    private static final String BLOCKED = """
+            with mine as (
+              select me.id as me, r.id as rec from person me join person r on r.human_key = me.human_key
+              where me.id = any(cast(?1 as uuid[]))
+            ), kept as (
+              select mine.me, k.person_b as other from mine join keep_apart k on k.person_a = mine.rec
+              union all
+              select mine.me, k.person_a as other from mine join keep_apart k on k.person_b = mine.rec
+            )
+            select distinct kept.me, e.measure_id from kept
+            join person o on o.id = kept.other
+            join person theirs on theirs.human_key = o.human_key
+            join enrolment e on e.person_id = theirs.id and e.holds_seat
+            join measure m on m.id = e.measure_id and %s""".formatted(SHARED_SETTING);
+
+    /** Every record of the humans kept apart from the human of ?1, other than that human's own. */
+    private static final String PARTNER_RECORDS = """
+            with mine as (select r.id from person me join person r on r.human_key = me.human_key where me.id = ?1),
+            kept as (
+              select k.person_b as other from keep_apart k where k.person_a in (select id from mine)
+              union
+              select k.person_a from keep_apart k where k.person_b in (select id from mine)
+            )
+            select distinct theirs.id from kept join person o on o.id = kept.other
+            join person theirs on theirs.human_key = o.human_key
+            where theirs.id not in (select id from mine)""";
+
+    /** Kept-apart pairs among ?1, through any records of the two humans. */
+    private static final String PAIRS_AMONG = """
+            with among as (select p.id, p.human_key from person p where p.id = any(cast(?1 as uuid[])))
+            select distinct x.id, y.id from keep_apart k
+            join person a on a.id = k.person_a
+            join person b on b.id = k.person_b
+            join among x on x.human_key = a.human_key
+            join among y on y.human_key = b.human_key
+            where x.id <> y.id""";
+
     public KeepApartView record(UUID callerOrganisation, String subject, KeepApartRequest request) {
         Person own = Person.requireIn(callerOrganisation, request.personId());
         if (request.personId().equals(request.otherPersonId())) {
@@ -115,23 +156,26 @@ public class KeepApartService {
         return new KeepApartView(k.id, own, k.other(own), k.version, k.createdAt);
     }
 
-    /** The persons the given one is kept apart from. */
+    /** Every record of the humans the given person's human is kept apart from. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Set<UUID> partnersOf(UUID personId) {
-        Set<UUID> partners = new HashSet<>();
-        KeepApart.<KeepApart>list("personA = ?1 or personB = ?1", personId).forEach(k -> partners.add(k.other(personId)));
-        return partners;
+        @SuppressWarnings("unchecked")
+        List<UUID> partners = KeepApart.getEntityManager().createNativeQuery(PARTNER_RECORDS).setParameter(1, personId).getResultList();
+        return new HashSet<>(partners);
     }
 
-    /** Every kept-apart pair with both persons among {@code persons}. */
+    /** Every kept-apart pair of persons among {@code persons}, the constraint recorded on any records of their humans. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<UUID[]> pairsAmong(Collection<UUID> persons) {
         if (persons.isEmpty()) {
             return List.of();
         }
         List<UUID[]> pairs = new ArrayList<>();
-        KeepApart.<KeepApart>list("personA in ?1 and personB in ?1", persons)
-                .forEach(k -> pairs.add(new UUID[]{k.personA, k.personB}));
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = KeepApart.getEntityManager().createNativeQuery(PAIRS_AMONG)
+                .setParameter(1, "{" + String.join(",", persons.stream().map(UUID::toString).toList()) + "}")
+                .getResultList();
+        rows.forEach(row -> pairs.add(new UUID[] {(UUID) row[0], (UUID) row[1]}));
         return pairs;
     }
 
@@ -146,14 +190,7 @@ public class KeepApartService {
         }
         Map<UUID, Set<UUID>> blocked = new HashMap<>();
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = KeepApart.getEntityManager().createNativeQuery("""
-                        select k.me, e.measure_id from (
-                          select person_a as me, person_b as other from keep_apart where person_a = any(cast(?1 as uuid[]))
-                          union all
-                          select person_b as me, person_a as other from keep_apart where person_b = any(cast(?1 as uuid[]))
-                        ) k
-                        join enrolment e on e.person_id = k.other and e.holds_seat
-                        join measure m on m.id = e.measure_id and %s""".formatted(SHARED_SETTING))
+        List<Object[]> rows = KeepApart.getEntityManager().createNativeQuery(BLOCKED)
                 .setParameter(1, "{" + String.join(",", persons.stream().map(UUID::toString).toList()) + "}")
                 .getResultList();
         for (Object[] row : rows) {

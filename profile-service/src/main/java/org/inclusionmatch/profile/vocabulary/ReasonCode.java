@@ -13,7 +13,9 @@ public enum ReasonCode {
     NOT_YET_OPEN("date"), CLOSED("date"), MEASURE_FULL("capacity"), PROGRAMME_FULL("programme", "capacity"),
     NOT_IN_REGION("regions"), AUDIENCE_ROLE("roles"), NO_SHARED_LANGUAGE("languages"),
     RULE_NOT_MET("condition"), OPENS_ON("date"), WAITLIST(), ALTERNATIVE("measure"), RULE_WOULD_PASS("values"),
-    RULE_IS_FOR("condition");
+    RULE_IS_FOR("condition"),
+    // issue 26: a place the same person holds through another organisation's record
+    HELD_ELSEWHERE();
 
     private final java.util.List<String> params;
 

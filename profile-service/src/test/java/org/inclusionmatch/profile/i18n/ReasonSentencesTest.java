@@ -43,6 +43,7 @@ class ReasonSentencesTest {
             Map.entry("CLOSED", Map.of("date", "2026-05-31")),
             Map.entry("MEASURE_FULL", Map.of("capacity", "12")),
             Map.entry("PROGRAMME_FULL", Map.of("programme", "MOTIV-2026", "capacity", "60")),
+            Map.entry("HELD_ELSEWHERE", Map.of()),
             Map.entry("NOT_IN_REGION", Map.of("regions", "VIDZEME,LATGALE")),
             Map.entry("AUDIENCE_ROLE", Map.of("roles", "SUPPORT_PERSON,FACILITATOR")),
             Map.entry("NO_SHARED_LANGUAGE", Map.of("languages", "lv")),

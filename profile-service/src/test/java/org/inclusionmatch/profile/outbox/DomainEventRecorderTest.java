@@ -51,6 +51,7 @@ class DomainEventRecorderTest {
             Map.entry("enrolment.EnrolmentEvent$MayBeRecommendedAgain", List.of(PERSON_MATCHING_INPUTS_CHANGED, ENROLMENT_STATUS_CHANGED)),
             Map.entry("decision.RecommendationDeclined", List.of(PERSON_MATCHING_INPUTS_CHANGED)),
             Map.entry("safety.KeepApartEvent", List.of(PERSON_MATCHING_INPUTS_CHANGED)),
+            Map.entry("enrolment.OneHumanPlaces$PlaceOfSameHumanChanged", List.of(PERSON_MATCHING_INPUTS_CHANGED)),
             Map.entry("allocation.AllocationRoundEvent$Proposed", List.of(ALLOCATION_ROUND_PROPOSED)),
             Map.entry("allocation.AllocationRoundEvent$Confirmed", List.of(ALLOCATION_ROUND_CONFIRMED)));
 

@@ -17,6 +17,10 @@ public class DatabaseConflicts {
 
     /** Also for a violation found only at commit, where it reaches the mappers wrapped in another exception. */
     static Response conflict(ConstraintViolationException e) {
+        if ("person_identity_in_organisation".equals(e.getConstraintName())) { // two creates of one code at once
+            return ProblemMappers.problem(Problem.of(ProblemType.DUPLICATE_PERSONAL_CODE,
+                    "personalCode was recorded for another person of your organisation at the same time; read your persons and update that one"));
+        }
         return ProblemMappers.problem(switch (e.getSQLState() == null ? "" : e.getSQLState()) {
             case "23505" -> Problem.of(ProblemType.DUPLICATE_CODE, "A record with the same code or key already exists");
             case "23503" -> Problem.of(ProblemType.STILL_REFERENCED,

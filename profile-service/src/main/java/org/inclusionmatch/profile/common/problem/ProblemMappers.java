@@ -104,6 +104,8 @@ public class ProblemMappers {
             case ROUND_NOT_PROPOSED -> ProblemType.ROUND_NOT_PROPOSED;
             case ALREADY_KEPT_APART -> ProblemType.ALREADY_KEPT_APART;
             case CONSENT_NOT_ACTIVE -> ProblemType.CONSENT_NOT_ACTIVE;
+            case DUPLICATE_PERSONAL_CODE -> ProblemType.DUPLICATE_PERSONAL_CODE;
+            case PLACE_ALREADY_HELD -> ProblemType.PLACE_ALREADY_HELD;
         };
     }
 

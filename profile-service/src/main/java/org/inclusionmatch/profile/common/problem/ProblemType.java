@@ -25,6 +25,8 @@ public enum ProblemType {
     NOT_ACCEPTABLE("not-acceptable", 406, "Not Acceptable", "The resource cannot answer in a media type the Accept header allows"),
     DUPLICATE_CODE("duplicate-code", 409, "Code already used", "Another organisation, programme or measure already uses this code"),
     DUPLICATE_EXTERNAL_REF("duplicate-external-ref", 409, "External reference already used", "Another person of the organisation already has this externalRef"),
+    DUPLICATE_PERSONAL_CODE("duplicate-personal-code", 409, "Personal code already recorded", "Another person of your organisation has this personal code; the detail names that person (only ever a person of your own organisation)"),
+    PLACE_ALREADY_HELD("place-already-held", 409, "Place already held", "The person already holds a place in this measure or its programme, recorded elsewhere; one person holds one place (a neutral reason: it names no organisation, measure or date)"),
     STILL_REFERENCED("still-referenced", 409, "Still referenced", "Other records still refer to this one, or a referenced record does not exist"),
     CONFLICT("conflict", 409, "Conflict", "The change conflicts with the stored data in another way (a data-model rule)"),
     ILLEGAL_TRANSITION("illegal-transition", 409, "Illegal status transition", "The enrolment cannot move to this status from its current one; the detail names the allowed moves"),

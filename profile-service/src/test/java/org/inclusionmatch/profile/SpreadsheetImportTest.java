@@ -40,10 +40,14 @@ import static org.hamcrest.Matchers.equalTo;
 class SpreadsheetImportTest {
 
     private static final String IMPORT = "/api/v1/persons/import";
+    private static final String AUDIT_WRITES = "select count(*) from audit_entry where organisation_id = ?::uuid "
+            + "and operation in ('CREATE', 'UPDATE', 'DELETE')";
     private static final String CSV = "text/csv; charset=UTF-8"; // else RestAssured adds ISO-8859-1
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final String HEADER = "Lietas nr.;Loma;Arhetips;Dzimšanas gads;Dzimums;Reģions;Pašvaldība;Vajadzības;"
             + "Valodas;Tiesiskais pamats;Piekrišanas datums;Atlase atļauta";
+
+    private static final java.util.Random CODES = new java.util.Random();
 
     @Inject
     DataSource dataSource;
@@ -54,18 +58,23 @@ class SpreadsheetImportTest {
     @Test
     void aCsvWithByteOrderMarkAndSemicolonsIsTriedThenImportedThenUnchanged() throws Exception {
         String org = Api.createOrganisation();
-        String csv = "\uFEFF" + HEADER + "\r\n"
-                + "S-1;PARTICIPANT;GROWTH_ORIENTED;1992;FEMALE;PIERIGA;Sigulda;\"DIGITAL_SKILLS, CAREER_GUIDANCE\";lv;CONSENT;2026-11-20;jā\r\n"
-                + "S-2;PARTICIPANT;GROWTH_ORIENTED;1990;SOMETIMES;RIGA;Rīga;;;CONSENT;2026-11-20;jā\r\n" // row 3: a bad code
-                + ";;;;;;;;;;;\r\n" // row 4: empty, skipped
-                + "S-3;PARTICIPANT;GROWTH_ORIENTED;;FEMALE;RIGA;Rīga;;;CONSENT;2026-11-20;nē\r\n" // row 5: no birth year
-                + "S-1;PARTICIPANT;SURVIVOR;1980;MALE;RIGA;Rīga;;;CONSENT;2026-11-20;jā\r\n" // row 6: S-1 again
-                + "S-4;participant;survivor;1985;male;riga;\"Rīga; Centrs\";housing;LV;consent;20.11.2026;1\r\n" // row 7: a bad date
-                + "S-5;PARTICIPANT;SURVIVOR;1985;MALE;RIGA;Rīga;=HYPERLINK(\"\"http://x.example\"\");;CONSENT;2026-11-20;0\r\n" // row 8
-                + "S-6;participant;survivor;1985;male;riga;\"Rīga; Centrs\";housing;LV;consent;2026-11-21;1\r\n";
+        String first = personalCode();
+        String sixth = personalCode();
+        String wrong = first.substring(0, 11) + (char) ('0' + (first.charAt(11) - '0' + 1) % 10); // its check digit changed
+        String csv = "\uFEFF" + HEADER + ";Personas kods\r\n"
+                + "S-1;PARTICIPANT;GROWTH_ORIENTED;1992;FEMALE;PIERIGA;Sigulda;\"DIGITAL_SKILLS, CAREER_GUIDANCE\";lv;CONSENT;2026-11-20;jā;" + first + "\r\n"
+                + "S-2;PARTICIPANT;GROWTH_ORIENTED;1990;SOMETIMES;RIGA;Rīga;;;CONSENT;2026-11-20;jā;\r\n" // row 3: a bad code
+                + ";;;;;;;;;;;;\r\n" // row 4: empty, skipped
+                + "S-3;PARTICIPANT;GROWTH_ORIENTED;;FEMALE;RIGA;Rīga;;;CONSENT;2026-11-20;nē;\r\n" // row 5: no birth year
+                + "S-1;PARTICIPANT;SURVIVOR;1980;MALE;RIGA;Rīga;;;CONSENT;2026-11-20;jā;\r\n" // row 6: S-1 again
+                + "S-4;participant;survivor;1985;male;riga;\"Rīga; Centrs\";housing;LV;consent;20.11.2026;1;\r\n" // row 7: a bad date
+                + "S-5;PARTICIPANT;SURVIVOR;1985;MALE;RIGA;Rīga;=HYPERLINK(\"\"http://x.example\"\");;CONSENT;2026-11-20;0;\r\n" // row 8
+                + "S-6;participant;survivor;1985;male;riga;\"Rīga; Centrs\";housing;LV;consent;2026-11-21;1; " + sixth + " \r\n"
+                + "S-7;PARTICIPANT;SURVIVOR;1985;MALE;RIGA;Rīga;;;CONSENT;2026-11-20;0;" + wrong + "\r\n"; // row 10: a bad check digit
         byte[] body = csv.getBytes(StandardCharsets.UTF_8);
 
-        triedThenImportedThenUnchanged(org, CSV, body, List.of(3, 5, 6, 7, 8), 2);
+        String report = triedThenImportedThenUnchanged(org, CSV, body, List.of(3, 5, 6, 7, 8, 10), 2);
+        assertThat(report).contains("personalCode").doesNotContain(first.substring(7)).doesNotContain(wrong.substring(7));
 
         JsonPath stored = Api.caseworker(org).queryParam("size", 10).get("/api/v1/persons").then().statusCode(200).extract().jsonPath();
         assertThat(stored.getList("items.externalRef", String.class)).containsExactlyInAnyOrder("S-1", "S-6");
@@ -73,6 +82,7 @@ class SpreadsheetImportTest {
         assertThat(stored.getString("items[" + s6 + "].municipality")).isEqualTo("Rīga; Centrs");
         assertThat(stored.getList("items[" + s6 + "].needs", String.class)).containsExactly("HOUSING");
         assertThat(stored.getBoolean("items[" + s6 + "].matchingAllowed")).isTrue();
+        assertThat(stored.getList("items.personalCodeRecorded", Boolean.class)).containsExactly(true, true);
     }
 
     @Test
@@ -146,10 +156,11 @@ class SpreadsheetImportTest {
     // --- the shared walk ---
 
     /** A dry run reports the bad rows and stores nothing; the import stores the good ones; again, nothing changes. */
-    private void triedThenImportedThenUnchanged(String org, String type, byte[] body, List<Integer> badRows, int good) {
+    private String triedThenImportedThenUnchanged(String org, String type, byte[] body, List<Integer> badRows, int good) {
         long persons = count("select count(*) from person where organisation_id = ?::uuid", org);
         long outbox = count("select count(*) from outbox_event where payload::jsonb ->> 'organisationId' = ?", org);
-        long writes = count("select count(*) from audit_entry where organisation_id = ?::uuid and operation in ('CREATE', 'UPDATE')", org);
+        long writes = count(AUDIT_WRITES, org); // of persons and of their personal codes
+        long personWrites = count(AUDIT_WRITES + " and resource_type = 'PERSON'", org);
         double created = metrics.counter("inclusion_import_records", "result", "created").count();
         double rejected = metrics.counter("inclusion_import_records", "result", "rejected").count();
 
@@ -161,8 +172,7 @@ class SpreadsheetImportTest {
         assertThat(dry.getLong("received")).isEqualTo(good + badRows.size());
         assertThat(count("select count(*) from person where organisation_id = ?::uuid", org)).isEqualTo(persons);
         assertThat(count("select count(*) from outbox_event where payload::jsonb ->> 'organisationId' = ?", org)).isEqualTo(outbox);
-        assertThat(count("select count(*) from audit_entry where organisation_id = ?::uuid and operation in ('CREATE', 'UPDATE')", org))
-                .isEqualTo(writes);
+        assertThat(count(AUDIT_WRITES, org)).isEqualTo(writes);
         assertThat(metrics.counter("inclusion_import_records", "result", "created").count()).isEqualTo(created);
         assertThat(metrics.counter("inclusion_import_records", "result", "rejected").count()).isEqualTo(rejected);
 
@@ -172,14 +182,30 @@ class SpreadsheetImportTest {
         assertThat(real.getLong("created")).isEqualTo(good);
         assertThat(count("select count(*) from person where organisation_id = ?::uuid", org)).isEqualTo(persons + good);
         assertThat(count("select count(*) from outbox_event where payload::jsonb ->> 'organisationId' = ?", org)).isEqualTo(outbox + good);
-        assertThat(count("select count(*) from audit_entry where organisation_id = ?::uuid and operation in ('CREATE', 'UPDATE')", org))
-                .isEqualTo(writes + good);
+        assertThat(count(AUDIT_WRITES + " and resource_type = 'PERSON'", org)).isEqualTo(personWrites + good);
 
         importer(org, type).body(body).post(IMPORT + "?dryRun=true").then().statusCode(200)
                 .body("dryRun", equalTo(true), "created", equalTo(0), "unchanged", equalTo(good));
         importer(org, type).body(body).post(IMPORT).then().statusCode(200)
                 .body("created", equalTo(0), "updated", equalTo(0), "unchanged", equalTo(good), "rejected", equalTo(badRows.size()));
         assertThat(count("select count(*) from outbox_event where payload::jsonb ->> 'organisationId' = ?", org)).isEqualTo(outbox + good);
+        return dry.prettify();
+    }
+
+    /** A valid personal code of the new form (32...), one not used before in this JVM. */
+    private static String personalCode() {
+        while (true) {
+            String digits = "32" + String.format("%08d", CODES.nextInt(100_000_000));
+            int[] weights = {1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+            int sum = 0;
+            for (int i = 0; i < 10; i++) {
+                sum += weights[i] * (digits.charAt(i) - '0');
+            }
+            int check = Math.floorMod(1101 - sum, 11);
+            if (check < 10) {
+                return digits.substring(0, 6) + "-" + digits.substring(6) + check;
+            }
+        }
     }
 
     private static List<Object> row(Object... cells) {

@@ -36,8 +36,6 @@ final class SpreadsheetColumns {
     /** The table in docs/persons-import.md, in the same order. */
     static final List<Column> COLUMNS = List.of(
             new Column("externalRef", Kind.TEXT, List.of("externalRef", "external ref"), List.of("ārējā atsauce", "lietas nr.", "lietas numurs")),
-            // PersonRequest.personalCode comes with the identity-matching change; until then a row that fills it is
-            // refused as an unknown field, never imported without it
             new Column("personalCode", Kind.TEXT, List.of("personalCode", "personal code"), List.of("personas kods")),
             new Column("role", Kind.CODE, List.of("role"), List.of("loma")),
             new Column("archetype", Kind.CODE, List.of("archetype"), List.of("arhetips")),

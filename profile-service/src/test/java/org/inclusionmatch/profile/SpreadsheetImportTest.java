@@ -139,8 +139,8 @@ class SpreadsheetImportTest {
                 .then().statusCode(400).contentType("application/problem+json").body("detail", containsString("not an XLSX workbook"));
         byte[] xlsx = Workbooks.xlsx(List.of(List.of("externalRef"), List.of("A-1")));
         importer(org, CSV).body(xlsx).post(IMPORT).then().statusCode(400).body("detail", containsString("not CSV text but a ZIP archive"));
-        // 300 MB of blanks in the sheet, about 300 KB sent: refused as it expands, never held
-        importer(org, XLSX).body(Workbooks.bomb(xlsx, 300 * 1024 * 1024)).post(IMPORT)
+        // 64 MiB of blanks in the sheet, about 64 KiB sent: refused as it expands, never held
+        importer(org, XLSX).body(Workbooks.bomb(xlsx, 64 * 1024 * 1024)).post(IMPORT)
                 .then().statusCode(413).contentType("application/problem+json").body("detail", containsString("zip bomb"));
         importer(org, "application/vnd.ms-excel").body(xlsx).post(IMPORT).then().statusCode(415)
                 .contentType("application/problem+json")

@@ -152,7 +152,8 @@ public class PersonImport {
             return switch (format) {
                 case NDJSON -> new NdjsonRecords(body, lineReader, config.maxLineBytes());
                 case CSV -> new CsvRecords(body, config.maxLineBytes());
-                case XLSX -> new XlsxRecords(body, config.maxWorkbookBytes().asLongValue(), config.maxWorkbookExpandedBytes().asLongValue());
+                case XLSX -> new XlsxRecords(body, config.maxWorkbookBytes().asLongValue(), config.maxWorkbookExpandedBytes().asLongValue(),
+                        config.maxWorkbookSharedStringsBytes().asLongValue());
             };
         } catch (IOException e) {
             throw new InvalidRequest("The body could not be read to its end (" + e.getClass().getSimpleName()

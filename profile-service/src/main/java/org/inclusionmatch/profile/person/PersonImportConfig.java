@@ -30,6 +30,13 @@ public interface PersonImportConfig {
     @WithDefault("256M")
     MemorySize maxWorkbookExpandedBytes();
 
+    /**
+     * Bytes an XLSX body's shared strings (the sheet's texts, each once) may expand to, within the above: they are all
+     * held in memory while the sheet is read (413 beyond). 200,000 rows of distinct references need about 8 MiB.
+     */
+    @WithDefault("32M")
+    MemorySize maxWorkbookSharedStringsBytes();
+
     /** Line errors listed in one answer; more are counted, and the list says it was cut. */
     @WithDefault("1000")
     int maxErrors();

@@ -32,7 +32,8 @@ import java.util.Map;
  * The first sheet of an XLSX workbook as records, its first row the header ({@link SpreadsheetColumns}), rows
  * numbered as the spreadsheet shows them. The body is first written to a temporary file (a ZIP archive is read from
  * its end), at most {@code maxBodyBytes}; then the sheet's XML is read as a stream (StAX), so memory holds one row and
- * the shared strings. What the archive expands to is counted, at most {@code maxExpandedBytes}, and POI's
+ * the shared strings, whose XML may hold at most {@code maxSharedStringsBytes} (they are all held in memory). What the
+ * archive expands to is counted, at most {@code maxExpandedBytes}, and POI's
  * {@code ZipSecureFile} refuses entries that expand more than a hundredfold: a zip bomb is a 413, not a full heap.
  * Cells are taken as stored, never evaluated: a formula cell gives its cached value; a number its decimal text
  * (1992.0 is 1992), a number formatted as a date its ISO date, a yes/no cell true or false.
@@ -49,7 +50,7 @@ final class XlsxRecords extends SpreadsheetRecords {
     private final Map<Integer, Boolean> dateStyles = new HashMap<>();
     private final XMLStreamReader sheet;
 
-    XlsxRecords(InputStream body, long maxBodyBytes, long maxExpandedBytes) throws IOException {
+    XlsxRecords(InputStream body, long maxBodyBytes, long maxExpandedBytes, long maxSharedStringsBytes) throws IOException {
         this.file = Files.createTempFile("person-import-", ".xlsx");
         OPCPackage opened = null;
         try {
@@ -59,7 +60,8 @@ final class XlsxRecords extends SpreadsheetRecords {
                 opened = OPCPackage.open(file.toFile(), PackageAccess.READ);
                 XSSFReader reader = new XSSFReader(opened);
                 List<PackagePart> shared = opened.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType());
-                this.strings = shared.isEmpty() ? null : new ReadOnlySharedStringsTable(budget.count(shared.get(0).getInputStream()));
+                this.strings = shared.isEmpty() ? null : new ReadOnlySharedStringsTable(
+                        new Budget(maxSharedStringsBytes).count(budget.count(shared.get(0).getInputStream())));
                 this.styles = reader.getStylesTable();
                 XSSFReader.SheetIterator sheets = reader.getSheetIterator();
                 if (!sheets.hasNext()) {
@@ -100,7 +102,8 @@ final class XlsxRecords extends SpreadsheetRecords {
     private RuntimeException unreadable(Exception e, String detail) {
         for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof Budget.Exceeded || (cause.getMessage() != null && cause.getMessage().contains("Zip bomb"))) {
-                return new OverLimit("The XLSX workbook expands to more than " + budget.max + " bytes, or compresses far more "
+                long max = cause instanceof Budget.Exceeded exceeded ? exceeded.max : budget.max;
+                return new OverLimit("The XLSX workbook expands to more than " + max + " bytes, or compresses far more "
                         + "than a spreadsheet does; it was refused as a possible zip bomb");
             }
         }
@@ -259,13 +262,16 @@ final class XlsxRecords extends SpreadsheetRecords {
         void add(long bytes) throws Exceeded {
             used += bytes;
             if (used > max) {
-                throw new Exceeded();
+                throw new Exceeded(max);
             }
         }
 
         static final class Exceeded extends IOException {
-            Exceeded() {
+            final long max;
+
+            Exceeded(long max) {
                 super("The workbook expands past its limit", null);
+                this.max = max;
             }
         }
     }

@@ -119,7 +119,7 @@ class SpreadsheetRecordsTest {
                 null, null, null, null, "CONSENT", "2026-11-21", null, "nē");
         byte[] xlsx = Workbooks.xlsx(Arrays.asList(header, first, null, second));
 
-        List<Record> records = read(new XlsxRecords(new ByteArrayInputStream(xlsx), 1 << 20, 1 << 20));
+        List<Record> records = read(new XlsxRecords(new ByteArrayInputStream(xlsx), 1 << 20, 1 << 20, 1 << 20));
 
         assertThat(records).extracting(Record::number).containsExactly(2L, 4L);
         assertThat(records.get(0).json()).isEqualTo(JSON.readTree("""
@@ -136,10 +136,10 @@ class SpreadsheetRecordsTest {
 
     @Test
     void aBodyThatIsNotXlsxIsA400AndAZipBombA413() throws IOException {
-        assertThatThrownBy(() -> new XlsxRecords(utf8("externalRef\nA-1\n"), 1 << 20, 1 << 20))
+        assertThatThrownBy(() -> new XlsxRecords(utf8("externalRef\nA-1\n"), 1 << 20, 1 << 20, 1 << 20))
                 .isInstanceOf(InvalidRequest.class).hasMessageContaining("not an XLSX workbook");
         byte[] xlsx = Workbooks.xlsx(List.of(List.of("externalRef"), List.of("A-1")));
-        assertThatThrownBy(() -> new XlsxRecords(new ByteArrayInputStream(xlsx), 1000, 1 << 20))
+        assertThatThrownBy(() -> new XlsxRecords(new ByteArrayInputStream(xlsx), 1000, 1 << 20, 1 << 20))
                 .isInstanceOf(OverLimit.class).hasMessageContaining("larger than 1000 bytes");
 
         byte[] bomb = Workbooks.bomb(xlsx, 32 * 1024 * 1024);
@@ -147,13 +147,24 @@ class SpreadsheetRecordsTest {
         Runtime runtime = Runtime.getRuntime();
         long before = runtime.totalMemory() - runtime.freeMemory();
         // Within the expanded limit POI's inflate ratio refuses it; beyond it, the count of expanded bytes does.
-        assertThatThrownBy(() -> read(new XlsxRecords(new ByteArrayInputStream(bomb), 1 << 20, 1L << 30)))
+        assertThatThrownBy(() -> read(new XlsxRecords(new ByteArrayInputStream(bomb), 1 << 20, 1L << 30, 1 << 20)))
                 .isInstanceOf(OverLimit.class).hasMessageContaining("possible zip bomb");
         byte[] large = Workbooks.padded(xlsx, 5 << 20); // compressed about 1.6:1, so only the count of bytes stops it
-        assertThatThrownBy(() -> read(new XlsxRecords(new ByteArrayInputStream(large), 8 << 20, 4 << 20)))
+        assertThatThrownBy(() -> read(new XlsxRecords(new ByteArrayInputStream(large), 8 << 20, 4 << 20, 1 << 20)))
                 .isInstanceOf(OverLimit.class).hasMessageContaining("expands to more than 4194304 bytes");
-        assertThat(read(new XlsxRecords(new ByteArrayInputStream(large), 8 << 20, 8 << 20))).hasSize(1);
+        assertThat(read(new XlsxRecords(new ByteArrayInputStream(large), 8 << 20, 8 << 20, 1 << 20))).hasSize(1);
         assertThat(runtime.totalMemory() - runtime.freeMemory() - before).as("heap used").isLessThan(150L << 20);
+
+        // The shared strings are held in memory: their own, smaller limit.
+        List<List<Object>> rows = new ArrayList<>();
+        rows.add(List.of("externalRef", "municipality"));
+        for (int i = 0; i < 2000; i++) {
+            rows.add(List.of("REF-" + i, "Pašvaldība numur " + i + "x".repeat(40)));
+        }
+        byte[] texts = Workbooks.xlsx(rows);
+        assertThatThrownBy(() -> read(new XlsxRecords(new ByteArrayInputStream(texts), 1 << 20, 8 << 20, 64 << 10)))
+                .isInstanceOf(OverLimit.class).hasMessageContaining("expands to more than 65536 bytes");
+        assertThat(read(new XlsxRecords(new ByteArrayInputStream(texts), 1 << 20, 8 << 20, 1 << 20))).hasSize(2000);
     }
 
     record Record(long number, JsonNode json, String error) {

@@ -12,6 +12,7 @@ import org.inclusionmatch.profile.identity.PersonalCode;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -70,26 +71,35 @@ class PersonIdentities {
      * organisation has it. Without a code nothing changes: an update that leaves it out keeps the recorded one.
      */
     void record(UUID organisationId, PersonWritesLog.Writer writer, Person person, Given given) {
-        if (!given.present() || given.matches(person.identityLink) && person.identityLayers == given.link().layers()) {
+        if (!given.present() || given.matches(person.identityLink)) {
+            set(person, given); // at most wrapped under a newer key
             return;
         }
-        boolean same = given.matches(person.identityLink); // the same code, not yet under the newest key: no new fact
-        if (!same) {
-            UUID holder = holderIn(organisationId, given, person.id);
-            if (holder != null) {
-                throw new Conflict(Conflict.Cause.DUPLICATE_PERSONAL_CODE,
-                        "personalCode is already recorded for person " + holder + " of your organisation; update that person instead");
-            }
+        UUID holder = holderIn(organisationId, given, person.id);
+        if (holder != null) {
+            throw new Conflict(Conflict.Cause.DUPLICATE_PERSONAL_CODE,
+                    "personalCode is already recorded for person " + holder + " of your organisation; update that person instead");
         }
+        set(person, given).ifPresent(entry -> audit.append(writer, List.of(entry)));
+    }
+
+    /**
+     * Puts the given code's link on the person, the caller having checked that no other person of the organisation
+     * has it; the audit entry to write when it is a new fact (a code set or changed), none for the same code wrapped
+     * under a newer key or for no code.
+     */
+    static Optional<PersonWritesLog.Written> set(Person person, Given given) {
+        if (!given.present()) {
+            return Optional.empty();
+        }
+        boolean same = given.matches(person.identityLink);
         Operation operation = person.identityLink == null ? Operation.CREATE : Operation.UPDATE;
         if (person.id == null) {
             person.id = UUID.randomUUID(); // the audit entry names the new person; persist keeps an assigned id
         }
         person.identityLink = given.link().value();
         person.identityLayers = (short) given.link().layers();
-        if (!same) {
-            audit.append(writer, List.of(new PersonWritesLog.Written(person.id, operation, AUDIT_RESOURCE)));
-        }
+        return same ? Optional.empty() : Optional.of(new PersonWritesLog.Written(person.id, operation, AUDIT_RESOURCE));
     }
 
     /** Removes the person's code; whether there was one. */

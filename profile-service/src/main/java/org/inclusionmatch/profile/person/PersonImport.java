@@ -419,22 +419,9 @@ public class PersonImport {
         return new Stored(created.size(), updated.size(), unchanged, refused);
     }
 
-    /** Records the line's code on the person (its audit entry joins the batch's); the code was checked free above. */
-    private void record(Person person, Line line, List<PersonWritesLog.Written> written) {
-        if (!line.identity().present() || line.identity().matches(person.identityLink)) {
-            if (line.identity().present()) { // the same code: only wrapped under a newer key, no new fact
-                person.identityLink = line.identity().link().value();
-                person.identityLayers = (short) line.identity().link().layers();
-            }
-            return;
-        }
-        if (person.id == null) {
-            person.id = UUID.randomUUID();
-        }
-        written.add(new PersonWritesLog.Written(person.id, person.identityLink == null
-                ? AuditedPersonAccess.Operation.CREATE : AuditedPersonAccess.Operation.UPDATE, PersonIdentities.AUDIT_RESOURCE));
-        person.identityLink = line.identity().link().value();
-        person.identityLayers = (short) line.identity().link().layers();
+    /** Records the line's code on the person (checked free above); its audit entry joins the batch's. */
+    private static void record(Person person, Line line, List<PersonWritesLog.Written> written) {
+        PersonIdentities.set(person, line.identity()).ifPresent(written::add);
     }
 
     /** The organisation's persons holding a code of the batch, by the hex of the code's full link; one query. */

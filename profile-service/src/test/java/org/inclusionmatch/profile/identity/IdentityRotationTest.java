@@ -48,7 +48,7 @@ class IdentityRotationTest {
         String org = Api.createOrganisation();
         List<String> ids = new ArrayList<>();
         List<String> codes = new ArrayList<>();
-        for (int i = 0; i < 200; i++) {
+        for (int i = 0; i < 60; i++) {
             String code = SyntheticCodes.next(false);
             Map<String, Object> person = Api.person(org);
             person.put("personalCode", code);

@@ -24,6 +24,8 @@ FAST=(
   DocsLinksTest DocRequestBodiesTest RoleActionTableDocTest
   # issue 22: every operation described with its roles, every request body's example valid against its schema
   RequestBodyExamplesTest
+  # issue 26: CSV and XLSX read into the import's records (headers, cells, refusals, a zip bomb); the column table in the guide
+  SpreadsheetRecordsTest SpreadsheetColumnsDocTest
   # issue 21: what each consent category releases, every target group classified
   ShareCategoryTest
   # issue 26: the personal code's check digit, the key file and the keyed links a rotation wraps

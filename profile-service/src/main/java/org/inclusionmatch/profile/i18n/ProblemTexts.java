@@ -65,7 +65,7 @@ public final class ProblemTexts {
     /** A person import's report: each refused line's detail and messages in the language, fields kept. */
     public static ImportReport in(Language language, ImportReport report) {
         return language == Language.EN ? report : new ImportReport(report.received(), report.created(), report.updated(),
-                report.unchanged(), report.rejected(), lines(language, report.errors()), report.errorsTruncated());
+                report.unchanged(), report.rejected(), lines(language, report.errors()), report.errorsTruncated(), report.dryRun());
     }
 
     /** The 422 of an all-or-nothing import: title, detail and every refused line in the language. */

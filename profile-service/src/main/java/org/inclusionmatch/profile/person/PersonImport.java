@@ -1,6 +1,5 @@
 package org.inclusionmatch.profile.person;
 
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -62,6 +61,19 @@ import java.util.stream.Collectors;
 public class PersonImport {
 
     static final String NDJSON = "application/x-ndjson";
+    static final String CSV = "text/csv";
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /** The formats the import reads, by media type. */
+    public enum Format {
+        NDJSON(PersonImport.NDJSON), CSV(PersonImport.CSV), XLSX(PersonImport.XLSX);
+
+        public final String mediaType;
+
+        Format(String mediaType) {
+            this.mediaType = mediaType;
+        }
+    }
     private static final Logger LOG = Logger.getLogger(PersonImport.class);
 
     private final ObjectMapper json;
@@ -98,17 +110,24 @@ public class PersonImport {
     public record Outcome(ImportReport report, boolean stored) {
     }
 
-    public Outcome importPersons(UUID organisationId, PersonWritesLog.Writer writer, InputStream body, boolean atomic) {
+    /**
+     * Imports a body in one of the formats. With {@code dryRun} every record is checked and looked up exactly as by
+     * the import itself, and every batch's transaction is rolled back: the report says what would happen, nothing is
+     * stored, no event, audit entry or counted metric is written.
+     */
+    public Outcome importPersons(UUID organisationId, PersonWritesLog.Writer writer, Format format, InputStream body,
+                                 boolean atomic, boolean dryRun) {
         Records.reference(Organisation.class, organisationId, "organisationId"); // as POST /persons: 400 if it is gone
-        Run run = new Run(organisationId, writer, atomic);
-        if (!atomic) {
-            read(run, body);
+        RecordSource records = open(format, body); // a bad header or an unreadable workbook: 400 before anything
+        Run run = new Run(organisationId, writer, atomic, dryRun);
+        if (!atomic || dryRun) {
+            read(run, records);
             run.log("done");
             return new Outcome(run.report(), true);
         }
         try {
             QuarkusTransaction.requiringNew().timeout((int) config.atomicTimeout().toSeconds()).run(() -> {
-                read(run, body);
+                read(run, records);
                 if (run.rejected > 0) {
                     throw new RolledBack();
                 }
@@ -128,10 +147,31 @@ public class PersonImport {
         return new Outcome(run.report(), true);
     }
 
-    /** Ends an all-or-nothing import with refused lines: the transaction rolls back. */
+    private RecordSource open(Format format, InputStream body) {
+        try {
+            return switch (format) {
+                case NDJSON -> new NdjsonRecords(body, lineReader, config.maxLineBytes());
+                case CSV -> new CsvRecords(body, config.maxLineBytes());
+                case XLSX -> new XlsxRecords(body, config.maxWorkbookBytes().asLongValue(), config.maxWorkbookExpandedBytes().asLongValue(),
+                        config.maxWorkbookSharedStringsBytes().asLongValue());
+            };
+        } catch (IOException e) {
+            throw new InvalidRequest("The body could not be read to its end (" + e.getClass().getSimpleName()
+                    + ") after record " + 0 + "; nothing was stored");
+        }
+    }
+
+    /** Ends an all-or-nothing import with refused lines, or a batch of a dry run: the transaction rolls back. */
     private static final class RolledBack extends RuntimeException {
+        final transient Stored stored;
+
         RolledBack() {
+            this(null);
+        }
+
+        RolledBack(Stored stored) {
             super(null, null, false, false);
+            this.stored = stored;
         }
     }
 
@@ -140,8 +180,8 @@ public class PersonImport {
      * validation (CPU) overlap the batch writes (waiting for PostgreSQL) and the wait for the next chunk of the
      * body. The queue between them is bounded: memory stays at a few batches of lines.
      */
-    private void read(Run run, InputStream body) {
-        LineChecker checker = new LineChecker(body);
+    private void read(Run run, RecordSource records) {
+        LineChecker checker = new LineChecker(records);
         try {
             while (true) {
                 Object item = checker.next();
@@ -166,7 +206,7 @@ public class PersonImport {
                 } else if (item instanceof IOException e) {
                     // The client stopped sending or the body could not be read: what was committed stays, as after a 413.
                     throw new InvalidRequest("The body could not be read to its end (" + e.getClass().getSimpleName()
-                            + ") after record " + run.received + "; " + (run.atomic ? "nothing was stored" : run.storedSoFar()));
+                            + ") after record " + run.received + "; " + (run.atomic || run.dryRun ? "nothing was stored" : run.storedSoFar()));
                 } else if (item instanceof RuntimeException e) {
                     throw e;
                 } else {
@@ -184,13 +224,13 @@ public class PersonImport {
         static final Object END = new Object();
         static final Object TOO_MANY_LINES = new Object();
 
-        private final InputStream body;
+        private final RecordSource records;
         private final BlockingQueue<Object> checked = new ArrayBlockingQueue<>(2 * config.batchSize());
         private final Map<String, Long> seen = new HashMap<>(); // this thread's only: externalRef -> first line
         private final Thread thread;
 
-        LineChecker(InputStream body) {
-            this.body = body;
+        LineChecker(RecordSource records) {
+            this.records = records;
             this.thread = new Thread(this, "person-import-reader");
             thread.setDaemon(true);
             thread.start();
@@ -198,15 +238,14 @@ public class PersonImport {
 
         @Override
         public void run() {
-            NdjsonLines lines = new NdjsonLines(body, config.maxLineBytes());
-            try {
-                while (lines.next()) {
-                    if (lines.number() > config.maxLines()) {
+            try (records) {
+                while (records.next()) {
+                    if (records.number() > config.maxLines()) {
                         checked.put(TOO_MANY_LINES);
                         return;
                     }
-                    if (!lines.blank()) {
-                        checked.put(parse(seen, lines));
+                    if (!records.blank()) {
+                        checked.put(parse(seen, records));
                     }
                 }
                 checked.put(END);
@@ -237,7 +276,7 @@ public class PersonImport {
 
     private String tooManyLines(Run run) {
         return "The import holds more than " + config.maxLines() + " lines and stopped there; "
-                + (run.atomic ? "nothing was stored" : run.storedSoFar()) + ". Send the rest in another request.";
+                + (run.atomic || run.dryRun ? "nothing was stored" : run.storedSoFar()) + ". Send the rest in another request.";
     }
 
     /** Stores the pending lines: in a transaction of their own, or in the all-or-nothing import's. */
@@ -245,6 +284,10 @@ public class PersonImport {
         List<Line> batch = List.copyOf(run.pending);
         run.pending.clear();
         if (batch.isEmpty()) {
+            return;
+        }
+        if (run.dryRun) {
+            run.add(tryOut(run, batch));
             return;
         }
         if (run.atomic) {
@@ -278,6 +321,26 @@ public class PersonImport {
                 }
             }
         }
+    }
+
+    /**
+     * A dry run's batch: written exactly as the import writes it, in a transaction of its own that is then rolled
+     * back, so the counts are the import's own and nothing stays (persons, events, outbox rows, audit entries).
+     */
+    private Stored tryOut(Run run, List<Line> batch) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                Stored stored = write(run, batch);
+                throw new RolledBack(stored);
+            });
+        } catch (RuntimeException e) {
+            RuntimeException cause = e instanceof QuarkusTransactionException && e.getCause() instanceof RuntimeException inner ? inner : e;
+            if (cause instanceof RolledBack rolledBack && rolledBack.stored != null) {
+                return rolledBack.stored;
+            }
+            throw cause;
+        }
+        throw new IllegalStateException("A dry run's batch was not rolled back");
     }
 
     private static boolean isConflict(Throwable e) {
@@ -398,18 +461,13 @@ public class PersonImport {
     }
 
     /** Reads one line as POST /persons reads its body: JSON, then the annotations, then the service's rules. */
-    private Line parse(Map<String, Long> seen, NdjsonLines lines) {
-        long number = lines.number();
-        if (lines.tooLong()) {
-            return Line.refused(number, null, "The line is longer than " + config.maxLineBytes() + " bytes", List.of());
-        }
+    private Line parse(Map<String, Long> seen, RecordSource records) {
+        long number = records.number();
         JsonNode node;
         try {
-            node = lineReader.readValue(lines.bytes(), 0, lines.length());
-        } catch (JsonParseException e) {
-            return Line.refused(number, null, "The line is not valid JSON (column " + e.getLocation().getColumnNr() + ")", List.of());
-        } catch (IOException e) {
-            return Line.refused(number, null, "The line is not valid JSON", List.of());
+            node = records.read();
+        } catch (RecordSource.Unreadable e) {
+            return Line.refused(number, null, e.getMessage(), e.violations);
         }
         if (node == null || !node.isObject()) {
             return Line.refused(number, null, "The line must be a JSON object: a person as for POST /persons, with an externalRef",
@@ -487,6 +545,7 @@ public class PersonImport {
         final UUID organisationId;
         final PersonWritesLog.Writer writer;
         final boolean atomic;
+        final boolean dryRun;
         final List<Line> pending = new ArrayList<>();
         final List<ImportReport.LineError> errors = new ArrayList<>();
         long received;
@@ -495,10 +554,11 @@ public class PersonImport {
         long unchanged;
         long rejected;
 
-        Run(UUID organisationId, PersonWritesLog.Writer writer, boolean atomic) {
+        Run(UUID organisationId, PersonWritesLog.Writer writer, boolean atomic, boolean dryRun) {
             this.organisationId = organisationId;
             this.writer = writer;
             this.atomic = atomic;
+            this.dryRun = dryRun;
         }
 
         void reject(LineError error) {
@@ -506,7 +566,7 @@ public class PersonImport {
             if (errors.size() < config.maxErrors()) {
                 errors.add(error);
             }
-            if (!atomic) {
+            if (!atomic && !dryRun) {
                 counted("rejected", 1);
             }
         }
@@ -542,13 +602,13 @@ public class PersonImport {
 
         void log(String state) {
             LOG.infof("Person import %s%s: %d records, %d created, %d updated, %d unchanged, %d rejected", state,
-                    atomic ? " (atomic)" : "", received, created, updated, unchanged, rejected);
+                    dryRun ? " (dry run)" : atomic ? " (atomic)" : "", received, created, updated, unchanged, rejected);
         }
 
         ImportReport report() {
             errors.sort(Comparator.comparingLong(LineError::line)); // a code found taken when stored comes late
             return new ImportReport(received, created, updated, unchanged, rejected, List.copyOf(errors),
-                    rejected > errors.size());
+                    rejected > errors.size(), dryRun);
         }
     }
 }

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -34,6 +35,7 @@ import org.inclusionmatch.profile.common.http.Versions;
 import org.inclusionmatch.profile.common.idempotency.IdempotencyKeys;
 import org.inclusionmatch.profile.common.paging.PageParams;
 import org.inclusionmatch.profile.common.paging.PageResult;
+import org.inclusionmatch.profile.common.problem.Problem;
 import org.inclusionmatch.profile.domain.UnsupportedFormat;
 import org.inclusionmatch.profile.security.Caller;
 import org.inclusionmatch.profile.security.Roles;
@@ -128,50 +130,92 @@ public class PersonResource {
     @RolesAllowed({Roles.ADMIN, Roles.CASEWORKER})
     @AuditedPersonAccess(operation = IMPORT)
     @Operation(operationId = "importPersons", summary = "Create or update many persons of your organisation by externalRef",
-            description = "NDJSON: one JSON object per line, each a body as for POST /persons with a required externalRef; "
-                    + "blank lines are skipped. The body is read as it arrives and stored in batches, so a long file needs "
+            description = "Three formats, by Content-Type. NDJSON (" + PersonImport.NDJSON + "): one JSON object per line, "
+                    + "each a body as for POST /persons with a required externalRef; blank lines are skipped. CSV ("
+                    + PersonImport.CSV + "; UTF-8, with or without a byte order mark; comma or semicolon separated, as the "
+                    + "header row shows; quoted cells) and XLSX (its first sheet): the first row is the header, naming each "
+                    + "column in English (the JSON field, as externalRef or \"birth year\") or in Latvian (\"ārējā atsauce\", "
+                    + "\"dzimšanas gads\"), case and spaces ignored; see the column table in the import guide. An empty cell "
+                    + "leaves the field out; targetGroups, needs, goals and languages are lists separated by commas or "
+                    + "semicolons; codes in any case; matchingAllowed as true/false, jā/nē, yes/no or 1/0; dates as "
+                    + "yyyy-mm-dd or, in XLSX, date cells. An unknown or repeated column is a 400. A row is numbered as the "
+                    + "spreadsheet shows it: the header is row 1. "
+                    + "The body is read as it arrives and stored in batches, so a long file needs "
                     + "little memory. An unknown externalRef is created, a known one updated when anything differs "
                     + "(version + 1) and otherwise left alone, so importing the same file again changes nothing. Each line "
                     + "is checked as POST /persons checks a body; a refused line is reported by its number and the good "
                     + "lines are kept, or with atomic=true any refused line stores nothing (422). An externalRef may appear "
-                    + "once per file. The answer comes when everything is committed. Each created or updated person gets "
-                    + "its PERSON_CREATED or PERSON_UPDATED event and an audit entry. At most 200,000 lines (413 beyond: "
-                    + "the batches before stay stored unless atomic) and 64 KiB per line."
+                    + "once per file. With dryRun=true every line is checked and looked up the same way and nothing is "
+                    + "stored: the report says what the import would do. The answer comes when everything is committed. "
+                    + "Each created or updated person gets "
+                    + "its PERSON_CREATED or PERSON_UPDATED event and an audit entry. At most 200,000 lines or rows, the "
+                    + "header row counted (413 beyond: the batches before stay stored unless atomic), 64 KiB per line and "
+                    + "per CSV cell (413 beyond), an XLSX body of at most 50 MiB expanding to at most 256 MiB (413 beyond)."
                     + " Roles: ADMIN, CASEWORKER.")
-    @RequestBody(required = true, content = @Content(mediaType = PersonImport.NDJSON,
-            schema = @Schema(implementation = PersonRequest.class),
-            example = "{\"externalRef\":\"CASE-17\",\"role\":\"PARTICIPANT\",\"archetype\":\"GROWTH_ORIENTED\",\"birthYear\":1992,"
-                    + "\"gender\":\"FEMALE\",\"region\":\"PIERIGA\",\"municipality\":\"Sigulda\",\"needs\":[\"DIGITAL_SKILLS\"],"
-                    + "\"legalBasis\":{\"basis\":\"CONSENT\",\"consentDate\":\"2026-11-20\"},\"matchingAllowed\":true}\n"))
-    @APIResponse(responseCode = "200", description = "Everything is committed; the counts and the refused lines",
+    @RequestBody(required = true, content = {
+            @Content(mediaType = PersonImport.NDJSON, schema = @Schema(implementation = PersonRequest.class),
+                    example = "{\"externalRef\":\"CASE-17\",\"role\":\"PARTICIPANT\",\"archetype\":\"GROWTH_ORIENTED\",\"birthYear\":1992,"
+                            + "\"gender\":\"FEMALE\",\"region\":\"PIERIGA\",\"municipality\":\"Sigulda\",\"needs\":[\"DIGITAL_SKILLS\"],"
+                            + "\"legalBasis\":{\"basis\":\"CONSENT\",\"consentDate\":\"2026-11-20\"},\"matchingAllowed\":true}\n"),
+            @Content(mediaType = PersonImport.CSV,
+                    schema = @Schema(type = SchemaType.STRING, maxLength = Integer.MAX_VALUE, description = "UTF-8 text; the first row "
+                            + "names the columns. Read as a stream: bounded by its rows (200,000) and cells (64 KiB), the length only nominally"),
+                    example = "lietas nr.;loma;arhetips;dzimšanas gads;dzimums;reģions;pašvaldība;vajadzības;tiesiskais pamats;"
+                            + "piekrišanas datums;atlase atļauta\n"
+                            + "CASE-17;PARTICIPANT;GROWTH_ORIENTED;1992;FEMALE;PIERIGA;Sigulda;\"DIGITAL_SKILLS, CAREER_GUIDANCE\";"
+                            + "CONSENT;2026-11-20;jā\n"),
+            @Content(mediaType = PersonImport.XLSX,
+                    schema = @Schema(type = SchemaType.STRING, format = "binary", maxLength = 50 * 1024 * 1024,
+                            description = "An .xlsx workbook; its first sheet's first row names the columns, as in CSV"),
+                    example = "(the bytes of an .xlsx workbook: row 1 lietas nr. | loma | arhetips | ..., row 2 CASE-17 | "
+                            + "PARTICIPANT | GROWTH_ORIENTED | ...)")})
+    @APIResponse(responseCode = "200", description = "Everything is committed (or, in a dry run, nothing is); the counts and the refused lines",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportReport.class)))
-    @APIResponse(responseCode = "413", description = "More lines than the import takes (200,000): it stopped there")
-    @APIResponse(responseCode = "415", description = "The body is not " + PersonImport.NDJSON)
+    @APIResponse(responseCode = "400", description = "Bad Request; among others a CSV or XLSX body that is not one, or whose header "
+            + "names an unknown or repeated column, or has no externalRef column")
+    @APIResponse(responseCode = "413", description = "More lines than the import takes (200,000): it stopped there; "
+            + "or a CSV cell, an XLSX workbook or what it expands to is larger than its limit")
+    @APIResponse(responseCode = "415", description = "The body is none of " + PersonImport.NDJSON + ", " + PersonImport.CSV
+            + ", " + PersonImport.XLSX)
     @APIResponse(responseCode = "422", description = "atomic=true and some lines are refused: nothing was stored",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ImportRejected.class)))
     public Response importPersons(InputStream body,
                                   @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                                   @QueryParam("atomic") @DefaultValue("false")
-                                  @Parameter(description = "true: all or nothing, any refused line stores nothing (422)") boolean atomic) {
-        if (!isNdjson(contentType)) {
-            throw new UnsupportedFormat("Send the import as " + PersonImport.NDJSON + ": one JSON object per line");
-        }
+                                  @Parameter(description = "true: all or nothing, any refused line stores nothing (422)") boolean atomic,
+                                  @QueryParam("dryRun") @DefaultValue("false")
+                                  @Parameter(description = "true: check every line and say what would be created, updated "
+                                          + "or left unchanged, storing nothing (no person, event or audit entry)") boolean dryRun) {
+        PersonImport.Format format = format(contentType);
         UUID organisation = caller.requireOrganisation();
         PersonImport.Outcome outcome = importer.importPersons(organisation,
-                new PersonWritesLog.Writer(caller.subject(), caller.roles(), organisation), body, atomic);
+                new PersonWritesLog.Writer(caller.subject(), caller.roles(), organisation), format, body, atomic, dryRun);
         if (!outcome.stored()) {
             return Response.status(422).type("application/problem+json").entity(ImportRejected.of(outcome.report())).build();
         }
         return Response.ok(outcome.report(), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
-    private static boolean isNdjson(String contentType) {
+    /** The import's format by the body's media type (parameters such as charset ignored); else a 415 naming the three. */
+    private static PersonImport.Format format(String contentType) {
         try {
-            return contentType != null && MediaType.valueOf(contentType).isCompatible(MediaType.valueOf(PersonImport.NDJSON))
-                    && !MediaType.valueOf(contentType).isWildcardType() && !MediaType.valueOf(contentType).isWildcardSubtype();
+            MediaType type = contentType == null ? null : MediaType.valueOf(contentType);
+            if (type != null && !type.isWildcardType() && !type.isWildcardSubtype()) {
+                for (PersonImport.Format format : PersonImport.Format.values()) {
+                    if (type.isCompatible(MediaType.valueOf(format.mediaType))) {
+                        String charset = type.getParameters().get("charset");
+                        if (format == PersonImport.Format.CSV && charset != null && !charset.equalsIgnoreCase("utf-8")) {
+                            throw new UnsupportedFormat("Send the CSV as UTF-8 text (charset=utf-8), not as " + Problem.cut(charset, 40));
+                        }
+                        return format;
+                    }
+                }
+            }
         } catch (IllegalArgumentException e) {
-            return false;
+            // not a media type: the 415 below
         }
+        throw new UnsupportedFormat("Send the import as " + PersonImport.NDJSON + " (one JSON object per line), "
+                + PersonImport.CSV + " or " + PersonImport.XLSX + " (a header row, then one person per row)");
     }
 
     @GET

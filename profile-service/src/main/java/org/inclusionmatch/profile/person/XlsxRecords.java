@@ -31,7 +31,7 @@ import java.util.Map;
 /**
  * The first sheet of an XLSX workbook as records, its first row the header ({@link SpreadsheetColumns}), rows
  * numbered as the spreadsheet shows them. The body is first written to a temporary file (a ZIP archive is read from
- * its end), at most {@code maxBodyBytes}; then the sheet's XML is read as a stream (StAX), so memory holds one row and
+ * its end; owner-only, and unlinked as soon as it is open), at most {@code maxBodyBytes}; then the sheet's XML is read as a stream (StAX), so memory holds one row and
  * the shared strings, whose XML may hold at most {@code maxSharedStringsBytes} (they are all held in memory). What the
  * archive expands to is counted, at most {@code maxExpandedBytes}, and POI's
  * {@code ZipSecureFile} refuses entries that expand more than a hundredfold: a zip bomb is a 413, not a full heap.
@@ -58,6 +58,9 @@ final class XlsxRecords extends SpreadsheetRecords {
             this.budget = new Budget(maxExpandedBytes);
             try {
                 opened = OPCPackage.open(file.toFile(), PackageAccess.READ);
+                // The workbook may hold personal codes: once open, its file has no name any more. The open handle reads
+                // on, and the system frees the data when it closes, even if this process dies.
+                Files.deleteIfExists(file);
                 XSSFReader reader = new XSSFReader(opened);
                 List<PackagePart> shared = opened.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType());
                 this.strings = shared.isEmpty() ? null : new ReadOnlySharedStringsTable(

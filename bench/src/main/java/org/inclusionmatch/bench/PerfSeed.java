@@ -157,7 +157,7 @@ public final class PerfSeed {
         JsonNode one = send("GET", "/api/v1/persons?size=1", caseworker, null, null).body().get("items").get(0);
         Files.writeString(out.resolve("person.id"), one.get("id").asText());
         ObjectNode put = ((ObjectNode) one.deepCopy());
-        put.remove(List.of("id", "organisationId", "version", "createdAt", "updatedAt", "externalRef"));
+        put.remove(List.of("id", "organisationId", "version", "createdAt", "updatedAt", "externalRef", "personalCodeRecorded"));
         Files.writeString(out.resolve("person.json"), JSON.writeValueAsString(put));
     }
 

@@ -8,6 +8,8 @@
 #     code each into another, NDJSON chunks of 1,000 lines, two in flight (as PerfSeed); persons/s and the ratio;
 #   - create: IDENTITY_CREATES single POST /api/v1/persons (2000) without and with a code from IDENTITY_CLIENTS
 #     concurrent clients (8); req/s, p50/p99 and the ratios;
+#   - for both, the CPU time profile-service and PostgreSQL spent per 1,000 persons (from /proc): on a shared machine
+#     the wall-time figures move with the other load, the CPU per person much less;
 #   - key rotation: a copy of the key file with a second key appended, profile-service restarted on it; the links it
 #     wraps at start (IdentityRewrap) per second, from its log lines' timestamps, checked with SQL on identity_layers.
 # Prints one table with the machine's load; raw output in bench/target/identity/<timestamp>/. Stops its stack at the end.
@@ -66,7 +68,7 @@ CP="$ROOT/bench/target/bench-0.1.0-SNAPSHOT.jar:$ROOT/bench/target/lib/*"
 LOAD_BEFORE=$(load)
 say "Import and create ($WORKER; load $LOAD_BEFORE)"
 java -Xmx512m -cp "$CP" org.inclusionmatch.bench.IdentityCost "$API" "$LOCAL_DIR/keys" "$PERSONS" "$CREATES" "$CLIENTS" \
-  "$ROUNDS" "$OUT" > "$OUT/identity.log" 2>&1 || { tail -30 "$OUT/identity.log" >&2; exit 1; }
+  "$ROUNDS" "$OUT" "$(cat "$PIDS/profile-service.pid")" "$(head -1 "$STATE/postgres/data/postmaster.pid")" > "$OUT/identity.log" 2>&1 || { tail -30 "$OUT/identity.log" >&2; exit 1; }
 LOAD_AFTER=$(load)
 grep -v '^ROW|' "$OUT/identity.log" >&2
 

@@ -32,7 +32,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>create: single {@code POST /api/v1/persons} from CLIENTS concurrent clients, into two more organisations.
  * </ul>
  * A warm-up of both variants (not counted) runs first, into organisations of its own.
- * <pre>java -cp ... org.inclusionmatch.bench.IdentityCost API_URL KEYS_DIR PERSONS CREATES CLIENTS ROUNDS OUT_DIR</pre>
+ * Beside wall time it counts the CPU time profile-service and PostgreSQL (the postmaster and its backends) spent in
+ * each round, from /proc, when their pids are given: other work on the machine slows the wall time of both variants
+ * but hardly changes the CPU each spends per person.
+ * <pre>java -cp ... org.inclusionmatch.bench.IdentityCost API_URL KEYS_DIR PERSONS CREATES CLIENTS ROUNDS OUT_DIR [SERVICE_PID POSTMASTER_PID]</pre>
  * Prints the rounds and lines {@code ROW|figure|without|with|with/without} for bench/identity.sh's table; writes
  * {@code rounds.txt} and the latencies ({@code create-off.lat}, {@code create-on.lat}, ms, sorted) to OUT_DIR.
  */
@@ -48,10 +51,14 @@ public final class IdentityCost {
             .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
     private final String api;
     private final PrintStream log;
+    private final long servicePid;
+    private final long postmasterPid;
 
-    private IdentityCost(String api, PrintStream log) {
+    private IdentityCost(String api, PrintStream log, long servicePid, long postmasterPid) {
         this.api = api;
         this.log = log;
+        this.servicePid = servicePid;
+        this.postmasterPid = postmasterPid;
     }
 
     public static void main(String[] args) throws Exception {
@@ -63,7 +70,9 @@ public final class IdentityCost {
         int rounds = Integer.parseInt(args[5]);
         Path out = Files.createDirectories(Path.of(args[6]));
         try (PrintStream log = new PrintStream(Files.newOutputStream(out.resolve("rounds.txt")), true)) {
-            new IdentityCost(api, log).run(issuer, persons, creates, clients, rounds, out);
+            long service = args.length > 8 ? Long.parseLong(args[7]) : 0;
+            long postmaster = args.length > 8 ? Long.parseLong(args[8]) : 0;
+            new IdentityCost(api, log, service, postmaster).run(issuer, persons, creates, clients, rounds, out);
         }
     }
 
@@ -88,12 +97,15 @@ public final class IdentityCost {
         List<ObjectNode> people = payloads(persons, 11);
         int[] cuts = cuts(persons, rounds, CHUNK);
         double[] importSeconds = new double[2];
+        double[][] importCpu = new double[2][2];
         say("Import: %,d persons each, %d rounds of ~%,d, chunks of %,d lines, 2 in flight, order A B B A ...",
                 persons, cuts.length - 1, persons / (cuts.length - 1), CHUNK);
         for (int r = 0; r < cuts.length - 1; r++) {
             for (int v : order(r)) {
+                double[] cpu = cpu();
                 double s = importRound(v == 0 ? importOff : importOn, people, cuts[r], cuts[r + 1], v == 0 ? -1 : 0);
                 importSeconds[v] += s;
+                addCpu(importCpu[v], cpu);
                 say("  import round %d %-12s %,6d persons in %6.2f s: %,7.0f persons/s", r + 1, v == 0 ? "without code" : "with code",
                         cuts[r + 1] - cuts[r], s, (cuts[r + 1] - cuts[r]) / s);
             }
@@ -104,12 +116,15 @@ public final class IdentityCost {
         int[] createCuts = cuts(creates, rounds, 1);
         double[][] latencies = {new double[creates], new double[creates]};
         double[] createSeconds = new double[2];
+        double[][] createCpu = new double[2][2];
         say("Create: %,d single POST /persons each, %d clients, %d rounds, order A B B A ...", creates, clients, createCuts.length - 1);
         for (int r = 0; r < createCuts.length - 1; r++) {
             for (int v : order(r)) {
+                double[] cpu = cpu();
                 double s = createRound(v == 0 ? createOff : createOn, singles, createCuts[r], createCuts[r + 1],
                         v == 0 ? -1 : CREATE_CODES, clients, latencies[v]);
                 createSeconds[v] += s;
+                addCpu(createCpu[v], cpu);
                 say("  create round %d %-12s %,6d requests in %6.2f s: %,7.0f req/s", r + 1, v == 0 ? "without code" : "with code",
                         createCuts[r + 1] - createCuts[r], s, (createCuts[r + 1] - createCuts[r]) / s);
             }
@@ -128,6 +143,42 @@ public final class IdentityCost {
         row("create (POST /persons, " + clients + " clients), req/s", newOff, newOn, "%,.0f");
         row("create p50 ms", pct(latencies[0], 50), pct(latencies[1], 50), "%.2f");
         row("create p99 ms", pct(latencies[0], 99), pct(latencies[1], 99), "%.2f");
+        if (servicePid > 0) {
+            row("import, CPU ms per 1,000: profile-service", importCpu[0][0] * 1e6 / persons, importCpu[1][0] * 1e6 / persons, "%,.0f");
+            row("import, CPU ms per 1,000: PostgreSQL", importCpu[0][1] * 1e6 / persons, importCpu[1][1] * 1e6 / persons, "%,.0f");
+            row("create, CPU ms per 1,000: profile-service", createCpu[0][0] * 1e6 / creates, createCpu[1][0] * 1e6 / creates, "%,.0f");
+            row("create, CPU ms per 1,000: PostgreSQL", createCpu[0][1] * 1e6 / creates, createCpu[1][1] * 1e6 / creates, "%,.0f");
+        }
+    }
+
+    /** CPU seconds so far of profile-service and of PostgreSQL (postmaster, its reaped and its live children). */
+    private double[] cpu() {
+        if (servicePid <= 0) return new double[2];
+        double service = ticks(servicePid, true);
+        double pg = ticks(postmasterPid, true);
+        for (ProcessHandle child : ProcessHandle.of(postmasterPid).map(h -> h.children().toList()).orElse(List.of())) {
+            pg += ticks(child.pid(), false);
+        }
+        return new double[]{service / 100.0, pg / 100.0}; // USER_HZ is 100 on Linux
+    }
+
+    /** utime + stime (+ cutime + cstime) of a process in clock ticks, 0 when it is gone. */
+    private static long ticks(long pid, boolean withChildren) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" "); // f[0] is field 3 (state)
+            long t = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            return withChildren ? t + Long.parseLong(f[13]) + Long.parseLong(f[14]) : t;
+        } catch (Exception e) {
+            return 0;
+        }
+    }
+
+    /** Adds the CPU spent since {@code before} to {@code total}. */
+    private void addCpu(double[] total, double[] before) {
+        double[] now = cpu();
+        total[0] += now[0] - before[0];
+        total[1] += now[1] - before[1];
     }
 
     /** The variants of round r: A B, then B A, then A B ... (0 without a code, 1 with). */

@@ -17,7 +17,8 @@
 # Settings (environment): IDENTITY_PERSONS (20000), IDENTITY_CREATES (2000), IDENTITY_CLIENTS (8), IDENTITY_ROUNDS
 # per variant (4), IDENTITY_BUILD (1; 0 uses the jars built last), IDENTITY_ROTATION (1; 0 skips it),
 # IDENTITY_WORKER (0; 1 leaves the matching-worker running), IDENTITY_PG_PORT (55632), IDENTITY_KAFKA_PORT (59292),
-# IDENTITY_API_PORT (8280), IDENTITY_WORKER_PORT (8281).
+# IDENTITY_API_PORT (8280), IDENTITY_WORKER_PORT (8281). Needs psql (postgresql-client) for the rotation's check.
+# Figures and how to read them: docs/performance.md, "Personal codes".
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 source "$ROOT/deploy/local/jdk.sh"

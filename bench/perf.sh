@@ -6,7 +6,9 @@
 #   bench/perf.sh
 # Settings (environment): PERF_PERSONS (100000), PERF_SECONDS per load step (20), PERF_RATE for the fixed-rate
 # reads (1000/s), PERF_PUT_RATE (200/s), PERF_LOOP_COUNT (1000) and PERF_LOOP_RATE (500/s, the goal's rate) for event-to-stored,
-# PERF_REMATCH_TIMEOUT (900 s); the local run's INCLUSION_*_PORT settings choose the stack.
+# PERF_REMATCH_TIMEOUT (900 s), PERF_PERSONAL_CODES (1: every seeded person carries a synthetic valid personal code,
+# so the import row includes checking, linking and looking up the codes; 0: none, as before issue 26); the local
+# run's INCLUSION_*_PORT settings choose the stack. bench/identity.sh measures the codes' cost alone, as a ratio.
 # It installs what it lacks (pgbench, psql, wrk, hey) with apt-get when it runs as root.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -20,6 +22,7 @@ PUT_RATE=${PERF_PUT_RATE:-200}
 LOOP_COUNT=${PERF_LOOP_COUNT:-1000}
 LOOP_RATE=${PERF_LOOP_RATE:-500}
 REMATCH_TIMEOUT=${PERF_REMATCH_TIMEOUT:-900}
+PERSONAL_CODES=${PERF_PERSONAL_CODES:-1}
 OUT="$ROOT/bench/target/perf/$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$OUT"
 say() { printf '== %s\n' "$*" >&2; }
@@ -74,8 +77,8 @@ sample_rss_during() { # seconds: samples RSS every 2 s in the background for tha
 }
 
 # --- seed --------------------------------------------------------------------------------------------------------
-say "Seeding $N persons"
-java -Xmx1g -cp "$CP" org.inclusionmatch.bench.PerfSeed "$API" "$LOCAL_DIR/keys" "$N" "$OUT" | tee "$OUT/seed.log" >&2
+say "Seeding $N persons ($([ "$PERSONAL_CODES" = 0 ] && echo "without" || echo "with") personal codes)"
+PERF_PERSONAL_CODES=$PERSONAL_CODES java -Xmx1g -cp "$CP" org.inclusionmatch.bench.PerfSeed "$API" "$LOCAL_DIR/keys" "$N" "$OUT" | tee "$OUT/seed.log" >&2
 ORG=$(cat "$OUT/organisation"); CW=$(cat "$OUT/caseworker.token"); ADMIN=$(cat "$OUT/admin.token")
 PERSON=$(cat "$OUT/person.id")
 read -r SEED_METHOD _ SEED_SECONDS SEED_OK SEED_REJECTED < "$OUT/seed.txt"
@@ -199,7 +202,7 @@ num() { [ -z "$1" ] || [ "$1" = - ] && echo 1e99 || echo "$1"; } # a missing lat
 row "pgbench -S (8 clients), TPS" "$PG_S" "baseline" - "100%" "$PG_S_P50" "$PG_S_P99" "$PG_S_P999" 0
 row "pgbench -N (8 clients), TPS" "$PG_N" "baseline" - "100%" "$PG_N_P50" "$PG_N_P99" "$PG_N_P999" 0
 SEED_RATE=$(awk -v n="$N" -v s="$SEED_SECONDS" 'BEGIN {printf "%.0f", n / s}')
-row "import: $SEED_METHOD, persons/s" "$SEED_RATE" "-" - "$(ratio "$SEED_RATE" "$PG_N")" - - - "$SEED_REJECTED"
+row "import: $SEED_METHOD$([ "$PERSONAL_CODES" = 0 ] || echo ' with codes'), persons/s" "$SEED_RATE" "-" - "$(ratio "$SEED_RATE" "$PG_N")" - - - "$SEED_REJECTED"
 row "first matching: all stored, s after import end" "$FIRST_S" "<= 60 s, all stored" \
   "$(met "$FIRST_MATCHED == $MATCHABLE && $FIRST_S <= 60")" - - - - "$((MATCHABLE - FIRST_MATCHED))"
 row "  ($FIRST_MATCHED of $MATCHABLE matchable stored)" "" "" "" "" "" "" "" ""

@@ -30,6 +30,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Writes to OUT_DIR: {@code organisation}, {@code admin.token}, {@code caseworker.token}, {@code person.id},
  * {@code person.json} (a PUT body for that person), {@code needs} (every need in the mix, comma-separated), and
  * {@code seed.txt} ({@code method persons seconds created rejected}).
+ * <p>
+ * Every person gets a synthetic valid personal code ({@link #personalCode(long)}, unique per index) unless the
+ * environment sets {@code PERF_PERSONAL_CODES=0}: the import then also checks, links and looks up the codes (issue 26).
  */
 public final class PerfSeed {
 
@@ -49,6 +52,37 @@ public final class PerfSeed {
     private PerfSeed(String api) {
         this.api = api;
     }
+
+    /** Whether the seeded persons carry a personal code: PERF_PERSONAL_CODES, default 1 (yes); 0 turns it off. */
+    static boolean personalCodesWanted() {
+        return !"0".equals(System.getenv().getOrDefault("PERF_PERSONAL_CODES", "1").strip());
+    }
+
+    /**
+     * A valid new-form Latvian personal code (32 + 8 digits + check digit), deterministic and unique per index
+     * (0 <= index < 10,000,000): the body is 32 followed by index * 10 + j, j the first of 0, 1 whose check digit is
+     * not 10 (the last body digit has weight 2, so two neighbours never both give 10). Not a real person's code
+     * unless by chance; never use such codes outside tests and benchmarks.
+     */
+    static String personalCode(long index) {
+        if (index < 0 || index >= 10_000_000L) {
+            throw new IllegalArgumentException("index out of range: " + index);
+        }
+        for (int j = 0; j < 10; j++) {
+            String body = "32" + String.format("%08d", index * 10 + j);
+            int sum = 0;
+            for (int i = 0; i < 10; i++) {
+                sum += WEIGHTS[i] * (body.charAt(i) - '0');
+            }
+            int check = Math.floorMod(1101 - sum, 11);
+            if (check < 10) {
+                return body + check;
+            }
+        }
+        throw new IllegalStateException("no valid check digit near " + index);
+    }
+
+    private static final int[] WEIGHTS = {1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
 
     public static void main(String[] args) throws Exception {
         String api = args[0];
@@ -71,6 +105,8 @@ public final class PerfSeed {
         Files.writeString(out.resolve("caseworker.token"), caseworker);
         Files.writeString(out.resolve("needs"), String.join(",", NEEDS.keySet()));
 
+        boolean codes = personalCodesWanted();
+        System.out.printf("Personal codes: %s (PERF_PERSONAL_CODES)%n", codes ? "one per person" : "none");
         Random random = new Random(11);
         long start = System.nanoTime();
         String method = "import";
@@ -81,6 +117,9 @@ public final class PerfSeed {
         for (int i = 0; i < count; i++) {
             ObjectNode person = person(random);
             person.put("externalRef", "PERF-" + i);
+            if (codes) {
+                person.put("personalCode", personalCode(i));
+            }
             chunk.add(JSON.writeValueAsString(person));
             if (chunk.size() == CHUNK || i == count - 1) {
                 String body = String.join("\n", chunk) + "\n";
@@ -107,7 +146,7 @@ public final class PerfSeed {
         }
         pool.shutdown();
         if (!method.equals("import")) {
-            created = postOneByOne(new Random(11), count, caseworker);
+            created = postOneByOne(new Random(11), count, caseworker, codes);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("Seeded %d persons (%d created or updated, %d rejected) by %s in %.1f s: %.0f persons/s%n",
@@ -118,7 +157,7 @@ public final class PerfSeed {
         JsonNode one = send("GET", "/api/v1/persons?size=1", caseworker, null, null).body().get("items").get(0);
         Files.writeString(out.resolve("person.id"), one.get("id").asText());
         ObjectNode put = ((ObjectNode) one.deepCopy());
-        put.remove(List.of("id", "organisationId", "version", "createdAt", "updatedAt", "externalRef"));
+        put.remove(List.of("id", "organisationId", "version", "createdAt", "updatedAt", "externalRef", "personalCodeRecorded"));
         Files.writeString(out.resolve("person.json"), JSON.writeValueAsString(put));
     }
 
@@ -133,13 +172,17 @@ public final class PerfSeed {
                 b.path("rejected").asInt()};
     }
 
-    private int[] postOneByOne(Random random, int count, String token) throws Exception {
+    private int[] postOneByOne(Random random, int count, String token, boolean codes) throws Exception {
         AtomicInteger ok = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         Semaphore parallel = new Semaphore(16);
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < count; i++) {
-                String body = JSON.writeValueAsString(person(random));
+                ObjectNode person = person(random);
+                if (codes) {
+                    person.put("personalCode", personalCode(i));
+                }
+                String body = JSON.writeValueAsString(person);
                 parallel.acquire();
                 threads.submit(() -> {
                     try {

@@ -88,14 +88,15 @@ if [ "${IDENTITY_ROTATION:-1}" != 0 ]; then
   JAVA_TOOL_OPTIONS="-Dinclusion.identity.key-file=$ROTATED" bash "$ROOT/deploy/local/run.sh" --no-build > "$OUT/run-rotation.log" 2>&1 \
     || { cat "$OUT/run-rotation.log" >&2; exit 1; }
   [ "${IDENTITY_WORKER:-0}" = 0 ] && stop matching-worker >&2
+  # The rewrap runs a few seconds after the start, off the start-up path: wait for its line (at most 5 minutes).
+  for _ in $(seq 300); do grep -q "Wrapped [0-9]* identity links" "$LOGS/profile-service.log" && break; sleep 1; done
   cp "$LOGS/profile-service.log" "$OUT/profile-service-rotation.log"
   WRAPPED_LAYERS=$(sql "select count(*) from person where identity_layers = 2")
-  # From "Identity keys: 2" (the key file read as the rewrap starts) to "Wrapped N identity links" (its end).
+  # "Wrapped N identity links under the newest of 2 keys in M ms": the job's own count and time.
   ROTATION=$(awk '
-    function ms(line) { split(substr(line, 12, 12), t, /[:,]/); return ((t[1] * 60 + t[2]) * 60 + t[3]) * 1000 + t[4] }
-    /Identity keys: 2/ && !start { start = ms($0) }
-    /Wrapped [0-9]+ identity links/ { end = ms($0); match($0, /Wrapped [0-9]+/); n = substr($0, RSTART + 8, RLENGTH - 8) }
-    END { if (start && end) printf "%d %.3f", n, (end - start) / 1000; else print "- -" }' "$OUT/profile-service-rotation.log")
+    /Wrapped [0-9]+ identity links/ { match($0, /Wrapped [0-9]+/); n = substr($0, RSTART + 8, RLENGTH - 8)
+                                      match($0, /in [0-9]+ ms/); m = substr($0, RSTART + 3, RLENGTH - 6) }
+    END { if (n) printf "%d %.3f", n, m / 1000; else print "- -" }' "$OUT/profile-service-rotation.log")
   read -r WRAPPED WRAP_S <<< "$ROTATION"
   say "Rewrap: $WRAPPED links in $WRAP_S s by the log; $WRAPPED_LAYERS of $LINKS rows have identity_layers = 2"
 fi

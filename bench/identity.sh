@@ -11,7 +11,7 @@
 #   - for both, the CPU time profile-service and PostgreSQL spent per 1,000 persons (from /proc): on a shared machine
 #     the wall-time figures move with the other load, the CPU per person much less;
 #   - key rotation: a copy of the key file with a second key appended, profile-service restarted on it; the links it
-#     wraps at start (IdentityRewrap) per second, from its log lines' timestamps, checked with SQL on identity_layers.
+#     wraps after the start (IdentityRewrap) per second, from its own log line, checked with SQL on identity_layers.
 # Prints one table with the machine's load; raw output in bench/target/identity/<timestamp>/. Stops its stack at the end.
 #   bench/identity.sh
 # Settings (environment): IDENTITY_PERSONS (20000), IDENTITY_CREATES (2000), IDENTITY_CLIENTS (8), IDENTITY_ROUNDS

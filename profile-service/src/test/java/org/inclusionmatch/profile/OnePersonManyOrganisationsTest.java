@@ -85,14 +85,7 @@ class OnePersonManyOrganisationsTest {
     }
 
     static String measure(String provider, String programme, String kind, int capacity) {
-        Map<String, Object> m = Api.measure(Api.unique("ONE"), provider);
-        if (programme != null) {
-            m.put("programmeId", programme);
-        }
-        m.put("kind", kind);
-        m.put("capacity", capacity);
-        m.put("seatsTaken", 0);
-        return Api.json().body(m).post("/api/v1/measures").then().statusCode(201).extract().path("id");
+        return AllocationRoundTest.measure(provider, programme, kind, capacity);
     }
 
     @Test

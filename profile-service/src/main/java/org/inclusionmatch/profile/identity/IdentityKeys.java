@@ -61,11 +61,8 @@ public class IdentityKeys {
     /** The code's link under every key; 400 on {@code field} when no key is configured. */
     public Link link(String field, PersonalCode code) {
         requireEnabled(field);
-        byte[] value = code.digits().getBytes(StandardCharsets.US_ASCII);
-        for (SecretKeySpec key : keys) {
-            value = hmac(key, value);
-        }
-        return new Link(value, keys.size());
+        List<byte[]> values = candidates(code);
+        return new Link(values.get(values.size() - 1), values.size());
     }
 
     /**

@@ -30,17 +30,22 @@ public final class PersonalCode {
 
     /** The code in its one canonical form (eleven digits), or a 400 naming {@code field} and the rule, never the value. */
     public static PersonalCode parse(String field, String value) {
-        String digits = canonical(value);
-        if (digits == null || !hasValidCheckDigit(digits) || !hasValidDate(digits)) {
+        String digits = validDigits(value);
+        if (digits == null) {
             throw InvalidInput.field(field, RULE);
         }
         return new PersonalCode(digits);
     }
 
-    /** Whether {@code value} is a valid code (a test and the spreadsheet import's dry run use it). */
+    /** Whether {@code value} is a valid code, without a problem to throw. */
     public static boolean isValid(String value) {
+        return validDigits(value) != null;
+    }
+
+    /** The canonical digits of a valid code, else null. */
+    private static String validDigits(String value) {
         String digits = canonical(value);
-        return digits != null && hasValidCheckDigit(digits) && hasValidDate(digits);
+        return digits != null && hasValidCheckDigit(digits) && hasValidDate(digits) ? digits : null;
     }
 
     /** Eleven digits if the value is written as DDMMYYNNNNN or DDMMYY-NNNNN (spaces around allowed), else null. */

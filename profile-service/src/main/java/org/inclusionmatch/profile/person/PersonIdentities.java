@@ -55,7 +55,10 @@ class PersonIdentities {
         this.entityManager = entityManager;
     }
 
-    /** The code the request gives, checked (400 without its value) and linked; no transaction needed. */
+    /**
+     * The code the request gives, checked (400 without its value) and linked; no transaction needed. The one check of
+     * the code: every write calls this before anything of the person changes (PersonService.apply does not check it).
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     Given given(PersonRequest request) {
         if (request.personalCode() == null) {

@@ -385,7 +385,7 @@ public class PersonImport {
                 person = new Person();
                 person.organisation = organisation;
                 PersonService.apply(line.request(), person);
-                record(person, line, written);
+                PersonIdentities.set(person, line.identity()).ifPresent(written::add);
                 person.persist();
                 created.add(person);
                 continue;
@@ -399,7 +399,7 @@ public class PersonImport {
                 continue;
             }
             boolean wasMatchable = person.matchingAllowed;
-            record(person, line, written);
+            PersonIdentities.set(person, line.identity()).ifPresent(written::add);
             PersonService.apply(line.request(), person);
             updated.add(person);
             if (wasMatchable && !person.matchingAllowed) {
@@ -417,11 +417,6 @@ public class PersonImport {
         audit.append(run.writer, written);
         entityManager.flush(); // the outbox rows, in JDBC batches
         return new Stored(created.size(), updated.size(), unchanged, refused);
-    }
-
-    /** Records the line's code on the person (checked free above); its audit entry joins the batch's. */
-    private static void record(Person person, Line line, List<PersonWritesLog.Written> written) {
-        PersonIdentities.set(person, line.identity()).ifPresent(written::add);
     }
 
     /** The organisation's persons holding a code of the batch, by the hex of the code's full link; one query. */
@@ -506,7 +501,7 @@ public class PersonImport {
         PersonIdentities.Given identity;
         try {
             PersonService.apply(request, new Person());
-            identity = identities.given(request); // the keyed link, on this thread: the HMACs overlap the writes
+            identity = identities.given(request); // checked and linked on this thread: the HMACs overlap the writes
         } catch (DomainException e) {
             Problem problem = ProblemMappers.problemOf(e);
             return Line.refused(number, ref, problem.detail(), problem.violations());

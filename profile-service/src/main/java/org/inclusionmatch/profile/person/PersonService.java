@@ -17,7 +17,6 @@ import org.inclusionmatch.profile.common.persistence.Records;
 import org.inclusionmatch.profile.domain.Conflict;
 import org.inclusionmatch.profile.domain.InvalidInput;
 import org.inclusionmatch.profile.domain.NotFound;
-import org.inclusionmatch.profile.identity.PersonalCode;
 import org.inclusionmatch.profile.organisation.Organisation;
 import org.inclusionmatch.profile.vocabulary.Archetype;
 import org.inclusionmatch.profile.vocabulary.LegalBasis;
@@ -164,9 +163,6 @@ public class PersonService {
         }
         if (request.externalRef() != null && !PersonRequest.EXTERNAL_REF.matcher(request.externalRef()).matches()) {
             throw InvalidInput.field("externalRef", PersonRequest.EXTERNAL_REF_RULE);
-        }
-        if (request.personalCode() != null) {
-            PersonalCode.parse("personalCode", request.personalCode()); // the code itself is kept by PersonIdentities only
         }
         Processing basis = request.legalBasis();
         if (basis.basis() == LegalBasis.CONSENT && basis.consentDate() == null) {
